@@ -1,0 +1,76 @@
+"""The command line `bachthong`: the same operations as the window, without it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+from .commands import COMMANDS
+from .core.errors import UsageError, UserError
+from .core.session import Session
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    """argparse with its own words in Vietnamese and exit code 2 for wrong usage."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "Cách dùng:", 1)
+
+    def format_help(self) -> str:
+        text = super().format_help().replace("usage:", "Cách dùng:", 1)
+        for english, vietnamese in (("positional arguments:", "Tham số:"),
+                                    ("options:", "Tùy chọn:")):
+            text = text.replace(english, vietnamese)
+        return text
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        message = (message.replace("the following arguments are required", "thiếu tham số bắt buộc")
+                   .replace("invalid choice", "lựa chọn không hợp lệ")
+                   .replace("unrecognized arguments", "tham số không hiểu được")
+                   .replace("expected one argument", "cần một giá trị"))
+        self.exit(2, f"Lỗi cách dùng: {message}. Xem thêm: bachthong --help\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = VietnameseParser(
+        prog="bachthong",
+        description="Tổng hợp và in Báo cáo công tác thông tin đối ngoại (không cần Internet).")
+    parser.add_argument("--version", action="version", version=f"bachthong {__version__}",
+                        help="hiện số phiên bản rồi thoát")
+    parser.add_argument("--db", metavar="TỆP",
+                        help="tệp cơ sở dữ liệu (mặc định: biến BACHTHONG_DB, hoặc thư mục dữ liệu "
+                             "của người dùng)")
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", title="Các lệnh",
+                                     parser_class=VietnameseParser)
+    commands.required = True
+    for module in COMMANDS:
+        module.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; 0 success, 1 a problem with the user's data or files, 2 wrong usage."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # a Windows console is not UTF-8 by default
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    session = Session(args.db)
+    try:
+        return args.run(session, args) or 0
+    except UserError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    finally:
+        session.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

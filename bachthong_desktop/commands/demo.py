@@ -1,0 +1,22 @@
+"""`bachthong demo`: load the reference data set (2023-H1) into the database."""
+
+from __future__ import annotations
+
+from ..core.demo import DEMO_PERIOD, load_demo
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "demo", help="nạp dữ liệu mẫu kỳ 6 tháng đầu năm 2023 (báo cáo của huyện và 14 xã)")
+    parser.set_defaults(run=run)
+
+
+def run(session, args) -> int:
+    changed = load_demo(session.store)
+    total = sum(changed.values())
+    if total:
+        print(f"Đã nạp dữ liệu mẫu kỳ {DEMO_PERIOD}: {total} giá trị của {len(changed)} đơn vị "
+              f"vào {session.db_path}.")
+    else:
+        print(f"Dữ liệu mẫu kỳ {DEMO_PERIOD} đã có sẵn trong {session.db_path}; không có gì thay đổi.")
+    return 0

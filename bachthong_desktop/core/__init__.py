@@ -1,0 +1,1 @@
+"""The core: no Qt import anywhere below this package."""

@@ -1,0 +1,174 @@
+"""Read counts and dates as people write them, and write them as Decree 30 prints them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import math
+import numbers
+import re
+
+from .text import clean
+
+_EMPTY_MARKS = frozenset({"", "-", "–", "—", "--"})
+_MINUS_SIGNS = "-−–"
+_COUNT_TEXT = re.compile(r"([-−–]?)\s*([0-9][0-9., ]*?)\s*([^\W\d_][^\d]*)?")
+_DATE_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
+_DATE_EXAMPLE = "ví dụ 05/6/2023"
+
+
+class NumberError(ValueError):
+    """A figure or date that cannot be read with certainty; `message` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _decimal_text(value: float) -> str:
+    """A number as Vietnamese write it, with a decimal comma: 3.2 -> "3,2"."""
+    return repr(value).replace(".", ",")
+
+
+def _count_from_number(value: numbers.Real) -> int:
+    """An int or a whole float as a non-negative count."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise NumberError("Ô này không chứa một số liệu đọc được. Xin ghi số bằng chữ số, ví dụ 12.")
+    if value != int(value):
+        raise NumberError(
+            f"Số liệu phải là số nguyên, nhưng ô này ghi {_decimal_text(float(value))}. "
+            "Xin ghi số nguyên, ví dụ 12."
+        )
+    if value < 0:
+        raise NumberError(f"Số liệu không được âm ({int(value)}). Nếu không có, xin ghi 0 hoặc để trống.")
+    return int(value)
+
+
+def _digits_value(digits: str, original: str) -> int:
+    """The value of the number part of a text, or NumberError saying what is unclear."""
+    if re.fullmatch(r"[0-9]+", digits):
+        return int(digits)
+    if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+", digits):
+        return int(re.sub(r"[. ]", "", digits))
+    if re.fullmatch(r"[0-9]+,[0-9]{3}", digits):
+        raise NumberError(
+            f"Không rõ “{original}” là bao nhiêu: dấu phẩy là dấu thập phân, còn hàng nghìn "
+            "ngăn cách bằng dấu chấm (ví dụ 1.086). Xin ghi lại số liệu này."
+        )
+    decimal = re.fullmatch(r"([0-9]+)(?:,([0-9]+)|\.([0-9]))", digits)
+    if decimal:
+        if set(decimal.group(2) or decimal.group(3)) == {"0"}:
+            return int(decimal.group(1))
+        raise NumberError(
+            f"“{original}” là số thập phân, nhưng số liệu này phải là số nguyên "
+            "(số tin, số bài, số lượt ...). Xin ghi số nguyên, ví dụ 12."
+        )
+    raise NumberError(
+        f"Không rõ “{original}” là bao nhiêu: hàng nghìn phải ngăn cách bằng dấu chấm, "
+        "mỗi nhóm đủ 3 chữ số (ví dụ 1.086). Xin ghi lại số liệu này."
+    )
+
+
+def _count_from_text(text: str) -> int | None:
+    """A count from typed text such as "1.086", "1 086" or "12 tin"."""
+    cleaned = clean(text)
+    if cleaned in _EMPTY_MARKS:
+        return None
+    match = _COUNT_TEXT.fullmatch(cleaned)
+    if match is None:
+        hint = " Có dấu “/”: nếu đây là ngày tháng hay phân số, xin ghi vào đúng chỗ." if "/" in cleaned else ""
+        raise NumberError(f"“{cleaned}” không phải là một số.{hint} Xin ghi số bằng chữ số, ví dụ 12.")
+    value = _digits_value(match.group(2), cleaned)
+    if match.group(1) and value:
+        raise NumberError(f"Số liệu không được âm ({cleaned}). Nếu không có, xin ghi 0 hoặc để trống.")
+    return value
+
+
+def parse_count(value: object) -> int | None:
+    """A count from a typed value or a cell, where its meaning is certain; None for empty/"-"."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise NumberError("Ô này ghi Đúng/Sai (TRUE/FALSE), không phải một số liệu. Xin ghi số, ví dụ 12.")
+    if isinstance(value, numbers.Real):
+        return _count_from_number(value)
+    if isinstance(value, str):
+        return _count_from_text(value)
+    raise NumberError(f"“{value}” không phải là một số. Xin ghi số bằng chữ số, ví dụ 12.")
+
+
+def format_count(n: int, pad: int = 0) -> str:
+    """A count as printed in the report: format_count(2, pad=2) == "02", no thousands separator."""
+    return str(int(n)).zfill(pad)
+
+
+def _month_text(month: int) -> str:
+    """Month as Decree 30 prints it: "01", "02", then "3" ... "12"."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def format_date_d30(d: datetime.date) -> str:
+    """A date in running text per Decree 30: 05/6/2023, 21/02/2023, 01/10/2021."""
+    return f"{d.day:02d}/{_month_text(d.month)}/{d.year}"
+
+
+def date_line(place: str, d: datetime.date | None, month: int, year: int) -> str:
+    """The place-and-date line: "Bạch Thông, ngày 05 tháng 6 năm 2023" (day blank if d is None)."""
+    if not 1 <= month <= 12:
+        raise NumberError(f"Không có tháng {month}. Tháng phải từ 1 đến 12.")
+    if d is not None and (d.month, d.year) != (month, year):
+        raise NumberError(
+            f"Ngày {format_date_d30(d)} không thuộc tháng {month} năm {year} của văn bản. "
+            "Xin sửa lại ngày hoặc tháng."
+        )
+    day = "      " if d is None else f" {d.day:02d} "
+    return f"{place.strip()}, ngày{day}tháng {_month_text(month)} năm {year}"
+
+
+def _checked_date(day: int, month: int, year: int, written: str) -> datetime.date:
+    """The date, or NumberError in Vietnamese explaining why it does not exist."""
+    if not 1 <= month <= 12:
+        swap = " Ngày phải viết trước tháng (ngày/tháng/năm)." if 1 <= day <= 12 else ""
+        raise NumberError(f"Ngày {written} không có thật: không có tháng {month}.{swap} {_DATE_EXAMPLE.capitalize()}.")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise NumberError(
+            f"Ngày {written} không có thật: tháng {month} năm {year} chỉ có {last} ngày. "
+            "Xin kiểm tra lại ngày tháng."
+        )
+    return datetime.date(year, month, day)
+
+
+def _date_from_text(text: str) -> datetime.date | None:
+    """A date from "dd/mm/yyyy" and the other forms parse_date accepts."""
+    written = clean(text)
+    if written in _EMPTY_MARKS:
+        return None
+    if match := _DATE_ISO.fullmatch(written):
+        year, month, day = (int(g) for g in match.groups())
+        return _checked_date(day, month, year, written)
+    match = _DATE_DMY.fullmatch(written) or _DATE_WORDS.fullmatch(written)
+    if match is None:
+        raise NumberError(f"“{written}” không phải là ngày tháng. Xin ghi theo dạng ngày/tháng/năm, {_DATE_EXAMPLE}.")
+    day, month, year = match.group(1), match.groups()[-2], match.groups()[-1]
+    if len(year) != 4:
+        raise NumberError(f"Năm trong “{written}” phải ghi đủ 4 chữ số, {_DATE_EXAMPLE}.")
+    return _checked_date(int(day), int(month), int(year), written)
+
+
+def parse_date(value: object) -> datetime.date | None:
+    """A date from "dd/mm/yyyy" (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd) or a cell's date."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        return _date_from_text(value)
+    raise NumberError(f"“{value}” không phải là ngày tháng. Xin ghi theo dạng ngày/tháng/năm, {_DATE_EXAMPLE}.")

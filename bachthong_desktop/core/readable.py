@@ -1,0 +1,63 @@
+"""The compiled report's data as plain readable Vietnamese text (for `show`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .aggregate import Figure
+from .definition import Field, Form
+from .numbers import format_date_d30
+from .periods import Period
+from .units import Unit
+from .values import as_date
+
+
+def describe_report(form: Form, period: Period, office: Unit, units: list[Unit],
+                    figures: dict[str, Figure]) -> str:
+    lines = [f"{form.title} – {period.label} ({period.id})", f"Cơ quan tổng hợp: {office.name}", ""]
+    for section in form.sections:
+        lines.append(f"== {section.tab} ==")
+        for field in section.fields:
+            lines += _describe(field, figures[field.code], len(units))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _describe(field: Field, fig: Figure, unit_count: int) -> list[str]:
+    head = f"{field.label} [{field.code}]: "
+    if fig.value in (None, [], ""):
+        return [head + "(chưa có)"]
+    note = ""
+    if field.from_units:
+        note = f"  ({len(fig.by_unit)}/{unit_count} đơn vị báo cáo" + (", đã sửa tay)" if fig.overridden else ")")
+    if field.kind in ("list", "nested_list", "table") or isinstance(fig.value, list):
+        return [head + note] + [f"    - {line}" for line in _items(field, fig.value)]
+    return [head + _scalar(field, fig.value) + note]
+
+
+def _scalar(field: Field, value: Any) -> str:
+    if field.unit == "%":
+        return f"{value} %"
+    if field.kind == "date":
+        return format_date_d30(as_date(value))
+    if field.kind == "yesno":
+        return "Có" if value else "Không"
+    if field.kind == "count":
+        return f"{value} {field.unit}".rstrip()
+    return str(value)
+
+
+def _items(field: Field, value: list) -> list[str]:
+    out = []
+    for item in value:
+        if field.kind == "nested_list":
+            out.append(item["text"])
+            out += [f"  + {c}" for c in item["children"]]
+        elif field.kind == "table":
+            labels = {c.code: c.label for c in field.columns}
+            out.append("; ".join(f"{labels[k]}: {v}" for k, v in item.items() if v and k in labels))
+        elif isinstance(item, dict):
+            out.append(f"{item.get('unit_name') or 'Cơ quan tổng hợp'}: {item['text']}")
+        else:
+            out.append(str(item))
+    return out

@@ -1,0 +1,49 @@
+"""The database schema, as an ordered set of sqlite-utils migrations (never edit an old one)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("bachthong")
+
+
+@MIGRATIONS()
+def m001_core_tables(db: Database) -> None:
+    """Units, settings, report values and their history."""
+    db["units"].create(
+        {
+            "code": str, "name": str, "kind": str, "parent_code": str,
+            "valid_from": str, "valid_to": str, "aliases": str, "is_office": int,
+            "header_name": str, "parent_body": str, "short_name": str, "level_word": str,
+            "place": str, "province": str, "signer_authority": str, "signer_deputy": str,
+            "signer_title": str, "signer_name": str, "doc_issuer_code": str,
+        },
+        pk="code",
+        not_null={"name", "kind", "valid_from"},
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["report_values"].create(
+        {"period": str, "unit_code": str, "field": str, "value": str,
+         "source": str, "updated_at": str},
+        pk=("period", "unit_code", "field"),
+        not_null={"period", "unit_code", "field"},
+    )
+    db["value_history"].create(
+        {"id": int, "period": str, "unit_code": str, "field": str, "old_value": str,
+         "new_value": str, "changed_at": str, "source": str},
+        pk="id",
+        not_null={"period", "unit_code", "field", "changed_at", "source"},
+    )
+    db["value_history"].create_index(["period", "unit_code", "field"])
+
+
+@MIGRATIONS()
+def m002_seed_units(db: Database) -> None:
+    """The seeded office and its communes (Bạch Thông and its 14 communes)."""
+    from .units import seed_rows
+
+    db["units"].insert_all(seed_rows(), pk="code")
+
+
+MIGRATION_NAMES = frozenset(m.name for m in MIGRATIONS._migrations)

@@ -1,0 +1,55 @@
+"""One open database with its definition: what the command line and the window work on."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .aggregate import Figure, compile_report
+from .db import open_db
+from .definition import Form, load_form
+from .paths import default_db_path
+from .periods import Period, parse_period
+from .store import Store
+from .units import Unit, office, reporting_units
+
+
+class Session:
+    """The database, the report definition and the compiling office, opened once."""
+
+    def __init__(self, db_path: str | os.PathLike | None = None, form_code: str = "ttdn"):
+        self.db_path = Path(default_db_path(db_path))
+        self.form_code = form_code
+
+    @cached_property
+    def db(self) -> Database:
+        return open_db(self.db_path)
+
+    @cached_property
+    def form(self) -> Form:
+        return load_form(self.form_code)
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.db, self.form)
+
+    @property
+    def office(self) -> Unit:
+        return office(self.db)
+
+    def units(self, period: Period | str) -> list[Unit]:
+        """The units that report to the office in this period (valid at its cut-off end)."""
+        period = parse_period(str(period))
+        return reporting_units(self.db, self.office.code, period.cutoff_end)
+
+    def compile(self, period: Period | str) -> dict[str, Figure]:
+        """The report's figures for a period, from the office's entries and the returns."""
+        return compile_report(self.store, str(parse_period(str(period))), self.office,
+                              self.units(period))
+
+    def close(self) -> None:
+        if "db" in self.__dict__:
+            self.db.conn.close()

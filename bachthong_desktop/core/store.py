@@ -1,0 +1,122 @@
+"""Report values per (period, unit, field), each change recorded in the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from sqlite_utils import Database
+
+from .definition import Form
+from .values import coerce, from_json, to_json
+
+# Where a change came from; an import adds "file F, sheet S, cell C" after the colon.
+TYPED = "typed"
+AGGREGATED = "aggregated"
+DEMO = "demo"
+
+
+def imported_from(file_name: str, sheet: str, cell: str) -> str:
+    return f"imported:{file_name}!{sheet}!{cell}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of the history."""
+
+    period: str
+    unit_code: str
+    field: str
+    old_value: Any
+    new_value: Any
+    changed_at: str
+    source: str
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+class Store:
+    """Read and write report values; every write that changes something is in the history."""
+
+    def __init__(self, db: Database, form: Form):
+        self.db = db
+        self.form = form
+
+    def get(self, period: str, unit_code: str, field: str) -> Any:
+        rows = list(self.db["report_values"].rows_where(
+            "period = ? and unit_code = ? and field = ?", [period, unit_code, field]))
+        return from_json(rows[0]["value"]) if rows else None
+
+    def values(self, period: str, unit_code: str) -> dict[str, Any]:
+        """Every stored value of one unit's report for one period."""
+        rows = self.db["report_values"].rows_where(
+            "period = ? and unit_code = ?", [period, unit_code])
+        return {r["field"]: from_json(r["value"]) for r in rows}
+
+    def set(self, period: str, unit_code: str, field: str, raw: Any, source: str = TYPED) -> bool:
+        """Store one value; True when it changed."""
+        return bool(self.set_many(period, unit_code, {field: raw}, source))
+
+    def set_many(self, period: str, unit_code: str, raws: dict[str, Any],
+                 source: str | dict[str, str] = TYPED) -> list[str]:
+        """Store several values of one report at once, all or nothing; the changed codes."""
+        normal = {code: coerce(self.form.field(code), raw) for code, raw in raws.items()}
+        changed = []
+        with self.db.atomic():
+            for code, value in normal.items():
+                src = source[code] if isinstance(source, dict) else source
+                if self._write(period, unit_code, code, value, src):
+                    changed.append(code)
+        return changed
+
+    def _write(self, period: str, unit_code: str, field: str, value: Any, source: str) -> bool:
+        old = self.get(period, unit_code, field)
+        if to_json(old) == to_json(value):
+            return False
+        now = _now()
+        key = {"period": period, "unit_code": unit_code, "field": field}
+        if value is None:
+            self.db.execute("delete from report_values where period = ? and unit_code = ? "
+                            "and field = ?", [period, unit_code, field])
+        else:
+            self.db["report_values"].upsert(
+                {**key, "value": to_json(value), "source": source, "updated_at": now},
+                pk=("period", "unit_code", "field"))
+        self.db["value_history"].insert(
+            {**key, "old_value": to_json(old), "new_value": to_json(value),
+             "changed_at": now, "source": source})
+        return True
+
+    def sources(self, period: str, unit_code: str) -> dict[str, str]:
+        """Where each stored value came from last."""
+        rows = self.db["report_values"].rows_where(
+            "period = ? and unit_code = ?", [period, unit_code])
+        return {r["field"]: r["source"] for r in rows}
+
+    def history(self, period: str, unit_code: str | None = None,
+                field: str | None = None) -> list[Change]:
+        """The changes of a period, oldest first, optionally for one unit and field."""
+        where, args = ["period = ?"], [period]
+        for column, value in (("unit_code", unit_code), ("field", field)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        rows = self.db["value_history"].rows_where(" and ".join(where), args, order_by="id")
+        return [Change(r["period"], r["unit_code"], r["field"], from_json(r["old_value"]),
+                       from_json(r["new_value"]), r["changed_at"], r["source"]) for r in rows]
+
+    def units_with_values(self, period: str) -> list[str]:
+        rows = self.db.query("select distinct unit_code from report_values where period = ? "
+                             "order by unit_code", [period])
+        return [r["unit_code"] for r in rows]
+
+    def periods(self) -> list[str]:
+        rows = self.db.query("select distinct period from report_values order by period")
+        return [r["period"] for r in rows]
+
+    def clear(self, period: str, unit_code: str, fields: Iterable[str], source: str) -> None:
+        """Remove values (recorded in the history as changes to empty)."""
+        self.set_many(period, unit_code, {f: None for f in fields}, source)

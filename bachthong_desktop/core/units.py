@@ -1,0 +1,117 @@
+"""Administrative units with dates of validity: the compiling office and its reporting units."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from dataclasses import dataclass, fields
+
+from sqlite_utils import Database
+
+from .errors import UserError
+from .paths import resources_dir
+from .settings import get_setting
+from .text import name_key
+
+SEED_FILE = "units/bach-thong.toml"
+OFFICE_SETTING = "office_code"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit as stored; office columns are empty for a reporting unit."""
+
+    code: str
+    name: str
+    kind: str
+    valid_from: str
+    valid_to: str | None = None
+    parent_code: str | None = None
+    aliases: str | None = None
+    is_office: int | None = 0
+    header_name: str | None = None
+    parent_body: str | None = None
+    short_name: str | None = None
+    level_word: str | None = None
+    place: str | None = None
+    province: str | None = None
+    signer_authority: str | None = None
+    signer_deputy: str | None = None
+    signer_title: str | None = None
+    signer_name: str | None = None
+    doc_issuer_code: str | None = None
+
+    @property
+    def alias_list(self) -> list[str]:
+        return json.loads(self.aliases) if self.aliases else []
+
+    def valid_on(self, day: dt.date) -> bool:
+        iso = day.isoformat()
+        return self.valid_from <= iso and (not self.valid_to or iso <= self.valid_to)
+
+    def matches(self, text: str) -> bool:
+        """The code, or the name or an alias compared tolerantly (Sĩ/Sỹ, "Xã", case)."""
+        key = name_key(text)
+        return text.strip() == self.code or any(
+            name_key(n) == key for n in [self.name, *self.alias_list])
+
+
+_COLUMNS = {f.name for f in fields(Unit)}
+
+
+def seed_rows() -> list[dict]:
+    """The rows of the bundled seed file, with its defaults applied."""
+    raw = tomllib.loads((resources_dir() / SEED_FILE).read_text(encoding="utf-8"))
+    defaults = raw.get("defaults", {})
+    rows = []
+    for unit in raw["units"]:
+        row = {**defaults, **unit}
+        row["aliases"] = json.dumps(row.get("aliases", []), ensure_ascii=False)
+        row["is_office"] = int(bool(row.get("is_office")))
+        rows.append(row)
+    return rows
+
+
+def _unit(row: dict) -> Unit:
+    return Unit(**{k: v for k, v in row.items() if k in _COLUMNS})
+
+
+def get_unit(db: Database, code: str) -> Unit:
+    rows = list(db["units"].rows_where("code = ?", [code]))
+    if not rows:
+        raise UserError(f"Không có đơn vị mã “{code}”. Hãy xem danh sách bằng lệnh: bachthong units.")
+    return _unit(rows[0])
+
+
+def all_units(db: Database) -> list[Unit]:
+    return [_unit(r) for r in db["units"].rows_where(order_by="code")]
+
+
+def offices(db: Database) -> list[Unit]:
+    return [u for u in all_units(db) if u.is_office]
+
+
+def office(db: Database) -> Unit:
+    """The compiling office this copy serves (a setting; the first office by default)."""
+    code = get_setting(db, OFFICE_SETTING)
+    if code:
+        return get_unit(db, code)
+    found = offices(db)
+    if not found:
+        raise UserError("Chưa có cơ quan tổng hợp báo cáo. Hãy khai báo đơn vị trong phần cài đặt.")
+    return found[0]
+
+
+def reporting_units(db: Database, office_code: str, on: dt.date | None = None) -> list[Unit]:
+    """The units that report to the office, valid on the given day (all of them if None)."""
+    units = [u for u in all_units(db) if u.parent_code == office_code]
+    return [u for u in units if on is None or u.valid_on(on)]
+
+
+def find_unit(db: Database, text: str, office_code: str, on: dt.date | None = None) -> Unit | None:
+    """The reporting unit a code or a name (typed any common way) stands for."""
+    for unit in reporting_units(db, office_code, on):
+        if unit.matches(text):
+            return unit
+    return None

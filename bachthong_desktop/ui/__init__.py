@@ -1,0 +1,1 @@
+"""The Qt window; it calls the core, never the reverse."""
