@@ -3,3 +3,34 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """No test ever touches the user's real data folder or database."""
+    monkeypatch.setenv("BACHTHONG_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("BACHTHONG_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "ttdn.sqlite3"
+
+
+@pytest.fixture
+def session(db_path):
+    from bachthong_desktop.core.session import Session
+
+    s = Session(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_session(session):
+    from bachthong_desktop.core.demo import load_demo
+
+    load_demo(session.store)
+    return session

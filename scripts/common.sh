@@ -1,0 +1,38 @@
+# Shared by install.sh and test.sh: system packages and the project's virtual environment.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+# Fonts that render Vietnamese (Times New Roman metrics) and the Qt runtime libraries.
+WINDOW_PACKAGES="python3-venv fonts-liberation2 fonts-dejavu-core libegl1 libgl1 libfontconfig1
+  libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+  libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
+  libglib2.0-0t64 libglib2.0-0"
+# What the tests use as independent readers and a real printer.
+TEST_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui cups printer-driver-cups-pdf
+  poppler-utils"
+
+apt_install() {
+  # Install the packages this release knows (names differ a little between Debian and Ubuntu).
+  local wanted=() name
+  $SUDO apt-get update -qq
+  for name in "$@"; do
+    if apt-cache policy "$name" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+      wanted+=("$name")
+    fi
+  done
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${wanted[@]}"
+}
+
+make_venv() {
+  # $1: the pip extra to install with the project ("" for none).
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --upgrade pip
+  if [ -n "${1:-}" ]; then
+    "$VENV/bin/python" -m pip install -q -e "$ROOT[$1]"
+  else
+    "$VENV/bin/python" -m pip install -q -e "$ROOT"
+  fi
+}

@@ -1,0 +1,91 @@
+"""The command line: Vietnamese help, exit codes 0/1/2, demo and show."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bachthong_desktop.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_is_in_vietnamese(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0
+    assert "Cách dùng:" in out and "Tùy chọn:" in out and "Các lệnh" in out
+    for command in ("units", "periods", "demo", "show"):
+        assert command in out
+
+
+def test_wrong_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["show"])
+    assert done.value.code == 2
+    assert "thiếu tham số bắt buộc" in capsys.readouterr().err
+
+
+def test_unknown_period_exits_1_with_one_sentence(capsys, db_path):
+    code, out, err = run(capsys, "--db", str(db_path), "show", "--period", "2023-H7")
+    assert code == 1
+    assert err.startswith("Lỗi: Kỳ báo cáo “2023-H7” không hợp lệ.")
+    assert "Traceback" not in err
+
+
+def test_not_a_database_exits_1_and_leaves_the_file(capsys, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("ghi chú")
+    code, _, err = run(capsys, "--db", str(path), "units")
+    assert code == 1 and "không phải là cơ sở dữ liệu" in err
+    assert path.read_text() == "ghi chú"
+
+
+def test_units_and_periods(capsys, db_path):
+    code, out, _ = run(capsys, "--db", str(db_path), "units")
+    assert code == 0
+    assert "01978  Xã Sĩ Bình (còn viết: Xã Sỹ Bình)" in out
+    assert out.count("\n  0") == 14
+    code, out, _ = run(capsys, "--db", str(db_path), "periods", "--nam", "2023")
+    assert code == 0
+    assert "2023-H1" in out and "15/12/2022" in out and "14/6/2023" in out
+
+
+def test_demo_then_show_json_gives_the_reference_figures(capsys, db_path):
+    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "show", "--period", "2023-H1", "--json")
+    assert code == 0
+    data = json.loads(out)["indicators"]
+    assert data["local_news"]["value"] == 430
+    assert data["portal_documents"]["value"] == 421
+    assert data["rebuttal_turns"]["total"] == 1086
+    assert len(data["rebuttal_turns"]["by_unit"]) == 14
+    assert data["plan_issued"]["total"] == 100
+    assert len(data["ngo_projects"]["value"]) == 2
+
+
+def test_show_as_text(capsys, db_path):
+    run(capsys, "--db", str(db_path), "demo")
+    code, out, _ = run(capsys, "--db", str(db_path), "show", "--period", "2023-H1")
+    assert code == 0
+    assert "Lượt đấu tranh phản bác thông tin sai lệch [rebuttal_turns]: 1086 lượt  (14/14" in out
+    assert "[plan_issued]: 100 %" in out
+
+
+def test_environment_variable_chooses_the_database(capsys, db_path, monkeypatch):
+    monkeypatch.setenv("BACHTHONG_DB", str(db_path))
+    assert run(capsys, "demo")[0] == 0
+    assert db_path.exists()
+
+
+def test_installed_entry_point_runs(db_path):
+    done = subprocess.run([sys.executable, "-m", "bachthong_desktop.cli", "--db", str(db_path),
+                           "show", "--period", "2023"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "năm 2023" in done.stdout
