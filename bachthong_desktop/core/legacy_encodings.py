@@ -187,7 +187,7 @@ _DECODERS = {
 
 
 def convert_legacy(text: str, font_name: str | None) -> tuple[str, str | None]:
-    """Convert a cell's text by its font; return (Unicode NFC text, encoding or None if unchanged)."""
+    """Convert a cell's text by its font: (NFC text, encoding name, or None if nothing changed)."""
     encoding = encoding_of_font(font_name)
     if encoding is None or _is_unicode_already(text):
         return unicodedata.normalize("NFC", text), None

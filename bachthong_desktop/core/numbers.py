@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime
 import math
-import numbers
 import re
+from numbers import Real
 
 from .text import clean
 
@@ -16,7 +16,11 @@ _COUNT_TEXT = re.compile(r"([-−–]?)\s*([0-9][0-9., ]*?)\s*([^\W\d_][^\d]*)?"
 _DATE_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
-_DATE_EXAMPLE = "ví dụ 05/6/2023"
+_WRITE_DIGITS = "Xin ghi số bằng chữ số, ví dụ 12."
+_IF_NONE = "Nếu không có, xin ghi 0 hoặc để trống."
+_SLASH_HINT = " (có dấu “/”)"
+_WRITE_DATE = "Xin ghi theo dạng ngày/tháng/năm, ví dụ 05/6/2023."
+_CHECK_DATE = "Xin kiểm tra lại ngày tháng."
 
 
 class NumberError(ValueError):
@@ -35,17 +39,17 @@ def _decimal_text(value: float) -> str:
     return repr(value).replace(".", ",")
 
 
-def _count_from_number(value: numbers.Real) -> int:
+def _count_from_number(value: Real) -> int:
     """An int or a whole float as a non-negative count."""
     if isinstance(value, float) and not math.isfinite(value):
-        raise NumberError("Ô này không chứa một số liệu đọc được. Xin ghi số bằng chữ số, ví dụ 12.")
+        raise NumberError("Ô này không chứa số liệu đọc được. Xin ghi số bằng chữ số, ví dụ 12.")
     if value != int(value):
         raise NumberError(
             f"Số liệu phải là số nguyên, nhưng ô này ghi {_decimal_text(float(value))}. "
             "Xin ghi số nguyên, ví dụ 12."
         )
     if value < 0:
-        raise NumberError(f"Số liệu không được âm ({int(value)}). Nếu không có, xin ghi 0 hoặc để trống.")
+        raise NumberError(f"Số liệu không được âm ({int(value)}). {_IF_NONE}")
     return int(value)
 
 
@@ -81,11 +85,11 @@ def _count_from_text(text: str) -> int | None:
         return None
     match = _COUNT_TEXT.fullmatch(cleaned)
     if match is None:
-        hint = " Có dấu “/”: nếu đây là ngày tháng hay phân số, xin ghi vào đúng chỗ." if "/" in cleaned else ""
-        raise NumberError(f"“{cleaned}” không phải là một số.{hint} Xin ghi số bằng chữ số, ví dụ 12.")
+        hint = _SLASH_HINT if "/" in cleaned else ""
+        raise NumberError(f"“{cleaned}” không phải là một số{hint}. {_WRITE_DIGITS}")
     value = _digits_value(match.group(2), cleaned)
     if match.group(1) and value:
-        raise NumberError(f"Số liệu không được âm ({cleaned}). Nếu không có, xin ghi 0 hoặc để trống.")
+        raise NumberError(f"Số liệu không được âm ({cleaned}). {_IF_NONE}")
     return value
 
 
@@ -94,12 +98,12 @@ def parse_count(value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise NumberError("Ô này ghi Đúng/Sai (TRUE/FALSE), không phải một số liệu. Xin ghi số, ví dụ 12.")
-    if isinstance(value, numbers.Real):
+        raise NumberError(f"Ô này ghi Đúng/Sai (TRUE/FALSE), không phải số liệu. {_WRITE_DIGITS}")
+    if isinstance(value, Real):
         return _count_from_number(value)
     if isinstance(value, str):
         return _count_from_text(value)
-    raise NumberError(f"“{value}” không phải là một số. Xin ghi số bằng chữ số, ví dụ 12.")
+    raise NumberError(f"“{value}” không phải là một số. {_WRITE_DIGITS}")
 
 
 def format_count(n: int, pad: int = 0) -> str:
@@ -133,13 +137,17 @@ def date_line(place: str, d: datetime.date | None, month: int, year: int) -> str
 def _checked_date(day: int, month: int, year: int, written: str) -> datetime.date:
     """The date, or NumberError in Vietnamese explaining why it does not exist."""
     if not 1 <= month <= 12:
-        swap = " Ngày phải viết trước tháng (ngày/tháng/năm)." if 1 <= day <= 12 else ""
-        raise NumberError(f"Ngày {written} không có thật: không có tháng {month}.{swap} {_DATE_EXAMPLE.capitalize()}.")
+        hint = "Ngày phải viết trước tháng (ngày/tháng/năm)." if 1 <= day <= 12 else _CHECK_DATE
+        raise NumberError(f"Ngày {written} không có thật: không có tháng {month}. {hint}")
+    if not 1900 <= year <= 2100:
+        raise NumberError(f"Năm {year} trong “{written}” có lẽ bị gõ nhầm. {_CHECK_DATE}")
+    if day == 0:
+        raise NumberError(f"Ngày {written} không có thật: không có ngày 0. {_CHECK_DATE}")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise NumberError(
             f"Ngày {written} không có thật: tháng {month} năm {year} chỉ có {last} ngày. "
-            "Xin kiểm tra lại ngày tháng."
+            f"{_CHECK_DATE}"
         )
     return datetime.date(year, month, day)
 
@@ -154,15 +162,15 @@ def _date_from_text(text: str) -> datetime.date | None:
         return _checked_date(day, month, year, written)
     match = _DATE_DMY.fullmatch(written) or _DATE_WORDS.fullmatch(written)
     if match is None:
-        raise NumberError(f"“{written}” không phải là ngày tháng. Xin ghi theo dạng ngày/tháng/năm, {_DATE_EXAMPLE}.")
+        raise NumberError(f"“{written}” không phải là ngày tháng. {_WRITE_DATE}")
     day, month, year = match.group(1), match.groups()[-2], match.groups()[-1]
     if len(year) != 4:
-        raise NumberError(f"Năm trong “{written}” phải ghi đủ 4 chữ số, {_DATE_EXAMPLE}.")
+        raise NumberError(f"Năm trong “{written}” phải ghi đủ 4 chữ số, ví dụ 05/6/2023.")
     return _checked_date(int(day), int(month), int(year), written)
 
 
 def parse_date(value: object) -> datetime.date | None:
-    """A date from "dd/mm/yyyy" (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd) or a cell's date."""
+    """A date from "dd/mm/yyyy", d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd or a cell's date."""
     if value is None:
         return None
     if isinstance(value, datetime.datetime):
@@ -171,4 +179,4 @@ def parse_date(value: object) -> datetime.date | None:
         return value
     if isinstance(value, str):
         return _date_from_text(value)
-    raise NumberError(f"“{value}” không phải là ngày tháng. Xin ghi theo dạng ngày/tháng/năm, {_DATE_EXAMPLE}.")
+    raise NumberError(f"“{value}” không phải là ngày tháng. {_WRITE_DATE}")

@@ -10,7 +10,7 @@ _VOWELS = "aăâeêioôơuưy"
 _CONSONANTS = "bcdđfghjklmnpqrstvwxz"
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _VOWEL_RUN = re.compile(f"[{_VOWELS}]+")
-_CONSONANT_THEN_Y = re.compile(f"[{_CONSONANTS}]+y")
+_CONSONANT_THEN_Y = re.compile(f"(?:[{_CONSONANTS}]+|qu)y")  # "sỹ", "kỹ", "lý", "quý"; not "tây"
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\ufeff"))  # zero-width space, byte order mark
 _ADMIN_PREFIXES = (
     "ủy ban nhân dân", "ubnd", "thành phố", "tp.", "tp", "thị trấn", "thị xã",
@@ -50,11 +50,11 @@ def _split_tone(syllable: str) -> tuple[str, str, int]:
 def _syllable_key(syllable: str) -> str:
     """One lowercase syllable with old/new tone placement and final i/y unified."""
     bare, tone, index = _split_tone(syllable)
-    if _CONSONANT_THEN_Y.fullmatch(bare):
-        bare = bare[:-1] + "i"  # "sỹ" -> "sĩ", "lý" -> "lí"
     cluster = _VOWEL_RUN.search(bare)
     if tone and cluster and cluster.group() in ("oa", "oe", "uy"):
         index = cluster.start() + 1  # "hòa" -> "hoà", "thủy" -> "thuỷ", "khỏe" -> "khoẻ"
+    if _CONSONANT_THEN_Y.fullmatch(bare):
+        bare = bare[:-1] + "i"  # "sỹ" -> "sĩ", "lý" -> "lí", "quý" -> "quí"
     if not tone:
         return bare
     return nfc(bare[: index + 1] + tone + bare[index + 1 :])
