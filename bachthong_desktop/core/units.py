@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from sqlite_utils import Database
 
 from .errors import UserError
 from .paths import resources_dir
 from .settings import get_setting
-from .text import name_key
+from .text import clean, name_key
 
 SEED_FILE = "units/bach-thong.toml"
 OFFICE_SETTING = "office_code"
@@ -115,3 +115,25 @@ def find_unit(db: Database, text: str, office_code: str, on: dt.date | None = No
         if unit.matches(text):
             return unit
     return None
+
+
+def save_unit(db: Database, unit: Unit) -> Unit:
+    """Add a unit or change one (a merged commune, a new compiling office), checked first."""
+    if not unit.code.strip() or not unit.name.strip():
+        raise UserError("Đơn vị cần có mã và tên. Hãy nhập đủ cả hai.")
+    if unit.valid_to and unit.valid_to < unit.valid_from:
+        raise UserError(f"Ngày hết hiệu lực của “{unit.name}” đứng trước ngày bắt đầu. "
+                        "Hãy kiểm tra lại hai ngày này.")
+    if unit.parent_code and not db["units"].count_where("code = ?", [unit.parent_code]):
+        raise UserError(f"Không có cơ quan cấp trên mã “{unit.parent_code}”. "
+                        "Hãy khai báo cơ quan đó trước.")
+    row = {k: getattr(unit, k) for k in _COLUMNS}
+    row["name"] = clean(unit.name)
+    db["units"].upsert(row, pk="code")
+    return get_unit(db, unit.code)
+
+
+def end_unit(db: Database, code: str, last_day: dt.date) -> Unit:
+    """Mark a unit as no longer existing after `last_day` (merged or abolished)."""
+    unit = get_unit(db, code)
+    return save_unit(db, replace(unit, valid_to=last_day.isoformat()))

@@ -89,3 +89,24 @@ def test_installed_entry_point_runs(db_path):
                            "show", "--period", "2023"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "năm 2023" in done.stdout
+
+
+def test_units_change_with_dates(capsys, db_path):
+    db = ["--db", str(db_path)]
+    code, out, _ = run(capsys, *db, "units", "add", "09999", "Xã Phủ Thông", "--tu-ngay", "01/07/2025")
+    assert code == 0 and "Đã lưu đơn vị 09999 Xã Phủ Thông" in out
+    assert run(capsys, *db, "units", "end", "01975", "--den-ngay", "30/06/2025")[0] == 0
+    _, out, _ = run(capsys, *db, "units", "--ngay", "01/08/2025")
+    assert "09999  Xã Phủ Thông" in out and "Xã Vi Hương" not in out
+    _, out, _ = run(capsys, *db, "units", "--ngay", "01/06/2023")
+    assert "Xã Vi Hương" in out and "09999" not in out
+
+
+def test_a_unit_ending_before_it_starts_is_refused(capsys, db_path):
+    code, _, err = run(capsys, "--db", str(db_path), "units", "end", "01975", "--den-ngay", "01/01/2019")
+    assert code == 1 and "đứng trước ngày bắt đầu" in err
+
+
+def test_an_unknown_unit_code(capsys, db_path):
+    code, _, err = run(capsys, "--db", str(db_path), "units", "end", "99999", "--den-ngay", "01/01/2024")
+    assert code == 1 and "Không có đơn vị mã “99999”" in err
