@@ -1,0 +1,1 @@
+"""Exchange with the outside: Word documents, Excel returns (no Qt)."""

@@ -1,0 +1,242 @@
+"""Write the report's document model as a Decree 30 Word file (python-docx)."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from .docx_styles import add_styles, set_fonts, STYLE_OF
+from .document import Appendix, Document, Paragraph
+from .inline import Run
+
+A4 = (Mm(210), Mm(297))
+HEADER_COLS_MM = (64, 104)
+FOOT_COLS_MM = (78, 87)
+MOTTO_RULE_MM = 52
+ISSUER_RULE_MM = 25
+TRICH_YEU_RULE_MM = 30
+
+
+def _run(paragraph, run: Run, size: float | None = None):
+    r = paragraph.add_run(run.text)
+    if run.bold:
+        r.bold = True
+    if run.italic:
+        r.italic = True
+    if size:
+        r.font.size = Pt(size)
+    set_fonts(r._element)
+    return r
+
+
+def _para(container, style: str, runs: list[Run] | str, size: float | None = None):
+    p = container.add_paragraph(style=style)
+    for run in ([Run(runs)] if isinstance(runs, str) else runs):
+        _run(p, run, size)
+    return p
+
+
+def _rule(container, width_mm: float, cell_mm: float, space_after: float = 0):
+    """A short centred horizontal rule: an empty paragraph with a bottom border."""
+    p = container.add_paragraph(style="TTDN Header")
+    fmt = p.paragraph_format
+    side = Mm(max(0.0, (cell_mm - width_mm) / 2))
+    fmt.left_indent = fmt.right_indent = side
+    fmt.space_after = Pt(space_after)
+    fmt.line_spacing = Pt(3)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{key}"), value)
+    borders.append(bottom)
+    p._p.get_or_add_pPr().append(borders)
+    return p
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+
+
+def _table(document, widths_mm, rows: int = 1, style: str | None = None):
+    """A table whose grid and cells both carry the widths (LibreOffice reads the grid)."""
+    table = document.add_table(rows=rows, cols=len(widths_mm))
+    if style:
+        table.style = document.styles[style]
+    else:
+        _no_borders(table)
+    table.autofit = False
+    for i, mm in enumerate(widths_mm):
+        table.columns[i].width = Mm(mm)
+        for cell in table.columns[i].cells:
+            cell.width = Mm(mm)
+    return table
+
+
+def _first(cell, style: str, text: str):
+    p = cell.paragraphs[0]
+    p.style = style
+    _run(p, Run(text))
+    return p
+
+
+def _header(document, doc: Document) -> None:
+    h = doc.header
+    left_mm, right_mm = HEADER_COLS_MM
+    left, right = _table(document, HEADER_COLS_MM).rows[0].cells
+    lines = ([h.parent_body] if h.parent_body else []) + h.issuer_lines
+    _first(left, "TTDN Header" if h.parent_body else "TTDN Header Bold", lines[0])
+    for line in lines[1:]:
+        _para(left, "TTDN Header Bold", line)
+    _rule(left, ISSUER_RULE_MM, left_mm, space_after=6)
+    _para(left, "TTDN Header", h.number_line)
+    _first(right, "TTDN Header Bold", h.nation)
+    _para(right, "TTDN Motto", h.motto)
+    _rule(right, MOTTO_RULE_MM, right_mm, space_after=6)
+    _para(right, "TTDN Date Line", h.date_line)
+
+
+def _title(document, doc: Document) -> None:
+    p = _para(document, "TTDN Title", doc.title)
+    p.paragraph_format.space_before = Pt(18)
+    _para(document, "TTDN Trich Yeu", doc.trich_yeu)
+    _rule(document, TRICH_YEU_RULE_MM, _text_width_mm(doc), space_after=12)
+
+
+def _text_width_mm(doc: Document) -> float:
+    return 210 - doc.margins.left - doc.margins.right
+
+
+def _body(document, paragraphs: list[Paragraph]) -> None:
+    for paragraph in paragraphs:
+        _para(document, STYLE_OF.get(paragraph.style, "TTDN Body"), paragraph.runs)
+
+
+def _closing(document, doc: Document) -> None:
+    row = _table(document, FOOT_COLS_MM).rows[0]
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    left, right = row.cells
+    rec = doc.recipients
+    first = _first(left, "TTDN Recipients Heading", rec.heading)
+    first.paragraph_format.space_before = Pt(12)
+    if rec.note:
+        _para(left, "TTDN Recipients", [Run(rec.note, italic=True)])
+    for item in rec.items:
+        _para(left, "TTDN Recipients", f"- {item}")
+    sig = doc.signature
+    top = _first(right, "TTDN Signature", sig.lines[0] if sig.lines else "")
+    top.paragraph_format.space_before = Pt(12)
+    for line in sig.lines[1:]:
+        _para(right, "TTDN Signature", line)
+    name = _para(right, "TTDN Signature", sig.name)
+    name.paragraph_format.space_before = Pt(84)
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE) that Word and LibreOffice compute when they lay out the page."""
+    run = paragraph.add_run()
+    set_fonts(run._element)
+    for kind, text in (("begin", None), (None, instruction), ("separate", None),
+                       (None, "2"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == instruction:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {instruction} "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def _page_setup(section, doc: Document, landscape: bool = False) -> None:
+    m = doc.margins
+    width, height = A4
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+    section.top_margin, section.bottom_margin = Mm(m.top), Mm(m.bottom)
+    section.left_margin, section.right_margin = Mm(m.left), Mm(m.right)
+    section.header_distance = Mm(8)
+    section.footer_distance = Mm(8)
+    section.different_first_page_header_footer = True
+
+
+def _page_numbers(section) -> None:
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p.style = "TTDN Page Number"
+    _field(p, "PAGE")
+
+
+def _restart_numbering(section) -> None:
+    element = OxmlElement("w:pgNumType")
+    element.set(qn("w:start"), "1")
+    section._sectPr.append(element)
+
+
+def _appendix(document, doc: Document, appendix: Appendix) -> None:
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    _page_setup(section, doc, landscape=appendix.wide)
+    _restart_numbering(section)
+    _para(document, "TTDN Title", appendix.heading)
+    _para(document, "TTDN Title", appendix.title)
+    _para(document, "TTDN Appendix Note", appendix.note)
+    width = (297 if appendix.wide else 210) - doc.margins.left - doc.margins.right
+    rest = (width - 12 - 45) / max(1, len(appendix.columns) - 2)
+    widths = [12, 45] + [rest] * (len(appendix.columns) - 2)
+    table = _table(document, widths, rows=len(appendix.rows) + 2, style="Table Grid")
+    for r, values in enumerate([appendix.columns, *appendix.rows, appendix.total]):
+        bold = r == 0 or r == len(appendix.rows) + 1
+        for c, (cell, text) in enumerate(zip(table.rows[r].cells, values)):
+            p = cell.paragraphs[0]
+            p.style = "TTDN Table"
+            if c == 1 and 0 < r:
+                p.alignment = 0
+            _run(p, Run(text, bold=bold))
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def build_docx(doc: Document) -> docx.Document:
+    """A python-docx Document of the report."""
+    document = docx.Document()
+    add_styles(document)
+    section = document.sections[0]
+    _page_setup(section, doc)
+    _page_numbers(section)
+    body = document.paragraphs[0]._p if document.paragraphs else None
+    if body is not None:
+        body.getparent().remove(body)
+    _header(document, doc)
+    _title(document, doc)
+    _body(document, doc.body)
+    _closing(document, doc)
+    if doc.appendix:
+        _appendix(document, doc, doc.appendix)
+    document.core_properties.title = f"{doc.title} {doc.trich_yeu}"
+    return document
+
+
+def docx_bytes(doc: Document) -> bytes:
+    """The .docx file of the report, as bytes."""
+    out = io.BytesIO()
+    build_docx(doc).save(out)
+    return out.getvalue()
+
+
+def write_docx(doc: Document, path) -> None:
+    with open(path, "wb") as f:
+        f.write(docx_bytes(doc))
