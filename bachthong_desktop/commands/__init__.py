@@ -1,5 +1,5 @@
 """One module per command of `bachthong`; each has `register(subparsers)` setting `run`."""
 
-from . import demo, periods, show, units
+from . import backup, demo, periods, restore, show, units
 
-COMMANDS = [units, periods, demo, show]
+COMMANDS = [units, periods, demo, show, backup, restore]

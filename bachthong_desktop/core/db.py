@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .errors import UserError
+from .integrity import check_on_open, damaged_error
 from .schema import MIGRATION_NAMES, MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -25,6 +26,7 @@ def open_db(path: str | os.PathLike, *, create: bool = True) -> Database:
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        check_on_open(conn, path)
         _migrate(db, path)
         if db.journal_mode != "wal":
             db.enable_wal()
@@ -104,7 +106,6 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> UserError:
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return _folder_error(path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return UserError(f"Tệp “{path}” bị hỏng hoặc không phải cơ sở dữ liệu của chương trình. "
-                         "Hãy khôi phục từ bản sao lưu gần nhất.")
+        return damaged_error(path)
     return UserError(f"Không mở được cơ sở dữ liệu “{path}”: {exc}. "
                      "Hãy thử lại; nếu vẫn lỗi, hãy khôi phục từ bản sao lưu.")

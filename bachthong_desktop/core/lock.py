@@ -1,0 +1,196 @@
+"""One writer at a time: the window holds a lock file next to the database.
+
+The lock file (`<database>.lock`) names the holder (pid, host, program) for the messages; the
+exclusion itself is an OS lock on that file (flock, or msvcrt.locking on Windows), which the OS
+drops when the process dies, so the lock of a crashed or killed window is simply taken over.
+The command line does not take the lock: commands that write refuse while a window holds it
+(`refuse_if_window_open`); SQLite's WAL mode keeps reading commands safe meanwhile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UserError
+
+CLI_REFUSAL = ("Cơ sở dữ liệu đang được mở trong cửa sổ chương trình trên máy này. "
+               "Hãy đóng cửa sổ rồi chạy lại lệnh.")
+_LOCK_BYTE = 1 << 20  # Windows locks a byte far past the text, so the text stays readable
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds the lock."""
+
+    pid: int
+    host: str
+    app: str
+    since: str
+
+
+class DatabaseInUse(UserError):
+    """Another window already has this database open."""
+
+    def __init__(self, message: str, holder: Holder | None):
+        super().__init__(message)
+        self.holder = holder
+
+
+def lock_path(db_path: str | os.PathLike) -> Path:
+    path = Path(db_path)
+    return path.with_name(path.name + ".lock")
+
+
+class WriterLock:
+    """The held lock; `release()` (or leaving a `with` block) frees it."""
+
+    def __init__(self, path: Path, fd: int):
+        self.path = path
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        if sys.platform != "win32":
+            self.path.unlink(missing_ok=True)  # while still locked: no one else can be inside
+        _unlock(fd)
+        os.close(fd)
+        if sys.platform == "win32":
+            try:
+                self.path.unlink()
+            except OSError:
+                pass  # another process opened it meanwhile; harmless
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def __enter__(self) -> "WriterLock":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def acquire(db_path: str | os.PathLike, app: str = "window") -> WriterLock:
+    """Take the writer lock of a database, or raise DatabaseInUse naming the holder."""
+    path = lock_path(db_path)
+    for _ in range(5):  # the file may be deleted between open and lock by a releasing holder
+        fd = _open(path)
+        if not _try_lock(fd):
+            os.close(fd)
+            holder = read_holder(path)
+            raise DatabaseInUse(_in_use_message(db_path, holder), holder)
+        if _same_file(fd, path):
+            _write_holder(fd, app)
+            return WriterLock(path, fd)
+        _unlock(fd)
+        os.close(fd)
+    raise DatabaseInUse(_in_use_message(db_path, None), None)
+
+
+def holder(db_path: str | os.PathLike) -> Holder | None:
+    """The live holder of the lock in another process, or None when it is free (or ours)."""
+    path = lock_path(db_path)
+    if not path.exists():
+        return None
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return None
+    try:
+        if _try_lock(fd):
+            _unlock(fd)
+            return None  # no live process holds it: a stale file
+    finally:
+        os.close(fd)
+    found = read_holder(path)
+    if found and found.pid == os.getpid() and found.host == socket.gethostname():
+        return None
+    return found or Holder(0, "", "", "")
+
+
+def refuse_if_window_open(db_path: str | os.PathLike) -> None:
+    """For commands that write: refuse while a window (another process) holds the lock."""
+    if holder(db_path) is not None:
+        raise UserError(CLI_REFUSAL)
+
+
+def read_holder(path: Path) -> Holder | None:
+    """The holder named in a lock file, when it can be read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8") or "{}")
+        return Holder(int(data["pid"]), str(data["host"]), str(data["app"]), str(data["since"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _in_use_message(db_path, found: Holder | None) -> str:
+    where = "trên máy này"
+    if found and found.host and found.host != socket.gethostname():
+        where = f"trên máy “{found.host}”"
+    who = f" (tiến trình {found.pid})" if found and found.pid else ""
+    return (f"Cơ sở dữ liệu “{db_path}” đang được mở trong một cửa sổ chương trình khác {where}"
+            f"{who}. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.")
+
+
+def _open(path: Path) -> int:
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise UserError(f"Không tạo được tệp khóa “{path}”: {exc.strerror}. Hãy cấp quyền ghi "
+                        "cho thư mục chứa cơ sở dữ liệu.") from exc
+
+
+def _write_holder(fd: int, app: str) -> None:
+    text = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "app": app,
+                       "since": dt.datetime.now().isoformat(timespec="seconds")})
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.ftruncate(fd, 0)
+    os.write(fd, text.encode("utf-8"))
+    os.fsync(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except OSError:
+        return False
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
