@@ -46,4 +46,21 @@ def m002_seed_units(db: Database) -> None:
     db["units"].insert_all(seed_rows(), pk="code")
 
 
+@MIGRATIONS()
+def m020_issued_versions(db: Database) -> None:
+    """Issued versions of the report: frozen bytes and data; triggers refuse any change."""
+    db["issued_versions"].create(
+        {"id": int, "period": str, "unit_code": str, "format": str, "number": str,
+         "doc_date": str, "created_at": str, "file_name": str, "content": bytes, "data": str},
+        pk="id",
+        not_null={"period", "unit_code", "format", "created_at", "content", "data"},
+    )
+    db["issued_versions"].create_index(["period"])
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER issued_versions_no_{event.lower()} BEFORE {event} ON issued_versions "
+            "BEGIN SELECT RAISE(ABORT, 'issued versions are frozen'); END"
+        )
+
+
 MIGRATION_NAMES = frozenset(m.name for m in MIGRATIONS._migrations)

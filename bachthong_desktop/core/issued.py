@@ -1,0 +1,62 @@
+"""Issued versions ("bản phát hành"): frozen copies of the report as it was sent out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+TABLE = "issued_versions"
+_LIST_COLUMNS = "id, period, unit_code, format, number, doc_date, created_at, file_name"
+
+
+@dataclass(frozen=True)
+class IssuedVersion:
+    """One issued copy; `content` and `data` are only loaded by `open_issued`."""
+
+    id: int
+    period: str
+    unit_code: str
+    format: str
+    number: str
+    doc_date: str
+    created_at: str
+    file_name: str
+    content: bytes | None = None
+    data: Any = None
+
+    @property
+    def label(self) -> str:
+        """How the window lists it: "Số 125/BC-UBND, ngày 05/6/2023 (Word) — lưu 2023-06-05 10:00"."""
+        kind = {"docx": "Word", "pdf": "PDF"}.get(self.format, self.format)
+        number = self.number.strip() or "chưa có số"
+        return f"{number}, {self.doc_date or 'chưa ghi ngày'} ({kind}) — lưu lúc {self.created_at}"
+
+
+def issue(db: Database, period: str, unit_code: str, fmt: str, content: bytes, data: Any,
+          number: str = "", doc_date: str = "", file_name: str = "") -> IssuedVersion:
+    """Store a frozen copy: the document bytes and the data it was made from."""
+    row = {"period": period, "unit_code": unit_code, "format": fmt, "number": number or "",
+           "doc_date": doc_date or "", "created_at": dt.datetime.now().isoformat(timespec="seconds"),
+           "file_name": file_name or "", "content": bytes(content),
+           "data": json.dumps(data, ensure_ascii=False, default=str)}
+    with db.atomic():
+        new_id = db[TABLE].insert(row).last_pk
+    return open_issued(db, new_id)
+
+
+def list_issued(db: Database, period: str | None = None) -> list[IssuedVersion]:
+    """The issued versions, newest first, without their content."""
+    where, params = ("WHERE period = ?", [period]) if period else ("", [])
+    rows = db.query(f"SELECT {_LIST_COLUMNS} FROM {TABLE} {where} ORDER BY id DESC", params)
+    return [IssuedVersion(**row) for row in rows]
+
+
+def open_issued(db: Database, version_id: int) -> IssuedVersion:
+    """One issued version with its bytes and its data."""
+    row = db[TABLE].get(version_id)
+    row["data"] = json.loads(row["data"])
+    return IssuedVersion(**row)
