@@ -80,11 +80,13 @@ def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
 
 def list_backups(db_path: str | os.PathLike) -> list[Path]:
     """This database's backups in its backups folder, newest first."""
-    db_path = Path(db_path)
-    pattern = re.compile(rf"^{re.escape(db_path.stem)}-(\d{{8}}-\d{{6}})(?:_(\d+))?-[a-z0-9-]+"
+    return _backups_in(backups_dir(db_path), Path(db_path).stem)
+
+
+def _backups_in(folder: Path, stem: str) -> list[Path]:
+    pattern = re.compile(rf"^{re.escape(stem)}-(\d{{8}}-\d{{6}})(?:_(\d+))?-[a-z0-9-]+"
                          r"\.sqlite3$")
     found = []
-    folder = backups_dir(db_path)
     for path in folder.iterdir() if folder.is_dir() else ():
         match = pattern.match(path.name)
         if match:
@@ -100,7 +102,7 @@ def backup_time(path: Path) -> dt.datetime | None:
 
 def rotate(folder: Path, stem: str, keep: int = DEFAULT_KEEP) -> list[Path]:
     """Delete old backups but the newest `keep` and the newest of each month; the deleted."""
-    backups = list_backups(folder / f"{stem}.sqlite3")
+    backups = _backups_in(folder, stem)
     months = set()
     deleted = []
     for index, path in enumerate(backups):

@@ -1,0 +1,75 @@
+"""Power cuts: a process killed at random moments leaves a sound database, each write whole."""
+
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from bachthong_desktop.core.db import open_db
+from bachthong_desktop.core.definition import load_form
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGKILL")
+
+KILLS = 15
+PERIOD = "2023-H1"
+UNIT = "063"
+
+
+def count_fields():
+    return [f.code for f in load_form("ttdn").fields if f.kind == "count"
+            and "office" in f.reporters][:6]
+
+
+def run_and_kill(script: str, rng: random.Random) -> None:
+    """Start a child that prints "ready" then writes in a loop; kill it after a random delay."""
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.25))
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+
+
+def assert_sound(db_path) -> sqlite3.Connection:
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    open_db(db_path).conn.close()  # and the program itself opens it without complaint
+    return conn
+
+
+def test_killed_while_saving_edits(db_path):
+    fields = count_fields()
+    open_db(db_path).conn.close()
+    script = textwrap.dedent(f"""
+        from bachthong_desktop.core.session import Session
+        s = Session({str(db_path)!r})
+        fields = {fields!r}
+        n = s.store.get({PERIOD!r}, {UNIT!r}, fields[0]) or 0
+        print("ready", flush=True)
+        while True:
+            n += 1
+            s.store.set_many({PERIOD!r}, {UNIT!r}, {{f: n for f in fields}})
+    """)
+    rng = random.Random(20230630)
+    last = 0
+    for _ in range(KILLS):
+        run_and_kill(script, rng)
+        conn = assert_sound(db_path)
+        rows = conn.execute("select field, value from report_values where period = ? and "
+                            "unit_code = ?", [PERIOD, UNIT]).fetchall()
+        history = conn.execute("select count(*) from value_history").fetchone()[0]
+        conn.close()
+        values = {int(v) for _, v in rows}
+        assert len(values) <= 1, f"a save was cut in half: {rows}"
+        if rows:
+            assert len(rows) == len(fields)
+            assert values.pop() >= last
+            last = int(rows[0][1])
+            assert history == last * len(fields)  # each change has its history entry
+    assert last > KILLS, "the child hardly saved anything before being killed"

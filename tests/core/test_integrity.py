@@ -1,0 +1,61 @@
+"""A damaged database is never a traceback: the newest good backup is offered."""
+
+import sqlite3
+
+import pytest
+
+from bachthong_desktop.cli import main
+from bachthong_desktop.core.backup import backup_now
+from bachthong_desktop.core.db import open_db
+from bachthong_desktop.core.integrity import DamagedDatabase, good_backups, problems
+
+
+def corrupt(path, page=3):
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek(4096 * (page - 1))
+        fh.write(b"\xff" * 200)
+
+
+def test_a_sound_database_has_no_problems(demo_session):
+    assert problems(demo_session.db.conn) == []
+    assert problems(demo_session.db.conn, quick=False) == []
+
+
+@pytest.mark.parametrize("page", [2, 3, 5])
+def test_a_damaged_database_offers_the_newest_good_backup(demo_session, page):
+    path = demo_session.db_path
+    older = backup_now(demo_session, "start")
+    newer = backup_now(demo_session, "import")
+    newest_but_bad = backup_now(demo_session, "final")
+    corrupt(newest_but_bad)
+    demo_session.close()
+    corrupt(path, page)
+    with pytest.raises(DamagedDatabase) as caught:
+        open_db(path)
+    assert caught.value.good_backups == [newer, older]
+    assert f"Bản sao lưu tốt gần nhất là “{newer}”" in caught.value.message
+    assert "bachthong --db" in caught.value.message and "restore" in caught.value.message
+
+
+def test_no_good_backup_says_so(demo_session):
+    demo_session.close()
+    corrupt(demo_session.db_path)
+    with pytest.raises(DamagedDatabase, match="không có bản sao lưu tốt nào"):
+        open_db(demo_session.db_path)
+    assert good_backups(demo_session.db_path) == []
+
+
+def test_the_command_line_names_the_backup_then_restores_it(demo_session, capsys):
+    path = demo_session.db_path
+    good = backup_now(demo_session, "start")
+    demo_session.close()
+    corrupt(path)
+    assert main(["--db", str(path), "show", "--period", "2023-H1"]) == 1
+    err = capsys.readouterr().err
+    assert "bị hỏng" in err and str(good) in err and "Traceback" not in err
+    assert main(["--db", str(path), "restore", str(good)]) == 0
+    assert "Đã khôi phục" in capsys.readouterr().out
+    assert main(["--db", str(path), "show", "--period", "2023-H1"]) == 0
