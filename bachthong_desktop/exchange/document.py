@@ -233,10 +233,23 @@ def build_document(form: Form, period: Period | str, office: Unit, units: list[U
         margins=margins or Margins(), number=number, date=date_text)
 
 
-def document_for(session, period: Period | str) -> Document:
+def with_number(figures: dict[str, Figure], number: str | None = None,
+                date: dt.date | None = None) -> dict[str, Figure]:
+    """The figures with the number and date the clerk gave for this copy (not stored)."""
+    figures = dict(figures)
+    if number:
+        figures["doc_number"] = Figure("doc_number", number, number)
+    if date:
+        figures["doc_date"] = Figure("doc_date", date.isoformat(), date.isoformat())
+    return figures
+
+
+def document_for(session, period: Period | str, figures: dict[str, Figure] | None = None
+                 ) -> Document:
     """The document of a period from an open Session, with the office's margins."""
     from .page import get_margins
 
     period = parse_period(str(period))
+    figures = session.compile(period) if figures is None else figures
     return build_document(session.form, period, session.office, session.units(period),
-                          session.compile(period), get_margins(session.db))
+                          figures, get_margins(session.db))

@@ -1,0 +1,28 @@
+"""`bachthong report --period P -o FILE`: the report as a Word (.docx) or PDF file."""
+
+from __future__ import annotations
+
+from ..exchange.export import export, parse_doc_date
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("report", help="xuất báo cáo ra tệp Word (.docx) hoặc PDF")
+    parser.add_argument("--period", required=True, metavar="KỲ",
+                        help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
+    parser.add_argument("-o", "--output", required=True, metavar="TỆP",
+                        help="tệp cần ghi, đuôi .docx hoặc .pdf")
+    parser.add_argument("--final", action="store_true",
+                        help="lưu thành bản phát hành (không sửa được về sau)")
+    parser.add_argument("--so", metavar="SỐ", help="số văn bản do văn thư cấp, ví dụ 125")
+    parser.add_argument("--ngay", metavar="NGÀY", help="ngày ban hành, dạng ngày/tháng/năm")
+    parser.set_defaults(run=run)
+
+
+def run(session, args) -> int:
+    date = parse_doc_date(args.ngay)
+    doc, version = export(session, args.period, args.output, final=args.final,
+                          number=args.so, date=date)
+    print(f"Đã ghi báo cáo vào {args.output}.")
+    if version is not None:
+        print(f"Đã lưu bản phát hành (mã {version.id}): {version.label}.")
+    return 0

@@ -1,0 +1,72 @@
+"""Export the report to a file, and issue it ("bản phát hành"): one path for CLI and window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..core.aggregate import figures_as_json
+from ..core.errors import UserError
+from ..core.issued import IssuedVersion, issue
+from ..core.numbers import NumberError, parse_date
+from ..core.periods import parse_period
+from .document import Document, document_for, with_number
+from .docx_writer import docx_bytes
+
+FORMATS = {".docx": "docx", ".pdf": "pdf"}
+
+
+def format_of(path: str | Path) -> str:
+    """"docx" or "pdf" from the file name, or a Vietnamese UserError."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise UserError(f"Không biết ghi tệp “{Path(path).name}”: tên tệp phải có đuôi .docx "
+                        "(Word) hoặc .pdf. Xin đặt lại tên tệp.")
+    return fmt
+
+
+def parse_doc_date(text: str | None) -> dt.date | None:
+    """The issue date typed as dd/mm/yyyy, or a Vietnamese UserError."""
+    try:
+        return parse_date(text) if text else None
+    except NumberError as exc:
+        raise UserError(f"Ngày ban hành không đọc được: {exc.message}") from None
+
+
+def render(doc: Document, fmt: str) -> bytes:
+    """The document's bytes in a format; the PDF is painted by Qt (imported only here)."""
+    if fmt == "docx":
+        return docx_bytes(doc)
+    from ..ui.printing import pdf_bytes
+
+    return pdf_bytes(doc)
+
+
+def export(session, period_id: str, path: str | Path, final: bool = False,
+           number: str | None = None, date: dt.date | None = None
+           ) -> tuple[Document, IssuedVersion | None]:
+    """Write the report of a period to path; with final, also store it as an issued version."""
+    fmt = format_of(path)
+    period = parse_period(period_id)
+    figures = with_number(session.compile(period), number, date)
+    doc = document_for(session, period, figures)
+    content = render(doc, fmt)
+    try:
+        Path(path).write_bytes(content)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp {path} ({exc.strerror}). Nếu tệp đang mở trong Word "
+                        "hoặc trình xem PDF, hãy đóng lại rồi thử lại.") from None
+    version = issue_copy(session, period.id, doc, fmt, content, figures) if final else None
+    return doc, version
+
+
+def issue_copy(session, period_id: str, doc: Document, fmt: str, content: bytes,
+               figures) -> IssuedVersion:
+    """Freeze this copy: its bytes, the figures it was made from, its number and date."""
+    data = {"period": period_id, "form": {"code": session.form.code,
+                                          "version": session.form.version},
+            "office": session.office.code, "number": doc.number, "date": doc.date,
+            "indicators": figures_as_json(figures, session.form)}
+    return issue(session.db, period_id, session.office.code, fmt, content, data,
+                 number=doc.number.strip(), doc_date=doc.date,
+                 file_name=f"bao-cao-ttdn-{period_id}.{fmt}")

@@ -1,0 +1,94 @@
+"""PDF files, printers and the print preview, all painted from the one document model."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
+
+from ..core.errors import UserError
+from ..exchange.document import Document
+from .none_guard import protect_none
+from .qt_document import paint_document
+
+NO_PRINTER = ("Máy tính này chưa có máy in nào. Hãy cài đặt máy in (hoặc bật máy in và kết nối), "
+              "hoặc xuất ra tệp PDF rồi in từ máy khác.")
+
+
+def ensure_app():
+    """A Qt application for painting (the command line has none); offscreen without a display."""
+    from PySide6.QtWidgets import QApplication
+
+    protect_none()
+    app = QApplication.instance()
+    if app is None:
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                     or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication([sys.argv[0] if sys.argv else "bachthong"])
+    return app
+
+
+def pdf_printer(path) -> QPrinter:
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setCreator("bachthong")
+    return printer
+
+
+def write_pdf(doc: Document, path) -> None:
+    """The report as a PDF file, painted by Qt (no office suite needed)."""
+    ensure_app()
+    printer = pdf_printer(path)
+    printer.setDocName(doc.trich_yeu)
+    paint_document(doc, printer)
+
+
+def pdf_bytes(doc: Document, tmp_dir=None) -> bytes:
+    """The report's PDF as bytes (for issued versions)."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(dir=tmp_dir) as folder:
+        path = Path(folder) / "report.pdf"
+        write_pdf(doc, path)
+        return path.read_bytes()
+
+
+def printer_names() -> list[str]:
+    ensure_app()
+    return [p.printerName() for p in QPrinterInfo.availablePrinters()]
+
+
+def find_printer(name: str | None = None) -> QPrinterInfo:
+    """The named printer or the default one; a Vietnamese UserError when there is none."""
+    ensure_app()
+    printers = QPrinterInfo.availablePrinters()
+    if not printers:
+        raise UserError(NO_PRINTER)
+    if name:
+        for info in printers:
+            if info.printerName() == name or info.printerName().lower() == name.lower():
+                return info
+        names = ", ".join(p.printerName() for p in printers)
+        raise UserError(f"Không có máy in tên “{name}”. Các máy in đang có: {names}.")
+    default = QPrinterInfo.defaultPrinter()
+    return default if not default.isNull() else printers[0]
+
+
+def print_document(doc: Document, printer_name: str | None = None) -> str:
+    """Send the report to a printer; returns the printer's name."""
+    info = find_printer(printer_name)
+    printer = QPrinter(info, QPrinter.HighResolution)
+    printer.setDocName(doc.trich_yeu)
+    paint_document(doc, printer)
+    return info.printerName()
+
+
+def preview_dialog(doc_source, parent=None) -> QPrintPreviewDialog:
+    """A print preview dialog; `doc_source()` gives the document each time it repaints."""
+    dialog = QPrintPreviewDialog(QPrinter(QPrinter.HighResolution), parent)
+    dialog.paintRequested.connect(lambda printer: paint_document(doc_source(), printer))
+    return dialog
