@@ -1,0 +1,167 @@
+"""`bachthong-desktop --self-test`: the check after building or installing the program.
+
+On a temporary database with the demo data: back it up, build the report as .docx and as PDF
+and read them back, open the main window offscreen, then exit 0 (1 when a step fails). Nothing
+touches the user's data: the data folder is pointed at a temporary folder for the whole run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def run_self_test(argv: list[str] | None = None) -> int:
+    """Run every step; print one line per step; 0 when all pass."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="bachthong-selftest-") as folder:
+        saved = os.environ.get("BACHTHONG_DATA_DIR")
+        os.environ["BACHTHONG_DATA_DIR"] = folder
+        try:
+            return _run(Path(folder))
+        finally:
+            if saved is None:
+                os.environ.pop("BACHTHONG_DATA_DIR", None)
+            else:
+                os.environ["BACHTHONG_DATA_DIR"] = saved
+
+
+def _run(folder: Path) -> int:
+    from . import __version__
+    from .core.logs import setup_logging
+
+    setup_logging(folder=folder / "logs")
+    _say(f"bachthong {__version__} tự kiểm tra (Python {sys.version.split()[0]}, {sys.platform})")
+    state: dict = {"folder": folder}
+    failed = 0
+    for name, step in STEPS:
+        try:
+            detail = step(state)
+            _say(f"  ĐẠT   {name}{': ' + detail if detail else ''}")
+        except Exception as exc:  # noqa: BLE001 - every failure is reported, none escapes
+            failed += 1
+            log.error("self-test step %s failed", name, exc_info=True)
+            _say(f"  LỖI   {name}: {type(exc).__name__}: {exc}")
+    session = state.get("session")
+    if session is not None:
+        session.close()
+    _say("Kết quả: ĐẠT" if not failed else f"Kết quả: {failed} bước LỖI")
+    return 0 if not failed else 1
+
+
+def _database(state: dict) -> str:
+    from .core.demo import DEMO_PERIOD, load_demo
+    from .core.session import Session
+
+    session = Session(state["folder"] / "selftest.sqlite3")
+    state["session"], state["period"] = session, DEMO_PERIOD
+    changed = load_demo(session.store)
+    return f"{sum(changed.values())} giá trị mẫu của {len(changed)} đơn vị"
+
+
+def _backup(state: dict) -> str:
+    import sqlite3
+
+    from .core.backup import backup_now
+
+    target = backup_now(state["session"], "start")
+    conn = sqlite3.connect(target)
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+    if result != "ok":
+        raise RuntimeError(f"bản sao lưu không toàn vẹn: {result}")
+    return target.name
+
+
+def _document(state: dict) -> str:
+    from .exchange.document import document_for
+
+    state["doc"] = document_for(state["session"], state["period"])
+    return state["doc"].trich_yeu
+
+
+def _docx(state: dict) -> str:
+    import docx
+
+    from .exchange.docx_writer import write_docx
+
+    path = state["folder"] / "bao-cao.docx"
+    write_docx(state["doc"], path)
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    if "BÁO CÁO" not in text:
+        raise RuntimeError("tệp .docx không có dòng “BÁO CÁO”")
+    return f"{path.stat().st_size // 1024} KB"
+
+
+def _pdf(state: dict) -> str:
+    from .ui.printing import write_pdf
+
+    path = state["folder"] / "bao-cao.pdf"
+    write_pdf(state["doc"], path)
+    data = path.read_bytes()
+    pages = pdf_page_count(data)
+    if not data.startswith(b"%PDF") or pages < 1:
+        raise RuntimeError("tệp PDF không hợp lệ")
+    return f"{pages} trang, {len(data) // 1024} KB"
+
+
+def _window(state: dict) -> str:
+    from PySide6.QtWidgets import QApplication
+
+    from .ui import app as ui_app
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bachthong"])
+    window = ui_app.build_window(state["session"], state["period"])
+    window.show()
+    app.processEvents()
+    image = window.grab()
+    tabs = _tab_count(window)
+    window.close()
+    app.processEvents()
+    if image.isNull() or image.width() < 200:
+        raise RuntimeError("cửa sổ không vẽ được")
+    return f"{image.width()}x{image.height()}, {tabs} thẻ"
+
+
+def _tab_count(window) -> int:
+    from PySide6.QtWidgets import QTabWidget
+
+    tabs = window.findChildren(QTabWidget)
+    return max((t.count() for t in tabs), default=0)
+
+
+def pdf_page_count(data: bytes) -> int:
+    """Pages of a PDF by its page objects (enough for our own files)."""
+    return len(re.findall(rb"/Type\s*/Page(?!s)", data))
+
+
+def _say(line: str) -> None:
+    log.info(line)
+    stream = sys.stdout
+    if stream is None:  # a windowed build on Windows has no console
+        return
+    try:
+        print(line, file=stream, flush=True)
+    except UnicodeEncodeError:
+        print(line.encode("ascii", "replace").decode(), file=stream, flush=True)
+
+
+STEPS = [
+    ("cơ sở dữ liệu và dữ liệu mẫu", _database),
+    ("sao lưu bằng SQLite backup API", _backup),
+    ("nội dung báo cáo", _document),
+    ("tệp Word (.docx)", _docx),
+    ("tệp PDF", _pdf),
+    ("cửa sổ chính (offscreen)", _window),
+]
+
+if __name__ == "__main__":
+    sys.exit(run_self_test())

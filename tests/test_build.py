@@ -1,0 +1,52 @@
+"""The PyInstaller bundle builds and passes its own self-test (only when PyInstaller is installed)."""
+
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bachthong_desktop import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_icon_is_a_windows_icon_with_a_large_image():
+    data = (ROOT / "resources" / "icons" / "app.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind) == (0, 1) and count >= 4
+    sizes = {data[6 + 16 * i] or 256 for i in range(count)}
+    assert {16, 32, 48, 256} <= sizes
+    assert (ROOT / "resources" / "icons" / "app.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_self_test_passes_from_the_source_tree():
+    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "window_entry.py"),
+                           "--self-test"], capture_output=True, text=True, encoding="utf-8",
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Kết quả: ĐẠT" in done.stdout
+    assert "LỖI" not in done.stdout
+
+
+def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
+    pytest.importorskip("PyInstaller")
+    build = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level",
+                            "WARN", "--distpath", str(tmp_path / "dist"), "--workpath",
+                            str(tmp_path / "build"), str(ROOT / "build.spec")],
+                           capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert build.returncode == 0, build.stderr[-3000:]
+    folder = tmp_path / "dist" / "bachthong-desktop"
+    exe = ".exe" if sys.platform == "win32" else ""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BACHTHONG_DATA_DIR": str(tmp_path)}
+    check = subprocess.run([str(folder / f"bachthong-desktop{exe}"), "--self-test"],
+                           capture_output=True, text=True, encoding="utf-8", env=env, timeout=300)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "Kết quả: ĐẠT" in check.stdout
+    cli = subprocess.run([str(folder / f"bachthong{exe}"), "--version"], capture_output=True,
+                         text=True, encoding="utf-8", env=env, timeout=120)
+    assert cli.stdout.strip() == f"bachthong {__version__}"
+    assert (folder / "_internal" / "forms" / "ttdn.toml").exists()
+    assert not list(folder.rglob("*QtQml*")) and not list(folder.rglob("*QtNetwork.abi3*"))
