@@ -30,10 +30,11 @@ class IssuedVersion:
 
     @property
     def label(self) -> str:
-        """How the window lists it: "Số 125/BC-UBND, ngày 05/6/2023 (Word) — lưu 2023-06-05 10:00"."""
+        """How the window lists it: "125/BC-UBND, ngày 05 tháng 6 năm 2023 (Word), lưu lúc ..."."""
         kind = {"docx": "Word", "pdf": "PDF"}.get(self.format, self.format)
         number = self.number.strip() or "chưa có số"
-        return f"{number}, {self.doc_date or 'chưa ghi ngày'} ({kind}) — lưu lúc {self.created_at}"
+        saved = dt.datetime.fromisoformat(self.created_at).strftime("%d/%m/%Y %H:%M")
+        return f"{number}, {self.doc_date or 'chưa ghi ngày'} ({kind}), lưu lúc {saved}"
 
 
 def issue(db: Database, period: str, unit_code: str, fmt: str, content: bytes, data: Any,

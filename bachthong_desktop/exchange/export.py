@@ -60,6 +60,15 @@ def export(session, period_id: str, path: str | Path, final: bool = False,
     return doc, version
 
 
+def issue_report(session, period_id: str, fmt: str, number: str | None = None,
+                 date: dt.date | None = None) -> IssuedVersion:
+    """Render and freeze the report of a period as an issued version, without writing a file."""
+    period = parse_period(period_id)
+    figures = with_number(session.compile(period), number, date)
+    doc = document_for(session, period, figures)
+    return issue_copy(session, period.id, doc, fmt, render(doc, fmt), figures)
+
+
 def issue_copy(session, period_id: str, doc: Document, fmt: str, content: bytes,
                figures) -> IssuedVersion:
     """Freeze this copy: its bytes, the figures it was made from, its number and date."""

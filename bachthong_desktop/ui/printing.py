@@ -89,6 +89,8 @@ def print_document(doc: Document, printer_name: str | None = None) -> str:
 
 def preview_dialog(doc_source, parent=None) -> QPrintPreviewDialog:
     """A print preview dialog; `doc_source()` gives the document each time it repaints."""
-    dialog = QPrintPreviewDialog(QPrinter(QPrinter.HighResolution), parent)
+    printer = QPrinter(QPrinter.HighResolution)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.printer_ref = printer  # the dialog does not own its printer
     dialog.paintRequested.connect(lambda printer: paint_document(doc_source(), printer))
     return dialog

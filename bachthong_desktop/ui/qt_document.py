@@ -175,26 +175,31 @@ def page_size_px(printer) -> QSizeF:
     return QSizeF(rect.width() * DPI, rect.height() * DPI)
 
 
-def set_layout(printer, doc: Document, landscape: bool = False) -> None:
+def set_layout(printer, doc: Document, landscape: bool = False) -> bool:
     """A4 with the document's margins in millimetres, on the printer's own page layout."""
     m = doc.margins
     layout = QPageLayout(QPageSize(QPageSize.A4),
                          QPageLayout.Landscape if landscape else QPageLayout.Portrait,
                          QMarginsF(m.left, m.top, m.right, m.bottom), QPageLayout.Millimeter)
-    printer.setPageLayout(layout)
+    return printer.setPageLayout(layout)
 
 
-def _paint_pages(painter: QPainter, printer, qdoc: QTextDocument, numbered: bool,
-                 first: bool) -> None:
+def _paint_pages(painter: QPainter, printer, qdoc: QTextDocument, first: bool,
+                 turned: bool = False) -> None:
+    """Each page of qdoc, numbered from its second page; turned pages are drawn rotated."""
     size = qdoc.pageSize()
     scale = printer.resolution() / DPI
-    top_mm = printer.pageLayout().margins(QPageLayout.Millimeter).top()
+    margins = printer.pageLayout().margins(QPageLayout.Millimeter)
+    top_mm = margins.left() if turned else margins.top()
     for i in range(qdoc.pageCount()):
         if not (first and i == 0):
             printer.newPage()
         painter.save()
         painter.scale(scale, scale)
-        if numbered and i > 0:
+        if turned:  # a landscape page on portrait paper, its top towards the binding edge
+            painter.translate(0, size.width())
+            painter.rotate(-90)
+        if i > 0:
             _page_number(painter, size.width(), px(top_mm), i + 1)
         painter.translate(0, -i * size.height())
         qdoc.drawContents(painter, QRectF(0, i * size.height(), size.width(), size.height()))
@@ -220,10 +225,21 @@ def paint_document(doc: Document, printer) -> None:
     if not painter.begin(printer):
         raise RuntimeError("cannot paint on printer")
     try:
-        _paint_pages(painter, printer, main, numbered=True, first=True)
+        _paint_pages(painter, printer, main, first=True)
         if doc.appendix:
-            set_layout(printer, doc, landscape=doc.appendix.wide)
-            appendix = appendix_document(doc.appendix, page_size_px(printer))
-            _paint_pages(painter, printer, appendix, numbered=True, first=False)
+            _paint_appendix(painter, printer, doc)
     finally:
         painter.end()
+
+
+def _paint_appendix(painter: QPainter, printer, doc: Document) -> None:
+    """The appendix on pages of its own: landscape where the printer can change orientation
+    within a job (PDF), else drawn turned on the portrait page (printers, preview)."""
+    wide = doc.appendix.wide
+    pdf = printer.outputFormat() == printer.OutputFormat.PdfFormat
+    turned = wide and not (pdf and set_layout(printer, doc, landscape=True))
+    size = page_size_px(printer)
+    if turned:
+        size = QSizeF(size.height(), size.width())
+    appendix = appendix_document(doc.appendix, size)
+    _paint_pages(painter, printer, appendix, first=False, turned=turned)

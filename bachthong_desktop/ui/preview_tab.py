@@ -1,0 +1,167 @@
+"""The preview tab: the report as it will print, printing, exports and issued versions."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from ..core.errors import UserError
+from ..core.issued import IssuedVersion, list_issued, open_issued
+from ..exchange.document import Document, document_for
+from ..exchange.export import export, issue_report, parse_doc_date
+from .issue_dialog import IssueDialog
+from .none_guard import protect_none
+from .printing import NO_PRINTER, find_printer, preview_dialog
+from .qt_document import paint_document
+
+TITLE = "Báo cáo TTĐN"
+DEBOUNCE_MS = 400
+
+
+class PreviewTab(QWidget):
+    """Shows the pages of the report; refresh() after edits (debounced)."""
+
+    def __init__(self, session, period_id: str, parent=None):
+        super().__init__(parent)
+        protect_none()
+        self.session, self.period_id = session, period_id
+        self._doc: Document | None = None
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self._rebuild)
+        self.printer = QPrinter(QPrinter.HighResolution)  # the widget does not own it
+        self.preview = QPrintPreviewWidget(self.printer, self)
+        self.preview.paintRequested.connect(self._paint)
+        self.preview.setZoomMode(QPrintPreviewWidget.FitToWidth)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.versions = QListWidget()
+        self.versions.itemActivated.connect(lambda item: self.open_version(item.data(Qt.UserRole)))
+        self._build_layout()
+        self.reload_versions()
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        for text, slot in (("Xem trước khi in", self.show_print_preview), ("In…", self.print_),
+                           ("Xuất Word…", lambda: self.ask_export("docx")),
+                           ("Xuất PDF…", lambda: self.ask_export("pdf")),
+                           ("Phát hành bản chính thức…", self.ask_issue)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("Các bản đã phát hành (bấm đúp để mở):"))
+        side_layout.addWidget(self.versions)
+        splitter = QSplitter()
+        splitter.addWidget(self.preview)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+
+    def document(self) -> Document:
+        """The document as the data stands now (built once per refresh)."""
+        if self._doc is None:
+            self._doc = document_for(self.session, self.period_id)
+        return self._doc
+
+    def set_period(self, period_id: str) -> None:
+        self.period_id = period_id
+        self._doc = None
+        self.reload_versions()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw the pages soon; many calls in a row redraw once."""
+        self._timer.start()
+
+    def _rebuild(self) -> None:
+        self._doc = None
+        self.preview.updatePreview()
+
+    def _paint(self, printer) -> None:
+        try:
+            paint_document(self.document(), printer)
+            self.message.hide()
+        except UserError as exc:
+            self.message.setText(exc.message)
+            self.message.show()
+
+    def page_count(self) -> int:
+        return self.preview.pageCount()
+
+    def show_print_preview(self) -> None:
+        preview_dialog(self.document, self).exec()
+
+    def print_(self) -> None:
+        try:
+            info = find_printer()
+        except UserError:
+            QMessageBox.warning(self, TITLE, NO_PRINTER)
+            return
+        printer = QPrinter(info, QPrinter.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("In báo cáo")
+        if dialog.exec() == QPrintDialog.Accepted:
+            self._guard(lambda: paint_document(self.document(), printer))
+
+    def ask_export(self, fmt: str) -> None:
+        kind = "Tệp Word (*.docx)" if fmt == "docx" else "Tệp PDF (*.pdf)"
+        name = f"bao-cao-ttdn-{self.period_id}.{fmt}"
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất báo cáo", str(Path.home() / name), kind)
+        if path:
+            if not path.lower().endswith(f".{fmt}"):
+                path += f".{fmt}"
+            self._guard(lambda: self.export_to(path))
+
+    def export_to(self, path: str | Path) -> Path:
+        """Write the report to a .docx or .pdf file."""
+        export(self.session, self.period_id, path)
+        return Path(path)
+
+    def ask_issue(self) -> None:
+        answer = IssueDialog.ask(self)
+        if answer:
+            self._guard(lambda: self.issue_version(*answer))
+
+    def issue_version(self, number: str, date_text: str, fmt: str) -> IssuedVersion:
+        """Freeze the report as it stands now, with its number and date."""
+        version = issue_report(self.session, self.period_id, fmt, number or None,
+                               parse_doc_date(date_text))
+        self.reload_versions()
+        return version
+
+    def reload_versions(self) -> None:
+        self.versions.clear()
+        for version in list_issued(self.session.db, self.period_id):
+            item = QListWidgetItem(version.label)
+            item.setData(Qt.UserRole, version.id)
+            self.versions.addItem(item)
+
+    def open_version(self, version_id: int) -> Path:
+        """Write an issued version to a temporary file and open it with the system's program."""
+        version = open_issued(self.session.db, version_id)
+        folder = Path(tempfile.mkdtemp(prefix="bachthong-"))
+        path = folder / (version.file_name or f"ban-phat-hanh-{version.id}.{version.format}")
+        path.write_bytes(version.content)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+    def _guard(self, action) -> None:
+        try:
+            action()
+        except UserError as exc:
+            QMessageBox.warning(self, TITLE, exc.message)
