@@ -116,14 +116,12 @@ def _pdf(state: dict) -> str:
 def _window(state: dict) -> str:
     from PySide6.QtWidgets import QApplication
 
-    from .ui import app as ui_app
-
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bachthong"])
-    window = ui_app.build_window(state["session"], state["period"])
+    window = open_main_window(state["session"], state["period"])
     window.show()
     app.processEvents()
     image = window.grab()
-    tabs = _tab_count(window)
+    tabs = tab_count(window)
     window.close()
     app.processEvents()
     if image.isNull() or image.width() < 200:
@@ -131,7 +129,14 @@ def _window(state: dict) -> str:
     return f"{image.width()}x{image.height()}, {tabs} thẻ"
 
 
-def _tab_count(window) -> int:
+def open_main_window(session, period: str):
+    """The main window on an open session and period (not shown yet)."""
+    from .ui import app as ui_app
+
+    return ui_app.build_window(session, period)
+
+
+def tab_count(window) -> int:
     from PySide6.QtWidgets import QTabWidget
 
     tabs = window.findChildren(QTabWidget)
