@@ -191,3 +191,25 @@ def test_a_disk_that_fills_during_a_backup(demo_session, tmp_path):
     assert "Traceback" not in done.stderr
     assert list(backups_dir(demo_session.db_path).iterdir()) == []
     assert file_state(demo_session.db_path) == before
+
+
+def test_a_disk_that_fills_during_a_restore_leaves_the_database(demo_session, tmp_path):
+    """The backup of the current data comes first; when it cannot be written, nothing changes."""
+    saved = backup_now(demo_session, "manual")
+    demo_session.store.set(PERIOD, "063", "tv_news_programs", 5)
+    demo_session.db["settings"].insert({"key": "big", "value": "x" * 1_000_000})
+    demo_session.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    demo_session.close()
+    before = file_state(demo_session.db_path)
+    script = textwrap.dedent(f"""
+        import resource, sys
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+        from bachthong_desktop.cli import main
+        sys.exit(main(["--db", {str(demo_session.db_path)!r}, "restore", {str(saved)!r}]))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert done.returncode == 1, done.stderr
+    assert "đã đầy" in done.stderr and "Traceback" not in done.stderr
+    assert file_state(demo_session.db_path) == before
+    assert list_backups(demo_session.db_path) == [saved]
