@@ -19,12 +19,15 @@ log = logging.getLogger(__name__)
 
 def run_self_test(argv: list[str] | None = None) -> int:
     """Run every step; print one line per step; 0 when all pass."""
+    from .core.logs import log_dir
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    logs = log_dir()  # the real log folder: a windowed build shows no output, the log does
     with tempfile.TemporaryDirectory(prefix="bachthong-selftest-") as folder:
         saved = os.environ.get("BACHTHONG_DATA_DIR")
         os.environ["BACHTHONG_DATA_DIR"] = folder
         try:
-            return _run(Path(folder))
+            return _run(Path(folder), logs)
         finally:
             if saved is None:
                 os.environ.pop("BACHTHONG_DATA_DIR", None)
@@ -32,11 +35,12 @@ def run_self_test(argv: list[str] | None = None) -> int:
                 os.environ["BACHTHONG_DATA_DIR"] = saved
 
 
-def _run(folder: Path) -> int:
+def _run(folder: Path, logs: Path) -> int:
     from . import __version__
     from .core.logs import setup_logging
 
-    setup_logging(folder=folder / "logs")
+    if setup_logging(folder=logs) is None:
+        setup_logging(folder=folder / "logs")
     _say(f"bachthong {__version__} tự kiểm tra (Python {sys.version.split()[0]}, {sys.platform})")
     state: dict = {"folder": folder}
     failed = 0

@@ -1,5 +1,5 @@
 """One module per command of `bachthong`; each has `register(subparsers)` setting `run`."""
 
-from . import backup, demo, periods, print_, report, restore, show, units
+from . import backup, demo, periods, print_, report, restore, selftest, show, units
 
-COMMANDS = [units, periods, demo, show, backup, restore, report, print_]
+COMMANDS = [units, periods, demo, show, backup, restore, selftest, report, print_]
