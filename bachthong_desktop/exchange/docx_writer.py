@@ -17,7 +17,7 @@ from .inline import Run
 A4 = (Mm(210), Mm(297))
 HEADER_COLS_MM = (64, 104)
 FOOT_COLS_MM = (78, 87)
-MOTTO_RULE_MM = 50
+MOTTO_RULE_MM = 60  # "Độc lập - Tự do - Hạnh phúc" in bold 14 pt
 ISSUER_RULE_MM = 25
 TRICH_YEU_RULE_MM = 30
 
@@ -47,7 +47,7 @@ def _rule(container, width_mm: float, cell_mm: float, space_after: float = 0):
     fmt = p.paragraph_format
     side = Mm(max(0.0, (cell_mm - width_mm) / 2))
     fmt.left_indent = fmt.right_indent = side
-    fmt.space_after = Pt(space_after)
+    fmt.space_before, fmt.space_after = Pt(3), Pt(space_after)
     fmt.line_spacing = Pt(3)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")

@@ -10,6 +10,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QPageLayout, QPageSize, QPaint
 
 from ..exchange.document import Appendix, Document
 from ..exchange.inline import Run
+from .qt_pagination import keep_on_one_page, keep_with_next
 
 FONT = "Times New Roman"
 DPI = 96.0  # QTextDocument lays out in logical pixels at 96 per inch
@@ -106,11 +107,11 @@ def _header(cursor: QTextCursor, doc: Document) -> None:
     left.para(h.number_line, 13, _block())
     right.para(h.nation, 13, _block(), bold=True)
     right.para(h.motto, 14, _block(), bold=True)
-    right.rule(50, after=6)
+    right.rule(60, after=6)  # as long as the motto line (Decree 30)
     right.para(h.date_line, 14, _block(), italic=True)
 
 
-def _closing(cursor: QTextCursor, doc: Document) -> None:
+def _closing(cursor: QTextCursor, doc: Document):
     table = _table(cursor, [78, 87])
     left, right = _cell(table, 0, 0), _cell(table, 0, 1)
     rec, sig = doc.recipients, doc.signature
@@ -122,6 +123,7 @@ def _closing(cursor: QTextCursor, doc: Document) -> None:
     for i, line in enumerate(sig.lines):
         right.para(line, 14, _block(before=12 if i == 0 else 0), bold=True)
     right.para(sig.name, 14, _block(before=84), bold=True)
+    return table
 
 
 def _new_document(width_px: float, height_px: float) -> QTextDocument:
@@ -142,10 +144,15 @@ def main_document(doc: Document, size: QSizeF) -> QTextDocument:
     out.para(doc.title, 14, _block(), bold=True)
     out.para(doc.trich_yeu, 14, _block(), bold=True)
     out.rule(30, after=12)
+    headings = []
     for p in doc.body:
         size_pt, bold, italic = STYLE.get(p.style, STYLE["body"])
         out.para(p.runs, size_pt, _block(Qt.AlignJustify, True, 6, line=LINE_HEIGHT), bold, italic)
-    _closing(cursor, doc)
+        if p.style.startswith("heading"):
+            headings.append(cursor.block().blockNumber())
+    closing = _closing(cursor, doc)
+    keep_with_next(qdoc, headings)
+    keep_on_one_page(qdoc, closing)
     return qdoc
 
 
