@@ -1,41 +1,124 @@
-"""Start the Qt application and show the main window."""
+"""Start the Qt application and show the main window (or only take its pictures)."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..core.commune_mode import OFFICE, Mode, get_mode, set_mode
 from ..core.errors import UserError
 from ..core.periods import current_period, parse_period
 from ..core.session import Session
+from ..core.settings import get_setting
+from ..core.text import slug
+from . import crash
+from .none_guard import protect_none
+
+TITLE = "Báo cáo TTĐN"
+log = logging.getLogger(__name__)
 
 
-def build_window(session: Session, period_id: str) -> QMainWindow:
-    """A window with one tab per section of the report definition."""
-    window = QMainWindow()
-    window.setWindowTitle(f"{session.form.title} – {session.office.name} – {period_id}")
-    tabs = QTabWidget()
-    for section in session.form.sections:
-        tabs.addTab(QLabel("\n".join(f.label for f in section.fields)), section.tab)
-    window.setCentralWidget(tabs)
-    window.resize(1100, 760)
-    return window
+def build_main_window(session: Session, period_id: str, mode: Mode | None = None):
+    """The main window, built but not shown (tests, benchmarks, screenshots)."""
+    from .main_window import MainWindow
+
+    mode = mode or get_mode(session.db) or Mode(OFFICE)
+    return MainWindow(session, period_id, mode)
+
+
+build_window = build_main_window  # the name the self-test uses
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="bachthong-desktop")
+    parser.add_argument("--db", help="tệp cơ sở dữ liệu")
+    parser.add_argument("--period", help="kỳ báo cáo, ví dụ 2023-H1")
+    parser.add_argument("--screenshots", metavar="DIR", help="lưu ảnh từng thẻ vào DIR rồi thoát")
+    return parser.parse_known_args(argv)
+
+
+def start_period(session: Session, args) -> str:
+    """--period, else the last period used, else the current one."""
+    if args.period:
+        return parse_period(args.period).id
+    last = get_setting(session.db, "last_period")
+    return parse_period(last).id if last else current_period().id
+
+
+def first_start_mode(session: Session) -> Mode:
+    """The chosen mode; asked once, at the first start of a window."""
+    mode = get_mode(session.db)
+    if mode is None:
+        from .dialogs import ModeDialog
+
+        period = current_period()
+        mode = ModeDialog.ask(session.office.name, session.units(period))
+        set_mode(session.db, mode)
+    return mode
+
+
+def save_screenshots(window, folder: str | Path) -> list[Path]:
+    """A PNG of every tab, named by its position and title."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    window.resize(1280, 820)
+    window.show()
+    saved = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        app.processEvents()
+        path = folder / f"{index + 1:02d}-{slug(window.tabs.tabText(index))}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    return saved
+
+
+def _start_chores(session: Session) -> None:
+    """A backup at start; never stops the window from opening."""
+    try:
+        from ..core.backup import backup_now
+
+        backup_now(session, "start")
+    except Exception:  # noqa: BLE001 - a failed backup is logged, the office keeps working
+        log.exception("backup at start failed")
 
 
 def run(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="bachthong-desktop")
-    parser.add_argument("--db")
-    parser.add_argument("--period")
-    args, qt_args = parser.parse_known_args(argv)
-    app = QApplication([sys.argv[0], *qt_args])
+    protect_none()
+    args, qt_args = parse_args(argv)
+    from ..core.logs import setup_logging
+
+    setup_logging()
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    crash.install()
     session = Session(args.db)
+    lock = None
     try:
-        period = parse_period(args.period) if args.period else current_period()
-        window = build_window(session, period.id)
+        if not args.screenshots:
+            from ..core.lock import acquire
+
+            lock = acquire(session.db_path, "window")
+            _start_chores(session)
+        mode = get_mode(session.db) or Mode(OFFICE) if args.screenshots else \
+            first_start_mode(session)
+        window = build_main_window(session, start_period(session, args), mode)
     except UserError as exc:
-        QMessageBox.critical(None, "Báo cáo TTĐN", exc.message)
+        QMessageBox.critical(None, TITLE, exc.message)
         return 1
-    window.show()
-    return app.exec()
+    try:
+        if args.screenshots:
+            for path in save_screenshots(window, args.screenshots):
+                print(path)
+            window.close()
+            return 0
+        window.show()
+        return app.exec()
+    finally:
+        session.close()
+        if lock is not None:
+            lock.release()

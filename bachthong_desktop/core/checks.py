@@ -1,0 +1,77 @@
+"""Checks of a report's values from the definition: empty required fields, unreadable numbers,
+figures far from the same period one year earlier (a warning, never a block)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .definition import Field
+from .numbers import NumberError, parse_count
+
+ERROR = "error"
+WARNING = "warning"
+# A count is "far" from last year's when it is under half or over double, and the gap is
+# not tiny (02 -> 05 pages is normal life, not a typing slip).
+FAR_RATIO = 2.0
+FAR_MIN_GAP = 10
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to look at before printing."""
+
+    field: str
+    label: str
+    level: str
+    message: str
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def required_problem(f: Field, value: Any) -> Problem | None:
+    """A required field left empty."""
+    if f.required and is_empty(value):
+        return Problem(f.code, f.label, ERROR, "Chưa nhập nội dung bắt buộc này. Hãy nhập trước khi in.")
+    return None
+
+
+def count_text_problem(f: Field, text: str) -> Problem | None:
+    """A count as typed that cannot be read, or is negative."""
+    try:
+        parse_count(text)
+    except NumberError as exc:
+        return Problem(f.code, f.label, ERROR, exc.message)
+    return None
+
+
+def far_problem(f: Field, value: Any, earlier: Any, earlier_label: str) -> Problem | None:
+    """A count far from the same period one year earlier."""
+    if f.kind != "count" or not isinstance(value, int) or not isinstance(earlier, int):
+        return None
+    if abs(value - earlier) < FAR_MIN_GAP:
+        return None
+    if earlier == 0 or value > earlier * FAR_RATIO or value * FAR_RATIO < earlier:
+        return Problem(f.code, f.label, WARNING,
+                       f"Số liệu {value} khác xa cùng kỳ {earlier_label} ({earlier}). "
+                       "Hãy kiểm tra lại; nếu đúng thì cứ để nguyên.")
+    return None
+
+
+def check_values(fields: Iterable[Field], values: dict[str, Any], earlier: dict[str, Any],
+                 earlier_label: str = "năm trước",
+                 typed: dict[str, str] | None = None) -> list[Problem]:
+    """Every problem of these fields; `typed` holds texts that could not be saved yet."""
+    typed = typed or {}
+    problems = []
+    for f in fields:
+        found = None
+        if f.code in typed:
+            found = count_text_problem(f, typed[f.code])
+        found = found or required_problem(f, values.get(f.code))
+        found = found or far_problem(f, values.get(f.code), earlier.get(f.code), earlier_label)
+        if found:
+            problems.append(found)
+    return problems

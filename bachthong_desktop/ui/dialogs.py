@@ -1,0 +1,118 @@
+"""Small dialogs: first-start mode, problems before printing, user guide, about."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QLabel,
+                               QListWidget, QListWidgetItem, QMessageBox, QRadioButton,
+                               QTextBrowser, QVBoxLayout)
+
+from .. import __version__
+from ..core.backup import backups_dir
+from ..core.checks import ERROR, Problem
+from ..core.commune_mode import COMMUNE, OFFICE, Mode
+from ..core.logs import log_dir
+from ..core.paths import project_root
+
+GUIDE = "docs/huong-dan-su-dung.md"
+
+
+class ModeDialog(QDialog):
+    """At first start: does this copy serve the compiling office or one commune?"""
+
+    def __init__(self, office_name: str, units: list, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Chọn cách dùng chương trình")
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel("Máy này dùng chương trình để làm gì? (chỉ hỏi một lần)"))
+        self.office = QRadioButton(f"Tổng hợp báo cáo của {office_name} (nhận báo cáo các xã)")
+        self.commune = QRadioButton("Lập báo cáo của một xã, thị trấn để gửi lên huyện:")
+        self.office.setChecked(True)
+        group = QButtonGroup(self)
+        for button in (self.office, self.commune):
+            group.addButton(button)
+            column.addWidget(button)
+        self.units = QComboBox()
+        for unit in units:
+            self.units.addItem(unit.name, unit.code)
+        self.units.setEnabled(False)
+        self.commune.toggled.connect(self.units.setEnabled)
+        column.addWidget(self.units)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        buttons.accepted.connect(self.accept)
+        column.addWidget(buttons)
+
+    def mode(self) -> Mode:
+        if self.commune.isChecked():
+            return Mode(COMMUNE, self.units.currentData())
+        return Mode(OFFICE)
+
+    @classmethod
+    def ask(cls, office_name: str, units: list, parent=None) -> Mode:
+        dialog = cls(office_name, units, parent)
+        dialog.exec()
+        return dialog.mode()
+
+
+class ChecksDialog(QDialog):
+    """Everything to look at before printing; the user may print anyway."""
+
+    def __init__(self, problems: list[Problem], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Kiểm tra trước khi in")
+        self.resize(720, 420)
+        column = QVBoxLayout(self)
+        errors = sum(1 for p in problems if p.level == ERROR)
+        column.addWidget(QLabel(f"Có {errors} chỗ cần sửa và {len(problems) - errors} chỗ nên "
+                                "xem lại. Bấm đúp vào một dòng để đến chỗ đó."))
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        for p in problems:
+            mark = "Cần sửa" if p.level == ERROR else "Xem lại"
+            item = QListWidgetItem(f"[{mark}] {p.label}: {p.message}")
+            item.setData(256, p.field)
+            self.list.addItem(item)
+        self.list.itemDoubleClicked.connect(lambda item: self.done(2))
+        column.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Vẫn in", QDialogButtonBox.AcceptRole)
+        buttons.addButton("Quay lại sửa", QDialogButtonBox.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+
+    def chosen_field(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(256) if item else None
+
+
+def guide_path():
+    return project_root() / GUIDE
+
+
+def show_guide(parent=None) -> QDialog:
+    """The user guide (Markdown) in a browser window."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Hướng dẫn sử dụng")
+    dialog.resize(860, 680)
+    browser = QTextBrowser()
+    browser.setOpenExternalLinks(True)
+    path = guide_path()
+    browser.setSearchPaths([str(path.parent)])
+    try:
+        browser.setMarkdown(path.read_text(encoding="utf-8"))
+    except OSError:
+        browser.setPlainText(f"Không tìm thấy tệp hướng dẫn {path}. Hãy cài lại chương trình.")
+    QVBoxLayout(dialog).addWidget(browser)
+    dialog.browser = browser
+    dialog.show()
+    return dialog
+
+
+def about_text(db_path) -> str:
+    return (f"<b>Báo cáo công tác thông tin đối ngoại</b><br>Phiên bản {__version__}<br><br>"
+            f"Cơ sở dữ liệu: {db_path}<br>Thư mục sao lưu: {backups_dir(db_path)}<br>"
+            f"Nhật ký lỗi: {log_dir()}")
+
+
+def show_about(db_path, parent=None) -> None:
+    QMessageBox.about(parent, "Giới thiệu", about_text(db_path))

@@ -1,0 +1,166 @@
+"""Editors of structured kinds: numbered items with sub-bullets, and tables of records."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.definition import Field
+from ..core.numbers import format_date_d30, parse_date
+from ..core.text import clean
+from .editors import Editor, PlainEditor, route_undo_keys
+
+_CHILD = re.compile(r"^\s*[-+•*]\s*")
+WIDTHS = {"name": 260, "donor": 180, "purpose": 260, "status": 180, "description": 320,
+          "start": 95, "end": 95}
+_NUMBER = re.compile(r"^\s*\d+\s*[.)]\s+")
+
+
+def parse_nested(text: str) -> list[dict]:
+    """Lines are numbered items; a line starting with "- " is a sub-bullet of the item above."""
+    items: list[dict] = []
+    for line in text.splitlines():
+        if not clean(line):
+            continue
+        if _CHILD.match(line):
+            child = clean(_CHILD.sub("", line, count=1))
+            if not items:
+                items.append({"text": "", "children": []})
+            items[-1]["children"].append(child)
+        else:
+            items.append({"text": clean(_NUMBER.sub("", line, count=1)), "children": []})
+    return items
+
+
+def nested_text(items: list[dict] | None) -> str:
+    lines = []
+    for item in items or []:
+        lines.append(item.get("text", ""))
+        lines += [f"- {c}" for c in item.get("children", [])]
+    return "\n".join(lines)
+
+
+class NestedListEditor(PlainEditor):
+    """Numbered items with sub-bullets written as lines starting with "- ", as in the report."""
+
+    ROWS = 10
+
+    def __init__(self, field: Field, parent=None):
+        super().__init__(field, parent)
+        self.main.setPlaceholderText("Mỗi dòng là một mục (tự đánh số 1, 2, 3...).\n"
+                                     "Dòng bắt đầu bằng “- ” là ý nhỏ của mục ngay trên nó.")
+
+    def _load(self, value):
+        self.main.setPlainText(nested_text(value))
+
+    def value(self):
+        return parse_nested(self.plain())
+
+
+class TableEditor(Editor):
+    """Rows of records (the NGO projects) with add, remove and move buttons."""
+
+    def __init__(self, field: Field, parent=None, reporter: str = "office"):
+        super().__init__(field, parent)
+        self.columns = [c for c in field.columns if reporter in c.reporters]
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        table = QTableWidget(0, len(self.columns))
+        table.setHorizontalHeaderLabels([c.label for c in self.columns])
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        table.horizontalHeader().setDefaultSectionSize(150)
+        table.setWordWrap(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setMinimumHeight(240)
+        lines = table.fontMetrics().lineSpacing()
+        table.verticalHeader().setDefaultSectionSize(lines * 3 + 8)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        for col, c in enumerate(self.columns):
+            table.setColumnWidth(col, WIDTHS.get(c.code, 130))
+        table.itemChanged.connect(self._changed)
+        self.table = table
+        route_undo_keys(table)
+        column.addWidget(table)
+        column.addLayout(self._buttons())
+        self.main = box
+        self.layout_.addWidget(box)
+        self.setFocusProxy(table)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot in (("Thêm dòng", self.add_row), ("Xóa dòng", self.remove_row),
+                           ("Lên trên", lambda: self.move_row(-1)),
+                           ("Xuống dưới", lambda: self.move_row(1))):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def focus_widget(self):
+        return self.table
+
+    def set_problem(self, message):
+        self.table.setStyleSheet("QTableWidget { border: 2px solid #c0392b; }" if message else "")
+        self.table.setToolTip(message or "")
+
+    def _set_row(self, row: int, record: dict) -> None:
+        for col, c in enumerate(self.columns):
+            cell = record.get(c.code)
+            if c.kind == "date" and cell:
+                cell = format_date_d30(parse_date(cell))
+            item = QTableWidgetItem("" if cell is None else str(cell))
+            item.setToolTip(item.text() if len(item.text()) > 30 else "")
+            self.table.setItem(row, col, item)
+
+    def _load(self, value):
+        self.table.setRowCount(0)
+        for record in value or []:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self._set_row(row, record)
+
+    def _record(self, row: int) -> dict:
+        out = {}
+        for col, c in enumerate(self.columns):
+            item = self.table.item(row, col)
+            out[c.code] = item.text() if item else ""
+        return out
+
+    def value(self):
+        rows = [self._record(r) for r in range(self.table.rowCount())]
+        for record in rows:
+            for c in self.columns:
+                if c.kind == "date" and clean(record[c.code]):
+                    record[c.code] = parse_date(record[c.code]).isoformat()
+        return rows
+
+    def add_row(self) -> None:
+        row = self.table.currentRow() + 1 if self.table.currentRow() >= 0 else self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setCurrentCell(row, 0)
+        self._changed()
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self._changed()
+
+    def move_row(self, step: int) -> None:
+        row = self.table.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.table.rowCount():
+            return
+        upper, lower = self._record(row), self._record(target)
+        self._loading = True
+        try:
+            self._set_row(row, lower)
+            self._set_row(target, upper)
+        finally:
+            self._loading = False
+        self.table.setCurrentCell(target, self.table.currentColumn())
+        self._changed()

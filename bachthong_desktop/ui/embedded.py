@@ -1,0 +1,38 @@
+"""Tabs built by other parts of the program, loaded only when their module is there."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+PENDING = "Chức năng này đang được hoàn thiện"
+log = logging.getLogger(__name__)
+
+
+def placeholder(text: str = PENDING) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignCenter)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555; font-size: 15px;")
+    return label
+
+
+def optional_tab(module: str, class_name: str, session, period_id: str) -> QWidget:
+    """The widget `class_name(session, period_id)` of `ui.<module>`, or a placeholder."""
+    try:
+        cls = getattr(importlib.import_module(f"{__package__}.{module}"), class_name)
+    except (ImportError, AttributeError):
+        return placeholder()
+    try:
+        return cls(session, period_id)
+    except Exception:  # noqa: BLE001 - a broken optional tab must not stop data entry
+        log.exception("could not build %s.%s", module, class_name)
+        return placeholder("Không mở được phần này. Chi tiết lỗi đã ghi vào tệp nhật ký; "
+                           "các thẻ nhập liệu vẫn dùng bình thường.")
+
+
+def is_real(widget: QWidget) -> bool:
+    return hasattr(widget, "set_period")

@@ -1,0 +1,140 @@
+"""Figures made from the communes' returns: the total, who gave what, and the office's override."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from ..core.aggregate import Figure
+from ..core.definition import Field
+from ..core.numbers import parse_count
+from .editors import Editor, route_undo_keys
+
+OVERRIDE_STYLE = "background: #fff4d6;"
+READ_ONLY_STYLE = "background: #eef1f4; color: #222;"
+
+
+def breakdown_lines(fig: Figure | None, names: dict[str, str]) -> list[str]:
+    """"Xã Vi Hương: 12" for every unit that reported, in the order of the units."""
+    if fig is None:
+        return []
+    return [f"{names.get(code, code)}: {_shown(v)}" for code, v in fig.by_unit.items()]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, list):
+        return "; ".join(r.get("name", "") if isinstance(r, dict) else str(r) for r in value)
+    return str(value)
+
+
+def units_total(fig: Figure | None) -> int | None:
+    parts = [v for v in (fig.by_unit.values() if fig else []) if isinstance(v, int)]
+    return sum(parts) if parts else None
+
+
+class FigureCountEditor(Editor):
+    """A sum of the communes' counts: read-only unless "Sửa tay"; its value is the override."""
+
+    def __init__(self, field: Field, parent=None):
+        super().__init__(field, parent)
+        self.figure: Figure | None = None
+        self.names: dict[str, str] = {}
+        edit = self._add(QLineEdit())
+        edit.setMaximumWidth(160)
+        edit.textEdited.connect(self._changed)
+        self.toggle = QCheckBox("Sửa tay")
+        self.toggle.setToolTip("Đánh dấu để tự ghi số liệu thay cho tổng của các xã; "
+                               "bỏ đánh dấu (Bỏ sửa tay) để dùng lại tổng của các xã.")
+        self.toggle.toggled.connect(self._toggled)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.layout_.addWidget(self.toggle)
+        self.layout_.addWidget(self.info, 1)
+        self._show(None)
+
+    def set_figure(self, fig: Figure | None, names: dict[str, str]) -> None:
+        self.figure, self.names = fig, names
+        self._show(self.value() if self.toggle.isChecked() else None)
+
+    def _show(self, override: int | None) -> None:
+        total = units_total(self.figure)
+        lines = breakdown_lines(self.figure, self.names)
+        on = override is not None or self.toggle.isChecked()
+        self.main.setReadOnly(not on)
+        self.main.setStyleSheet(OVERRIDE_STYLE if on else READ_ONLY_STYLE)
+        if not on:
+            self.main.setText("" if total is None else str(total))
+        reported = f"{len(lines)} xã đã báo cáo, tổng {total if total is not None else '—'}"
+        self.info.setText(("ĐÃ SỬA TAY. " if on else "Tổng của các xã. ") + reported)
+        self.main.setToolTip("\n".join(lines) or "Chưa có xã nào báo cáo số liệu này.")
+        self.info.setToolTip(self.main.toolTip())
+
+    def _load(self, value):
+        self.toggle.setChecked(value is not None)
+        if value is not None:
+            self.main.setText(str(value))
+        self._show(value)
+
+    def _toggled(self, on: bool) -> None:
+        if self._loading:
+            return
+        if not on:
+            self.main.setText("")
+        self._show(None)
+        if on:
+            self.main.setFocus()
+            self.main.selectAll()
+        self._changed()
+
+    def text(self) -> str:
+        return self.main.text() if self.toggle.isChecked() else ""
+
+    def value(self):
+        return parse_count(self.main.text()) if self.toggle.isChecked() else None
+
+
+class UnitsView(QWidget):
+    """A read-only view of what the communes sent for a field (share, texts, projects)."""
+
+    def __init__(self, field: Field, parent=None):
+        super().__init__(parent)
+        self.field = field
+        from PySide6.QtWidgets import QVBoxLayout
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        if field.aggregate == "gather_text":
+            self.view = QPlainTextEdit()
+            self.view.setReadOnly(True)
+            self.view.setTabChangesFocus(True)
+            self.view.setMinimumHeight(self.view.fontMetrics().lineSpacing() * 6 + 12)
+            route_undo_keys(self.view)
+        else:
+            self.view = QLabel()
+            self.view.setWordWrap(True)
+        self.view.setStyleSheet(READ_ONLY_STYLE)
+        column.addWidget(self.view)
+
+    def set_figure(self, fig: Figure | None, names: dict[str, str]) -> None:
+        if self.field.aggregate == "gather_text":
+            items = [i for i in (fig.value if fig and fig.value else []) if i.get("unit")]
+            text = "\n\n".join(f"[{i['unit_name']}] {i['text']}" for i in items)
+            self.view.setPlainText(text or "Chưa có xã nào gửi nội dung này.")
+            return
+        self.view.setText(self._summary(fig, names))
+
+    def _summary(self, fig: Figure | None, names: dict[str, str]) -> str:
+        lines = breakdown_lines(fig, names)
+        if not lines:
+            return "Chưa có xã nào báo cáo."
+        if self.field.aggregate == "share_yes":
+            yes = sum(1 for v in fig.by_unit.values() if v)
+            head = f"{fig.value} % ({yes}/{len(lines)} xã trả lời “Có”), tính từ báo cáo của các xã."
+        else:
+            head = f"Các xã báo cáo thêm ({len(lines)} xã), được gộp vào báo cáo:"
+            lines = [f"• {line}" for line in lines]
+            return head + "\n" + "\n".join(lines)
+        return head + "\n" + "; ".join(lines) + "."

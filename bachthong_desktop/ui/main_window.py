@@ -1,0 +1,229 @@
+"""The main window: office and period at the top, one tab per section, saved as you type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from ..core.checks import WARNING, Problem, check_values, far_problem, required_problem
+from ..core.commune_mode import Mode
+from ..core.definition import Field
+from ..core.periods import parse_period
+from ..core.settings import get_setting, set_setting
+from ..core.units import get_unit
+from .embedded import is_real, optional_tab
+from .saver import EditSaver
+from .section_tab import SectionTab
+from .top_bar import TopBar
+from .window_actions import install_actions
+
+GEOMETRY_KEY = "window_geometry"
+PERIOD_KEY = "last_period"
+RETURNS_TAB = "Các xã gửi báo cáo"
+PREVIEW_TAB = "Xem trước và in"
+
+
+class MainWindow(QMainWindow):
+    """Data entry for one report (the office's, or one commune's in commune mode)."""
+
+    period_changed = Signal(str)
+
+    def __init__(self, session, period_id: str, mode: Mode | None = None):
+        super().__init__()
+        self.session, self.mode = session, mode or Mode("office")
+        self.period = parse_period(period_id).id
+        self.unit = get_unit(session.db, self.mode.unit_code) if self.mode.is_commune \
+            else session.office
+        self.figures: dict = {}
+        self.earlier: dict[str, Any] = {}
+        self.undo = QUndoStack(self)
+        self.saver = EditSaver(session.store, self.undo, self)
+        self._build()
+        install_actions(self)
+        self.saver.saved.connect(self._after_save)
+        self.saver.problem.connect(self._show_typing_problem)
+        self.saver.reloaded.connect(self.show_field)
+        self.load_period(self.period)
+        self._restore_geometry()
+
+    # -- building ---------------------------------------------------------------------
+    def fields(self) -> list[Field]:
+        if self.mode.is_commune:
+            return self.session.form.unit_fields()
+        return self.session.form.fields
+
+    def _build(self) -> None:
+        self.setWindowTitle(f"{self.session.form.title} – {self.unit.name}")
+        self.top = TopBar(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setStyleSheet("QTabBar::tab { padding: 5px 5px; }")
+        self.section_tabs: list[SectionTab] = []
+        shown = {f.code for f in self.fields()}
+        for section in self.session.form.sections:
+            fields = [f for f in section.fields if f.code in shown]
+            if fields:
+                tab = SectionTab(section.tab, fields, self.mode.is_commune)
+                self.section_tabs.append(tab)
+                self.tabs.addTab(tab, section.tab)
+                for editor in tab.editors.values():
+                    self.saver.watch(editor)
+        self.returns_tab = self.preview_tab = None
+        if not self.mode.is_commune:
+            self._add_optional_tabs()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addWidget(self.top)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.preview_stale = True
+
+    def _add_optional_tabs(self) -> None:
+        self.returns_tab = optional_tab("returns_tab", "ReturnsTab", self.session, self.period)
+        self.tabs.addTab(self.returns_tab, RETURNS_TAB)
+        if hasattr(self.returns_tab, "returns_changed"):
+            self.returns_tab.returns_changed.connect(self.reload_figures)
+        self.preview_tab = optional_tab("preview_tab", "PreviewTab", self.session, self.period)
+        self.tabs.addTab(self.preview_tab, PREVIEW_TAB)
+
+    # -- periods and figures ----------------------------------------------------------
+    def load_period(self, period_id: str) -> None:
+        """Show the values of another period (pending edits of this one are saved first)."""
+        self.saver.flush()
+        self.period = parse_period(period_id).id
+        self.saver.start(self.period, self.unit.code)
+        for widget in (self.returns_tab, self.preview_tab):
+            if widget is not None and is_real(widget):
+                widget.set_period(self.period)
+        self.top.show_period(self.period)
+        self.reload_figures()
+        set_setting(self.session.db, PERIOD_KEY, self.period)
+        self.period_changed.emit(self.period)
+
+    def reload_figures(self) -> None:
+        """Totals from the communes and last year's values, then notes and checks."""
+        earlier = parse_period(self.period).year_earlier().id
+        if self.mode.is_commune:
+            self.figures = {}
+            self.earlier = self.session.store.values(earlier, self.unit.code)
+        else:
+            self.figures = self.session.compile(self.period)
+            self.earlier = {c: f.value for c, f in self.session.compile(earlier).items()}
+            names = {u.code: u.name for u in self.session.units(self.period)}
+            for tab in self.section_tabs:
+                tab.set_figures(self.figures, names)
+        for code in self._rows():
+            self._refresh_field(code)
+        self._mark_preview_stale()
+
+    def current(self, code: str) -> Any:
+        """The value the report will use: the office's own (or override), else the total."""
+        own = self.saver.stored.get(code)
+        if own is not None or self.mode.is_commune:
+            return own
+        fig = self.figures.get(code)
+        return fig.value if fig is not None else None
+
+    def _rows(self) -> dict:
+        return {code: row for tab in self.section_tabs for code, row in tab.rows.items()}
+
+    def _refresh_field(self, code: str) -> None:
+        row = self._rows()[code]
+        f = row.field
+        if f.kind == "count":
+            row.set_note(self._earlier_note(code))
+        problem = self._field_problem(f)
+        row.set_problem(problem.message if problem else "", problem and problem.level == WARNING)
+
+    def _earlier_note(self, code: str) -> str:
+        year = parse_period(self.period).year - 1
+        before, now = self.earlier.get(code), self.current(code)
+        if before is None:
+            return f"Cùng kỳ {year}: chưa có số liệu"
+        change = f" ({now - before:+d})" if isinstance(now, int) else ""
+        return f"Cùng kỳ {year}: {before}{change}"
+
+    def _field_problem(self, f: Field) -> Problem | None:
+        value = self.current(f.code)
+        return required_problem(f, value) or far_problem(
+            f, value, self.earlier.get(f.code), str(parse_period(self.period).year - 1))
+
+    # -- saving -----------------------------------------------------------------------
+    def _after_save(self, codes: list[str]) -> None:
+        for code in codes:
+            self._refresh_field(code)
+        self._mark_preview_stale()
+
+    def _show_typing_problem(self, code: str, message: str) -> None:
+        if message:
+            self._rows()[code].set_problem(message)
+        else:
+            self._refresh_field(code)
+
+    def _mark_preview_stale(self) -> None:
+        """The preview is rebuilt now when it is shown, else when the user opens it."""
+        self.preview_stale = True
+        if self.tabs.currentWidget() is self.preview_tab:
+            self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        if self.preview_tab is not None and is_real(self.preview_tab) and self.preview_stale:
+            self.preview_stale = False
+            self.preview_tab.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        self.saver.flush()
+        if self.tabs.widget(index) is self.preview_tab:
+            self._refresh_preview()
+
+    def undo_edit(self) -> None:
+        """Ctrl+Z: save what is being typed, then take back the last saved change."""
+        self.saver.flush()
+        self.undo.undo()
+
+    def redo_edit(self) -> None:
+        self.saver.flush()
+        self.undo.redo()
+
+    def save_all(self) -> str:
+        """Ctrl+S: save what is pending and say so."""
+        self.saver.flush()
+        message = f"Đã lưu tất cả lúc {dt.datetime.now():%H:%M:%S}"
+        self.statusBar().showMessage(message, 10000)
+        return message
+
+    # -- checks -----------------------------------------------------------------------
+    def problems(self) -> list[Problem]:
+        """Every check of the report, as listed before printing."""
+        self.saver.flush()
+        fields = [r.field for r in self._rows().values()]
+        values = {f.code: self.current(f.code) for f in fields}
+        year = str(parse_period(self.period).year - 1)
+        return check_values(fields, values, self.earlier, year, self.saver.pending_texts())
+
+    def show_field(self, code: str) -> None:
+        for index, tab in enumerate(self.section_tabs):
+            if code in tab.rows:
+                self.tabs.setCurrentWidget(tab)
+                row = tab.rows[code]
+                tab.ensureWidgetVisible(row)
+                if row.editor is not None:
+                    row.editor.focus_widget().setFocus()
+
+    # -- window state -----------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        saved = get_setting(self.session.db, GEOMETRY_KEY)
+        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
+            self.resize(1280, 820)
+
+    def closeEvent(self, event) -> None:
+        self.saver.flush()
+        data = bytes(self.saveGeometry().toBase64()).decode()
+        set_setting(self.session.db, GEOMETRY_KEY, data)
+        super().closeEvent(event)

@@ -1,0 +1,122 @@
+"""Save each edit as it is made (short debounce), with undo and redo through the store."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.errors import UserError
+from ..core.numbers import NumberError
+from ..core.store import TYPED, Store
+from ..core.values import coerce, to_json
+from .editors import Editor
+
+DEBOUNCE_MS = 400
+log = logging.getLogger(__name__)
+
+
+class SetValue(QUndoCommand):
+    """One saved change of one field; undo writes the old value back."""
+
+    def __init__(self, saver: "EditSaver", code: str, old: Any, new: Any):
+        super().__init__(f"Sửa “{saver.editors[code].field.label}”")
+        self.saver, self.code, self.old, self.new = saver, code, old, new
+        self.first = True
+
+    def redo(self) -> None:
+        self.saver.write(self.code, self.new, reload=not self.first)
+        self.first = False
+
+    def undo(self) -> None:
+        self.saver.write(self.code, self.old, reload=True)
+
+
+class EditSaver(QObject):
+    """Watches editors of one (period, unit); writes their values to the store."""
+
+    saved = Signal(list)       # codes written (an edit, an undo or a redo)
+    problem = Signal(str, str)  # code, message ("" when the problem is gone)
+    reloaded = Signal(str)     # an undo or redo changed what an editor shows
+
+    def __init__(self, store: Store, undo: QUndoStack, parent=None):
+        super().__init__(parent)
+        self.store, self.undo = store, undo
+        self.period = self.unit = None
+        self.editors: dict[str, Editor] = {}
+        self.stored: dict[str, Any] = {}
+        self.dirty: set[str] = set()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.flush)
+
+    def watch(self, editor: Editor) -> None:
+        self.editors[editor.field.code] = editor
+        editor.edited.connect(lambda code=editor.field.code: self.mark(code))
+
+    def start(self, period: str, unit: str) -> dict[str, Any]:
+        """Load the stored values of a report into the editors; forget undo of the last one."""
+        self.flush()
+        self.period, self.unit = period, unit
+        self.undo.clear()
+        self.dirty.clear()
+        self.stored = self.store.values(period, unit)
+        for code, editor in self.editors.items():
+            editor.load(self.stored.get(code))
+        return self.stored
+
+    def mark(self, code: str) -> None:
+        self.dirty.add(code)
+        self.timer.start()
+
+    def flush(self) -> list[str]:
+        """Save every pending edit now; the codes saved."""
+        self.timer.stop()
+        done = []
+        for code in sorted(self.dirty):
+            if self._save(code):
+                done.append(code)
+        self.dirty.clear()
+        return done
+
+    def _save(self, code: str) -> bool:
+        editor = self.editors[code]
+        try:
+            new = coerce(editor.field, editor.value())
+        except (NumberError, UserError) as exc:
+            message = getattr(exc, "message", str(exc))
+            editor.set_problem(message)
+            self.problem.emit(code, message)
+            return False
+        editor.set_problem(None)
+        self.problem.emit(code, "")
+        old = self.stored.get(code)
+        if to_json(old) == to_json(new):
+            return False
+        self.undo.push(SetValue(self, code, old, new))
+        return True
+
+    def write(self, code: str, value: Any, reload: bool) -> None:
+        """Store one value (the undo commands call this), and show it when asked."""
+        self.store.set(self.period, self.unit, code, value, TYPED)
+        self.stored[code] = value
+        if reload:
+            self.editors[code].load(value)
+            self.editors[code].set_problem(None)
+            self.reloaded.emit(code)
+        log.debug("saved %s %s %s", self.period, self.unit, code)
+        self.saved.emit([code])
+
+    def pending_texts(self) -> dict[str, str]:
+        """Counts typed but not readable (not saved): code -> the text as typed."""
+        out = {}
+        for code, editor in self.editors.items():
+            if editor.field.kind == "count" and hasattr(editor, "text"):
+                try:
+                    coerce(editor.field, editor.value())
+                except (NumberError, UserError):
+                    out[code] = editor.text()
+        return out

@@ -1,0 +1,129 @@
+"""One tab of the window: the fields of one section, built from the definition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget)
+
+from ..core.definition import Field
+from .editors import (CountEditor, DateEditor, Editor, ListEditor, LongTextEditor, TextEditor,
+                      YesNoEditor)
+from .editors_lists import NestedListEditor, TableEditor
+from .figures import FigureCountEditor, UnitsView
+
+EDITORS = {"count": CountEditor, "yesno": YesNoEditor, "date": DateEditor, "text": TextEditor,
+           "longtext": LongTextEditor, "list": ListEditor, "nested_list": NestedListEditor,
+           "table": TableEditor}
+WIDE_KINDS = {"longtext", "list", "nested_list", "table"}
+NOTE_STYLE = "color: #555;"
+PROBLEM_STYLE = "color: #c0392b;"
+WARNING_STYLE = "color: #9a6700;"
+
+
+def make_editor(field: Field, commune: bool) -> tuple[Editor | None, UnitsView | None]:
+    """The editor of a field (None when it is read-only) and its view of the communes' values."""
+    if commune:
+        if field.kind == "table":
+            return TableEditor(field, reporter="units"), None
+        return EDITORS[field.kind](field), None
+    if field.from_units and not field.from_office:
+        if field.kind == "count" and field.aggregate == "sum":
+            return FigureCountEditor(field), None
+        return None, UnitsView(field)
+    view = UnitsView(field) if field.from_units else None
+    return EDITORS[field.kind](field), view
+
+
+class FieldRow(QWidget):
+    """An editor (or a read-only view) with its note and its problem message under it."""
+
+    def __init__(self, field: Field, editor: Editor | None, view: UnitsView | None):
+        super().__init__()
+        self.field, self.editor, self.view = field, editor, view
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 4)
+        column.setSpacing(2)
+        for widget in (editor, view):
+            if widget is not None:
+                column.addWidget(widget)
+        self.note = self._small(column, NOTE_STYLE)
+        self.problem = self._small(column, PROBLEM_STYLE)
+
+    def _small(self, column: QVBoxLayout, style: str) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet(style)
+        label.setWordWrap(True)
+        label.hide()
+        column.addWidget(label)
+        return label
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def set_problem(self, text: str, warning: bool = False) -> None:
+        self.problem.setStyleSheet(WARNING_STYLE if warning else PROBLEM_STYLE)
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+
+def field_label(field: Field) -> str:
+    unit = f" ({field.unit})" if field.unit and field.kind == "count" else ""
+    return field.label + unit + (" *" if field.required else "")
+
+
+class SectionTab(QScrollArea):
+    """The fields of one section; `load(values)` fills them, `save()` reads them back."""
+
+    def __init__(self, title: str, fields: list[Field], commune: bool = False, parent=None):
+        super().__init__(parent)
+        self.title = title
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignLeft | Qt.AlignTop)
+        form.setContentsMargins(16, 12, 16, 12)
+        form.setVerticalSpacing(10)
+        self.rows: dict[str, FieldRow] = {}
+        for f in fields:
+            self._add_row(form, f, *make_editor(f, commune))
+        self.setWidget(body)
+
+    def _add_row(self, form: QFormLayout, f: Field, editor, view) -> None:
+        row = FieldRow(f, editor, view)
+        label = QLabel(field_label(f))
+        label.setWordWrap(True)
+        if f.kind in WIDE_KINDS or view is not None and editor is None:
+            label.setStyleSheet("font-weight: bold;")
+            form.addRow(label)
+            form.addRow(row)
+        else:
+            label.setMinimumWidth(300)
+            label.setMaximumWidth(380)
+            form.addRow(label, row)
+        if editor is not None:
+            label.setBuddy(editor.focus_widget())
+        self.rows[f.code] = row
+
+    @property
+    def editors(self) -> dict[str, Editor]:
+        return {c: r.editor for c, r in self.rows.items() if r.editor is not None}
+
+    def load(self, values: dict[str, Any]) -> None:
+        for code, editor in self.editors.items():
+            editor.load(values.get(code))
+
+    def save(self) -> dict[str, Any]:
+        """What the editors hold now (as typed; the store coerces)."""
+        return {code: editor.value() for code, editor in self.editors.items()}
+
+    def set_figures(self, figures: dict, names: dict[str, str]) -> None:
+        for code, row in self.rows.items():
+            for widget in (row.editor, row.view):
+                if hasattr(widget, "set_figure"):
+                    widget.set_figure(figures.get(code), names)

@@ -1,0 +1,92 @@
+"""The bar above the tabs: who compiles, which period, and starting a new period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+                               QPushButton, QWidget)
+
+from ..core.drafts import copy_draft, previous_period
+from ..core.periods import parse_period, periods_of_year
+
+
+def period_choices(store, current: str, today: dt.date | None = None) -> list[str]:
+    """Periods of last year and this year, plus every period with data, newest first."""
+    year = (today or dt.date.today()).year
+    ids = {p.id for y in (year - 1, year) for p in periods_of_year(y)}
+    ids |= set(store.periods()) | {current}
+    return sorted(ids, key=parse_period, reverse=True)
+
+
+class TopBar(QWidget):
+    """Office name, period chooser and "Kỳ mới…"."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.window_ = window
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        who = QLabel(window.unit.name if window.mode.is_commune else
+                     (window.unit.header_name or window.unit.name))
+        who.setStyleSheet("font-size: 15px; font-weight: bold;")
+        row.addWidget(who)
+        row.addStretch(1)
+        label = QLabel("Kỳ &báo cáo:")
+        self.periods = QComboBox()
+        self.periods.setMinimumWidth(260)
+        label.setBuddy(self.periods)
+        self.periods.activated.connect(self._chosen)
+        row.addWidget(label)
+        row.addWidget(self.periods)
+        self.new_button = QPushButton("Kỳ mới…")
+        self.new_button.clicked.connect(self.new_period)
+        row.addWidget(self.new_button)
+
+    def show_period(self, period_id: str) -> None:
+        self.periods.blockSignals(True)
+        self.periods.clear()
+        for pid in period_choices(self.window_.session.store, period_id):
+            self.periods.addItem(f"{parse_period(pid).label} ({pid})", pid)
+        self.periods.setCurrentIndex(self.periods.findData(period_id))
+        self.periods.blockSignals(False)
+
+    def _chosen(self, index: int) -> None:
+        pid = self.periods.itemData(index)
+        if pid and pid != self.window_.period:
+            self.window_.load_period(pid)
+
+    def new_period(self) -> None:
+        """Ask which period to start, offer a draft from the previous one, then open it."""
+        year = dt.date.today().year
+        ids = [p.id for y in (year + 1, year, year - 1) for p in periods_of_year(y)]
+        labels = [f"{parse_period(p).label} ({p})" for p in ids]
+        choice, ok = QInputDialog.getItem(self, "Kỳ báo cáo mới", "Chọn kỳ báo cáo:", labels,
+                                          labels.index(f"{parse_period(self.window_.period).label}"
+                                                       f" ({self.window_.period})")
+                                          if self.window_.period in ids else 0, False)
+        if ok:
+            self.start_period(ids[labels.index(choice)], ask=True)
+
+    def start_period(self, period_id: str, ask: bool = True) -> list[str]:
+        """Open a period, copying the previous one as a draft when the user agrees."""
+        window = self.window_
+        window.saver.flush()
+        source = previous_period(window.session.store, period_id, window.unit.code)
+        copied = []
+        if source and (not ask or self._agree(source, period_id)):
+            copied = copy_draft(window.session.store, period_id, window.unit.code, source)
+        window.load_period(period_id)
+        if copied:
+            window.statusBar().showMessage(
+                f"Đã chép {len(copied)} mục từ kỳ {source} làm bản nháp. Hãy sửa lại cho kỳ mới.",
+                15000)
+        return copied
+
+    def _agree(self, source: str, target: str) -> bool:
+        answer = QMessageBox.question(
+            self, "Dùng kỳ trước làm bản nháp?",
+            f"Chép phần tình hình chung, các danh sách và nơi nhận của kỳ "
+            f"{parse_period(source).label} sang {parse_period(target).label} làm bản nháp? "
+            "Chỉ chép vào những mục còn trống; số liệu không được chép.")
+        return answer == QMessageBox.Yes

@@ -1,0 +1,108 @@
+"""Menus, keyboard shortcuts and what they do."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from .dialogs import ChecksDialog, show_about, show_guide
+from .embedded import is_real
+
+EXPORT_MISSING = ("Chức năng xuất tệp Excel gửi huyện chưa có trong phiên bản này. "
+                  "Hãy cập nhật chương trình, hoặc gửi số liệu theo mẫu Excel của huyện.")
+
+
+def _action(window, menu, text: str, slot, keys=None) -> QAction:
+    action = QAction(text, window)
+    if keys is not None:
+        action.setShortcuts(keys if isinstance(keys, list) else [keys])
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    window.addAction(action)
+    return action
+
+
+def install_actions(window) -> None:
+    """The menu bar of the main window."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&Tệp")
+    window.save_action = _action(window, file_menu, "&Lưu tất cả", window.save_all,
+                                 QKeySequence.Save)
+    if window.mode.is_commune:
+        _action(window, file_menu, "&Xuất tệp gửi huyện…", lambda: export_return(window))
+    else:
+        _action(window, file_menu, "&Kiểm tra trước khi in…", lambda: show_checks(window))
+        window.print_action = _action(window, file_menu, "&In…", lambda: print_report(window),
+                                      QKeySequence.Print)
+    file_menu.addSeparator()
+    _action(window, file_menu, "&Thoát", window.close, QKeySequence.Quit)
+    edit = bar.addMenu("&Sửa")
+    undo = _action(window, edit, "&Hoàn tác", window.undo_edit, QKeySequence.Undo)
+    redo = _action(window, edit, "&Làm lại", window.redo_edit,
+                   [QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")])
+    undo.setEnabled(False)
+    redo.setEnabled(False)
+    window.undo.canUndoChanged.connect(undo.setEnabled)
+    window.undo.canRedoChanged.connect(redo.setEnabled)
+    window.undo_action, window.redo_action = undo, redo
+    view = bar.addMenu("&Xem")
+    _action(window, view, "Thẻ &sau", lambda: step_tab(window, 1), QKeySequence.NextChild)
+    _action(window, view, "Thẻ &trước", lambda: step_tab(window, -1),
+            [QKeySequence.PreviousChild, QKeySequence("Ctrl+Shift+Tab")])
+    help_menu = bar.addMenu("Trợ &giúp")
+    _action(window, help_menu, "&Hướng dẫn sử dụng", lambda: show_guide(window),
+            QKeySequence.HelpContents)
+    _action(window, help_menu, "&Giới thiệu", lambda: show_about(window.session.db_path, window))
+
+
+def step_tab(window, step: int) -> None:
+    tabs = window.tabs
+    tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+
+
+def show_checks(window) -> bool:
+    """The list of problems; True when the user still wants to print."""
+    problems = window.problems()
+    if not problems:
+        window.statusBar().showMessage("Đã kiểm tra: không có lỗi nào.", 8000)
+        return True
+    dialog = ChecksDialog(problems, window)
+    result = dialog.exec()
+    if result == 2 or (result == QDialog.Rejected and dialog.chosen_field()):
+        window.show_field(dialog.chosen_field())
+    return result == QDialog.Accepted
+
+
+def print_report(window) -> None:
+    """Ctrl+P: checks first, then the preview tab's print, else open the preview tab."""
+    window.save_all()
+    if not show_checks(window):
+        return
+    preview = window.preview_tab
+    if preview is None:
+        return
+    window.tabs.setCurrentWidget(preview)
+    if is_real(preview):
+        window._refresh_preview()
+        action = getattr(preview, "print_document", None) or getattr(preview, "print_", None)
+        if action is not None:
+            action()
+
+
+def export_return(window) -> None:
+    """Commune mode: write the return as the Excel file the district imports."""
+    window.save_all()
+    try:
+        from ..exchange import xlsx_template  # noqa: F401 - built by the returns work
+    except ImportError:
+        QMessageBox.information(window, "Xuất tệp gửi huyện", EXPORT_MISSING)
+        return
+    from .commune_export import default_name, write_return
+
+    path, _ = QFileDialog.getSaveFileName(window, "Lưu tệp gửi huyện", default_name(window),
+                                          "Tệp Excel (*.xlsx)")
+    if path:
+        written = write_return(window, path)
+        QMessageBox.information(window, "Xuất tệp gửi huyện",
+                                f"Đã lưu tệp {written}. Hãy gửi tệp này cho huyện "
+                                "(thư điện tử, USB hoặc Zalo).")
