@@ -32,6 +32,7 @@ class PreviewTab(QWidget):
         protect_none()
         self.session, self.period_id = session, period_id
         self._doc: Document | None = None
+        self._dirty = False
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._rebuild)
         self.printer = QPrinter(QPrinter.HighResolution)  # the widget does not own it
@@ -85,11 +86,22 @@ class PreviewTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Redraw the pages soon; many calls in a row redraw once."""
-        self._timer.start()
+        """Redraw the pages soon; many calls in a row redraw once; a hidden tab waits."""
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._timer.start()
+
+    def hideEvent(self, event) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
 
     def _rebuild(self) -> None:
-        self._doc = None
+        self._doc, self._dirty = None, False
         self.preview.updatePreview()
 
     def _paint(self, printer) -> None:

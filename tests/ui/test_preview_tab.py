@@ -7,7 +7,9 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPushButton
 
-from bachthong_desktop.ui.preview_tab import PreviewTab
+from bachthong_desktop.ui.preview_tab import DEBOUNCE_MS, PreviewTab
+
+DEBOUNCE_WAIT_MS = DEBOUNCE_MS + 200
 
 
 @pytest.fixture
@@ -75,3 +77,14 @@ def test_set_period_shows_that_periods_versions(tab):
     tab.set_period("2023-H2")
     assert tab.versions.count() == 0
     assert tab.period_id == "2023-H2"
+
+
+def test_a_hidden_tab_waits_until_shown(tab, qtbot, demo_session):
+    tab.hide()
+    demo_session.store.set("2023-H1", "063", "tv_pages", 8, "typed")
+    tab.refresh()
+    qtbot.wait(DEBOUNCE_WAIT_MS)
+    assert tab._dirty
+    tab.show()
+    qtbot.waitUntil(lambda: any("08 trang truyền hình" in p.text for p in tab.document().body),
+                    timeout=5000)
