@@ -1,0 +1,36 @@
+"""Checks from the definition: required, unreadable or negative, far from last year."""
+
+import pytest
+
+from bachthong_desktop.core.checks import ERROR, WARNING, check_values
+from bachthong_desktop.core.definition import load_form
+
+FORM = load_form("ttdn")
+
+
+def fields(*codes):
+    return [FORM.field(c) for c in codes]
+
+
+def test_a_required_field_left_empty_is_an_error():
+    problems = check_values(fields("general_situation", "doc_number"), {}, {})
+    assert [(p.field, p.level) for p in problems] == [("general_situation", ERROR)]
+    assert "bắt buộc" in problems[0].message
+
+
+@pytest.mark.parametrize("typed, words", [("-5", "không được âm"), ("12,5", "số nguyên"),
+                                          ("mười", "không phải là một số")])
+def test_an_unreadable_or_negative_count_as_typed_is_an_error(typed, words):
+    problems = check_values(fields("local_news"), {}, {}, typed={"local_news": typed})
+    assert problems[0].level == ERROR and words in problems[0].message
+
+
+def test_a_count_far_from_last_year_is_a_warning_only():
+    problems = check_values(fields("local_news"), {"local_news": 4300}, {"local_news": 430}, "2022")
+    assert problems[0].level == WARNING
+    assert "4300" in problems[0].message and "2022" in problems[0].message
+
+
+@pytest.mark.parametrize("now, before", [(430, 380), (5, 2), (430, None), (None, 430)])
+def test_ordinary_changes_and_missing_years_raise_nothing(now, before):
+    assert check_values(fields("local_news"), {"local_news": now}, {"local_news": before}) == []

@@ -1,0 +1,65 @@
+"""The program around the window: screenshots, errors, help, about, a new period."""
+
+import logging
+import os
+import subprocess
+import sys
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from bachthong_desktop.core.demo import DEMO_PERIOD
+from bachthong_desktop.core.logs import setup_logging
+from bachthong_desktop.ui import crash
+from bachthong_desktop.ui.dialogs import about_text, show_guide
+
+from ui_helpers import editor_of
+
+
+def test_screenshots_of_every_tab_and_exit_0(demo_db, tmp_path):
+    folder = tmp_path / "shots"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "bachthong_desktop", "--db", str(demo_db),
+                           "--period", DEMO_PERIOD, "--screenshots", str(folder)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    pictures = sorted(folder.glob("*.png"))
+    assert len(pictures) == 10
+    assert pictures[0].name == "01-thong-tin-van-ban.png"
+    image = QImage(str(pictures[5]))
+    assert image.width() >= 1000 and image.height() >= 600
+
+
+def test_an_unexpected_error_shows_a_vietnamese_message_and_is_logged(qtbot, tmp_path,
+                                                                      monkeypatch):
+    log_file = setup_logging(folder=tmp_path / "logs")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError:
+        crash.excepthook(*sys.exc_info())
+    logging.getLogger().handlers[-1].flush()
+    assert "không mong muốn" in shown[0] and "nhật ký" in shown[0]
+    text = log_file.read_text(encoding="utf-8")
+    assert "Traceback" in text and "boom in a slot" in text
+
+
+def test_help_shows_the_user_guide_and_about_shows_where_data_lives(qtbot, session):
+    dialog = show_guide()
+    qtbot.addWidget(dialog)
+    assert "Hướng dẫn sử dụng" in dialog.browser.toPlainText()
+    text = about_text(session.db_path)
+    assert str(session.db_path) in text and "backups" in text and "Phiên bản" in text
+
+
+def test_a_new_period_starts_from_the_previous_one_as_a_draft(opener):
+    window = opener.open("2022-H1")
+    editor = editor_of(window, "strengths")
+    editor.main.setPlainText("Ưu điểm kỳ trước")
+    window.save_all()
+    copied = window.top.start_period("2023-H1", ask=False)
+    assert "strengths" in copied
+    assert window.period == "2023-H1"
+    assert editor.main.toPlainText() == "Ưu điểm kỳ trước"
+    assert window.top.periods.currentData() == "2023-H1"

@@ -1,0 +1,57 @@
+"""Helpers for driving the real window: build it on a database file, type like a person."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from bachthong_desktop.core.session import Session
+
+
+def type_text(widget, text: str) -> None:
+    """Type text key by key (Vietnamese too); "\\n" presses Enter."""
+    widget.setFocus()
+    for ch in text:
+        if ch == "\n":
+            events = [QKeyEvent(t, Qt.Key_Return, Qt.NoModifier, "\r")
+                      for t in (QEvent.KeyPress, QEvent.KeyRelease)]
+        else:
+            events = [QKeyEvent(t, Qt.Key_unknown, Qt.NoModifier, ch)
+                      for t in (QEvent.KeyPress, QEvent.KeyRelease)]
+        for event in events:
+            QApplication.sendEvent(widget, event)
+
+
+class WindowOpener:
+    """Open the main window on one database file, close it, open it again."""
+
+    def __init__(self, qtbot, db_path):
+        self.qtbot, self.db_path = qtbot, db_path
+        self.session = self.window = None
+
+    def open(self, period: str = "2023-H1", mode=None):
+        from bachthong_desktop.ui.app import build_main_window
+
+        self.session = Session(self.db_path)
+        self.window = build_main_window(self.session, period, mode)
+        self.qtbot.addWidget(self.window)
+        self.window.show()
+        return self.window
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.session.close()
+            self.window = None
+
+    def reopen(self, period: str = "2023-H1", mode=None):
+        self.close()
+        return self.open(period, mode)
+
+
+def editor_of(window, code: str):
+    for tab in window.section_tabs:
+        if code in tab.editors:
+            return tab.editors[code]
+    raise KeyError(code)
