@@ -68,6 +68,10 @@ def _defaults(document) -> None:
     normal.font.name = FONT
     normal.font.size = Pt(BODY_PT)
     set_fonts(normal.element)
+    lang = OxmlElement("w:lang")
+    for key in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(key), "vi-VN")
+    normal.element.get_or_add_rPr().append(lang)  # Word's spelling checker: Vietnamese
     defaults = document.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
         rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))

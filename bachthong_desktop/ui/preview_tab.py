@@ -42,6 +42,7 @@ class PreviewTab(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
+        self.status = QLabel()
         self.versions = QListWidget()
         self.versions.itemActivated.connect(lambda item: self.open_version(item.data(Qt.UserRole)))
         self._build_layout()
@@ -72,6 +73,7 @@ class PreviewTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
 
     def document(self) -> Document:
         """The document as the data stands now (built once per refresh)."""
@@ -128,7 +130,8 @@ class PreviewTab(QWidget):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("In báo cáo")
         if dialog.exec() == QPrintDialog.Accepted:
-            self._guard(lambda: paint_document(self.document(), printer))
+            if self._guard(lambda: paint_document(self.document(), printer)):
+                self.status.setText(f"Đã gửi báo cáo tới máy in “{printer.printerName()}”.")
 
     def ask_export(self, fmt: str) -> None:
         kind = "Tệp Word (*.docx)" if fmt == "docx" else "Tệp PDF (*.pdf)"
@@ -142,6 +145,7 @@ class PreviewTab(QWidget):
     def export_to(self, path: str | Path) -> Path:
         """Write the report to a .docx or .pdf file."""
         export(self.session, self.period_id, path)
+        self.status.setText(f"Đã ghi báo cáo vào {path}.")
         return Path(path)
 
     def ask_issue(self) -> None:
@@ -154,6 +158,7 @@ class PreviewTab(QWidget):
         version = issue_report(self.session, self.period_id, fmt, number or None,
                                parse_doc_date(date_text))
         self.reload_versions()
+        self.status.setText(f"Đã lưu bản phát hành: {version.label}.")
         return version
 
     def reload_versions(self) -> None:
@@ -172,8 +177,11 @@ class PreviewTab(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 
-    def _guard(self, action) -> None:
+    def _guard(self, action) -> bool:
+        """Run an action; a problem of the user's data or files is shown, not raised."""
         try:
             action()
+            return True
         except UserError as exc:
             QMessageBox.warning(self, TITLE, exc.message)
+            return False

@@ -209,7 +209,7 @@ def _paint_pages(painter: QPainter, printer, qdoc: QTextDocument, first: bool,
         if i > 0:
             _page_number(painter, size.width(), px(top_mm), i + 1)
         painter.translate(0, -i * size.height())
-        qdoc.drawContents(painter, QRectF(0, i * size.height(), size.width(), size.height()))
+        qdoc.drawContents(painter, QRectF(0, i * size.height() + 1, size.width(), size.height() - 2))
         painter.restore()
 
 
