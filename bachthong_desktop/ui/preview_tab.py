@@ -44,6 +44,7 @@ class PreviewTab(QWidget):
         self.message.hide()
         self.status = QLabel()
         self.versions = QListWidget()
+        self.versions.setWordWrap(True)
         self.versions.itemActivated.connect(lambda item: self.open_version(item.data(Qt.UserRole)))
         self._build_layout()
         self.reload_versions()
@@ -164,7 +165,8 @@ class PreviewTab(QWidget):
     def reload_versions(self) -> None:
         self.versions.clear()
         for version in list_issued(self.session.db, self.period_id):
-            item = QListWidgetItem(version.label)
+            item = QListWidgetItem(version.label.replace(" (", "\n(", 1))
+            item.setToolTip(version.label)
             item.setData(Qt.UserRole, version.id)
             self.versions.addItem(item)
 
