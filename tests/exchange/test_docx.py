@@ -119,3 +119,13 @@ def test_appendix_on_a_landscape_page_with_totals_and_repeated_header(word):
     texts = [p.text for p in word.paragraphs]
     assert "Phụ lục" in texts
     assert any(t.startswith("(Kèm theo Báo cáo số") for t in texts)
+
+
+def test_office_margins_are_used(demo_session):
+    from bachthong_desktop.exchange.page import set_margin
+
+    set_margin(demo_session.db, "left", 35)
+    set_margin(demo_session.db, "top", 25)
+    word = docx.Document(io.BytesIO(docx_bytes(document_for(demo_session, "2023-H1"))))
+    assert round(word.sections[0].left_margin.mm) == 35
+    assert round(word.sections[0].top_margin.mm) == 25

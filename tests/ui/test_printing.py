@@ -74,3 +74,13 @@ def test_print_without_any_printer_says_so_in_vietnamese(tmp_path):
     assert done.returncode == 1
     assert "chưa có máy in nào" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_pdf_follows_the_office_margins(qapp, demo_session, tmp_path):
+    from bachthong_desktop.exchange.page import set_margin
+
+    set_margin(demo_session.db, "left", 35)
+    path = tmp_path / "le-35.pdf"
+    write_pdf(document_for(demo_session, "2023-H1"), path)
+    left = min(x for x, _, _ in word_boxes(path, 2))
+    assert abs(left - 35 * MM) < 2 * MM
