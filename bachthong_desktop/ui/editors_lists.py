@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QHBoxLayout, QLabel, QHeaderView, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.definition import Field
@@ -42,6 +42,10 @@ def nested_text(items: list[dict] | None) -> str:
     return "\n".join(lines)
 
 
+HINT = ("Mỗi dòng là một mục, khi in tự đánh số 1, 2, 3...\n"
+        "Dòng bắt đầu bằng “- ” là ý nhỏ của mục ngay trên nó.")
+
+
 class NestedListEditor(PlainEditor):
     """Numbered items with sub-bullets written as lines starting with "- ", as in the report."""
 
@@ -49,8 +53,12 @@ class NestedListEditor(PlainEditor):
 
     def __init__(self, field: Field, parent=None):
         super().__init__(field, parent)
-        self.main.setPlaceholderText("Mỗi dòng là một mục (tự đánh số 1, 2, 3...).\n"
-                                     "Dòng bắt đầu bằng “- ” là ý nhỏ của mục ngay trên nó.")
+        self.main.setPlaceholderText(HINT)
+        hint = QLabel(HINT.replace("\n", " "))
+        hint.setStyleSheet("color: #555;")
+        hint.setWordWrap(True)
+        self.layout_.setDirection(QBoxLayout.TopToBottom)
+        self.layout_.insertWidget(0, hint)
 
     def _load(self, value):
         self.main.setPlainText(nested_text(value))

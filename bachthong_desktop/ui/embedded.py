@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 PENDING = "Chức năng này đang được hoàn thiện"
+BROKEN = ("Không mở được phần này. Chi tiết lỗi đã ghi vào tệp nhật ký; "
+          "các thẻ nhập liệu vẫn dùng bình thường.")
 log = logging.getLogger(__name__)
 
 
@@ -26,12 +28,14 @@ def optional_tab(module: str, class_name: str, session, period_id: str) -> QWidg
         cls = getattr(importlib.import_module(f"{__package__}.{module}"), class_name)
     except (ImportError, AttributeError):
         return placeholder()
+    except Exception:  # noqa: BLE001 - a broken optional tab must not stop data entry
+        log.exception("could not import %s", module)
+        return placeholder(BROKEN)
     try:
         return cls(session, period_id)
-    except Exception:  # noqa: BLE001 - a broken optional tab must not stop data entry
+    except Exception:  # noqa: BLE001
         log.exception("could not build %s.%s", module, class_name)
-        return placeholder("Không mở được phần này. Chi tiết lỗi đã ghi vào tệp nhật ký; "
-                           "các thẻ nhập liệu vẫn dùng bình thường.")
+        return placeholder(BROKEN)
 
 
 def is_real(widget: QWidget) -> bool:

@@ -67,7 +67,8 @@ class FigureCountEditor(Editor):
         self.main.setStyleSheet(OVERRIDE_STYLE if on else READ_ONLY_STYLE)
         if not on:
             self.main.setText("" if total is None else str(total))
-        reported = f"{len(lines)} xã đã báo cáo, tổng {total if total is not None else '—'}"
+        reported = (f"{len(lines)} xã đã báo cáo, tổng {total if total is not None else '—'} "
+                    "(để chuột lên ô số để xem từng xã)")
         self.info.setText(("ĐÃ SỬA TAY. " if on else "Tổng của các xã. ") + reported)
         self.main.setToolTip("\n".join(lines) or "Chưa có xã nào báo cáo số liệu này.")
         self.info.setToolTip(self.main.toolTip())

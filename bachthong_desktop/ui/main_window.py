@@ -24,7 +24,7 @@ from .window_actions import install_actions
 GEOMETRY_KEY = "window_geometry"
 PERIOD_KEY = "last_period"
 RETURNS_TAB = "Các xã gửi báo cáo"
-PREVIEW_TAB = "Xem trước và in"
+PREVIEW_TAB = "Xem trước, in"
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.top = TopBar(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setStyleSheet("QTabBar::tab { padding: 5px 5px; }")
+        self.tabs.setStyleSheet("QTabBar::tab { padding: 5px 4px; }")
         self.section_tabs: list[SectionTab] = []
         shown = {f.code for f in self.fields()}
         for section in self.session.form.sections:

@@ -69,7 +69,9 @@ class FieldRow(QWidget):
         self.problem.setVisible(bool(text))
 
 
-def field_label(field: Field) -> str:
+def field_label(field: Field, commune: bool = False) -> str:
+    if field.aggregate == "gather_text" and not commune:
+        return f"{field.label}: các xã gửi lên (chỉ để xem; chép ý cần dùng vào phần trên)"
     unit = f" ({field.unit})" if field.unit and field.kind == "count" else ""
     return field.label + unit + (" *" if field.required else "")
 
@@ -91,12 +93,12 @@ class SectionTab(QScrollArea):
         form.setVerticalSpacing(10)
         self.rows: dict[str, FieldRow] = {}
         for f in fields:
-            self._add_row(form, f, *make_editor(f, commune))
+            self._add_row(form, f, commune, *make_editor(f, commune))
         self.setWidget(body)
 
-    def _add_row(self, form: QFormLayout, f: Field, editor, view) -> None:
+    def _add_row(self, form: QFormLayout, f: Field, commune: bool, editor, view) -> None:
         row = FieldRow(f, editor, view)
-        label = QLabel(field_label(f))
+        label = QLabel(field_label(f, commune))
         label.setWordWrap(True)
         if f.kind in WIDE_KINDS or view is not None and editor is None:
             label.setStyleSheet("font-weight: bold;")

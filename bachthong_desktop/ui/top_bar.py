@@ -39,9 +39,18 @@ class TopBar(QWidget):
         self.periods.activated.connect(self._chosen)
         row.addWidget(label)
         row.addWidget(self.periods)
+        if window.mode.is_commune:
+            send = QPushButton("Xuất tệp gửi huyện…")
+            send.clicked.connect(self._export)
+            row.addWidget(send)
         self.new_button = QPushButton("Kỳ mới…")
         self.new_button.clicked.connect(self.new_period)
         row.addWidget(self.new_button)
+
+    def _export(self) -> None:
+        from .window_actions import export_return
+
+        export_return(self.window_)
 
     def show_period(self, period_id: str) -> None:
         self.periods.blockSignals(True)
