@@ -53,14 +53,17 @@ def _size_cs(rpr_owner, pt: float) -> None:
     rpr = rpr_owner.get_or_add_rPr()
     size = OxmlElement("w:szCs")
     size.set(qn("w:val"), str(int(pt * 2)))
-    rpr.append(size)
+    rpr.insert_element_before(size, "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+                              "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+                              "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def _outline(style, level: int) -> None:
     ppr = style.element.get_or_add_pPr()
     element = OxmlElement("w:outlineLvl")
     element.set(qn("w:val"), str(level))
-    ppr.append(element)
+    ppr.insert_element_before(element, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                              "w:pPrChange")
 
 
 def _defaults(document) -> None:
@@ -71,7 +74,8 @@ def _defaults(document) -> None:
     lang = OxmlElement("w:lang")
     for key in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(key), "vi-VN")
-    normal.element.get_or_add_rPr().append(lang)  # Word's spelling checker: Vietnamese
+    normal.element.get_or_add_rPr().insert_element_before(
+        lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")  # Word's spelling checker: Vietnamese
     defaults = document.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
         rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))

@@ -20,6 +20,13 @@ FOOT_COLS_MM = (78, 87)
 MOTTO_RULE_MM = 60  # "Độc lập - Tự do - Hạnh phúc" in bold 14 pt
 ISSUER_RULE_MM = 25
 TRICH_YEU_RULE_MM = 30
+# Word refuses a file whose elements are out of the schema's order: what follows w:pBdr.
+PPR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                  "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                  "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                  "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                  "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+                  "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _run(paragraph, run: Run, size: float | None = None):
@@ -54,7 +61,7 @@ def _rule(container, width_mm: float, cell_mm: float, space_after: float = 0):
     for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
-    p._p.get_or_add_pPr().append(borders)
+    p._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_PBDR)
     return p
 
 
@@ -65,7 +72,8 @@ def _no_borders(table) -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                 "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def _table(document, widths_mm, rows: int = 1, style: str | None = None):
@@ -184,7 +192,10 @@ def _page_numbers(section) -> None:
 def _restart_numbering(section) -> None:
     element = OxmlElement("w:pgNumType")
     element.set(qn("w:start"), "1")
-    section._sectPr.append(element)
+    section._sectPr.insert_element_before(
+        element, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+        "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
+        "w:sectPrChange")
 
 
 def _appendix(document, doc: Document, appendix: Appendix) -> None:
