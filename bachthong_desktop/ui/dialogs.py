@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QLabel,
                                QListWidget, QListWidgetItem, QMessageBox, QRadioButton,
                                QTextBrowser, QVBoxLayout)
@@ -94,7 +96,7 @@ def show_guide(parent=None) -> QDialog:
     dialog = QDialog(parent)
     dialog.setWindowTitle("Hướng dẫn sử dụng")
     dialog.resize(860, 680)
-    browser = QTextBrowser()
+    browser = GuideBrowser()
     browser.setOpenExternalLinks(True)
     path = guide_path()
     browser.setSearchPaths([str(path.parent)])
@@ -106,6 +108,21 @@ def show_guide(parent=None) -> QDialog:
     dialog.browser = browser
     dialog.show()
     return dialog
+
+
+class GuideBrowser(QTextBrowser):
+    """Shows the guide; screenshots fit its width instead of scrolling sideways."""
+
+    PICTURE_WIDTH = 780
+
+    def loadResource(self, kind, url):
+        data = super().loadResource(kind, url)
+        if kind != QTextDocument.ImageResource or data is None:
+            return data
+        image = data if isinstance(data, QImage) else QImage.fromData(data)
+        if image.width() > self.PICTURE_WIDTH:
+            image = image.scaledToWidth(self.PICTURE_WIDTH, Qt.SmoothTransformation)
+        return image
 
 
 def about_text(db_path) -> str:

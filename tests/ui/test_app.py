@@ -63,3 +63,28 @@ def test_a_new_period_starts_from_the_previous_one_as_a_draft(opener):
     assert window.period == "2023-H1"
     assert editor.main.toPlainText() == "Ưu điểm kỳ trước"
     assert window.top.periods.currentData() == "2023-H1"
+
+
+def test_ctrl_tab_and_ctrl_shift_tab_move_between_tabs(opener, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = opener.open()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    editor = editor_of(window, "doc_number").main
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key_Tab, Qt.ControlModifier)
+    assert window.tabs.currentIndex() == 1
+    qtbot.keyClick(window.tabs.currentWidget(), Qt.Key_Backtab,
+                   Qt.ControlModifier | Qt.ShiftModifier)
+    assert window.tabs.currentIndex() == 0
+
+
+def test_the_user_guide_pictures_fit_the_help_window(qtbot):
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtCore import QUrl
+
+    dialog = show_guide()
+    qtbot.addWidget(dialog)
+    image = dialog.browser.loadResource(QTextDocument.ImageResource, QUrl("img/so-lieu-cac-xa.png"))
+    assert 0 < image.width() <= dialog.browser.PICTURE_WIDTH
