@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..exchange.export import export, parse_doc_date
+from ..exchange.export import export, format_of, parse_doc_date
 
 
 def register(commands) -> None:
@@ -18,10 +18,19 @@ def register(commands) -> None:
     parser.set_defaults(run=run)
 
 
+def _pdf_renderer(output: str):
+    """Qt paints the PDF; loaded only when a PDF is asked for (a .docx needs no Qt)."""
+    if format_of(output) != "pdf":
+        return None
+    from ..ui.printing import pdf_bytes
+
+    return pdf_bytes
+
+
 def run(session, args) -> int:
     date = parse_doc_date(args.ngay)
     doc, version = export(session, args.period, args.output, final=args.final,
-                          number=args.so, date=date)
+                          number=args.so, date=date, pdf=_pdf_renderer(args.output))
     print(f"Đã ghi báo cáo vào {args.output}.")
     if version is not None:
         print(f"Đã lưu bản phát hành (mã {version.id}): {version.label}.")

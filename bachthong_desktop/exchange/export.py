@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Callable
 
 from ..core.aggregate import figures_as_json
 from ..core.errors import UserError
@@ -33,24 +34,25 @@ def parse_doc_date(text: str | None) -> dt.date | None:
         raise UserError(f"Ngày ban hành không đọc được: {exc.message}") from None
 
 
-def render(doc: Document, fmt: str) -> bytes:
-    """The document's bytes in a format; the PDF is painted by Qt (imported only here)."""
+def render(doc: Document, fmt: str, pdf: Callable[[Document], bytes] | None = None) -> bytes:
+    """The document's bytes in a format; the PDF renderer (Qt) is passed in by the UI layer."""
     if fmt == "docx":
         return docx_bytes(doc)
-    from ..ui.printing import pdf_bytes
-
-    return pdf_bytes(doc)
+    if pdf is None:
+        raise ValueError("a PDF renderer is needed (bachthong_desktop.ui.printing.pdf_bytes)")
+    return pdf(doc)
 
 
 def export(session, period_id: str, path: str | Path, final: bool = False,
-           number: str | None = None, date: dt.date | None = None
+           number: str | None = None, date: dt.date | None = None,
+           pdf: Callable[[Document], bytes] | None = None
            ) -> tuple[Document, IssuedVersion | None]:
     """Write the report of a period to path; with final, also store it as an issued version."""
     fmt = format_of(path)
     period = parse_period(period_id)
     figures = with_number(session.compile(period), number, date)
     doc = document_for(session, period, figures)
-    content = render(doc, fmt)
+    content = render(doc, fmt, pdf)
     try:
         Path(path).write_bytes(content)
     except OSError as exc:
@@ -61,12 +63,13 @@ def export(session, period_id: str, path: str | Path, final: bool = False,
 
 
 def issue_report(session, period_id: str, fmt: str, number: str | None = None,
-                 date: dt.date | None = None) -> IssuedVersion:
+                 date: dt.date | None = None,
+                 pdf: Callable[[Document], bytes] | None = None) -> IssuedVersion:
     """Render and freeze the report of a period as an issued version, without writing a file."""
     period = parse_period(period_id)
     figures = with_number(session.compile(period), number, date)
     doc = document_for(session, period, figures)
-    return issue_copy(session, period.id, doc, fmt, render(doc, fmt), figures)
+    return issue_copy(session, period.id, doc, fmt, render(doc, fmt, pdf), figures)
 
 
 def issue_copy(session, period_id: str, doc: Document, fmt: str, content: bytes,

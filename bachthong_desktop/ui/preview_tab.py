@@ -17,7 +17,7 @@ from ..exchange.document import Document, document_for
 from ..exchange.export import export, issue_report, parse_doc_date
 from .issue_dialog import IssueDialog
 from .none_guard import protect_none
-from .printing import NO_PRINTER, find_printer, preview_dialog
+from .printing import NO_PRINTER, find_printer, pdf_bytes, preview_dialog
 from .qt_document import paint_document
 
 TITLE = "Báo cáo TTĐN"
@@ -145,7 +145,7 @@ class PreviewTab(QWidget):
 
     def export_to(self, path: str | Path) -> Path:
         """Write the report to a .docx or .pdf file."""
-        export(self.session, self.period_id, path)
+        export(self.session, self.period_id, path, pdf=pdf_bytes)
         self.status.setText(f"Đã ghi báo cáo vào {path}.")
         return Path(path)
 
@@ -157,7 +157,7 @@ class PreviewTab(QWidget):
     def issue_version(self, number: str, date_text: str, fmt: str) -> IssuedVersion:
         """Freeze the report as it stands now, with its number and date."""
         version = issue_report(self.session, self.period_id, fmt, number or None,
-                               parse_doc_date(date_text))
+                               parse_doc_date(date_text), pdf=pdf_bytes)
         self.reload_versions()
         self.status.setText(f"Đã lưu bản phát hành: {version.label}.")
         return version
