@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..core.periods import parse_period
-from ..exchange.document import document_for
+from ..exchange.document import document_for, with_number
+from ..exchange.export import issue_copy, parse_doc_date
 
 
 def register(commands) -> None:
@@ -11,13 +12,22 @@ def register(commands) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
     parser.add_argument("--printer", metavar="TÊN", help="tên máy in; bỏ trống để dùng máy in chính")
+    parser.add_argument("--final", action="store_true",
+                        help="lưu bản in thành bản phát hành (PDF, không sửa được về sau)")
+    parser.add_argument("--so", metavar="SỐ", help="số văn bản do văn thư cấp, ví dụ 125")
+    parser.add_argument("--ngay", metavar="NGÀY", help="ngày ban hành, dạng ngày/tháng/năm")
     parser.set_defaults(run=run)
 
 
 def run(session, args) -> int:
-    from ..ui.printing import print_document
+    from ..ui.printing import pdf_bytes, print_document
 
-    doc = document_for(session, parse_period(args.period))
+    period = parse_period(args.period)
+    figures = with_number(session.compile(period), args.so, parse_doc_date(args.ngay))
+    doc = document_for(session, period, figures)
     name = print_document(doc, args.printer)
     print(f"Đã gửi báo cáo tới máy in “{name}”.")
+    if args.final:
+        version = issue_copy(session, period.id, doc, "pdf", pdf_bytes(doc), figures)
+        print(f"Đã lưu bản phát hành (mã {version.id}): {version.label}.")
     return 0

@@ -78,3 +78,31 @@ def test_printing_to_cups_pdf_gives_our_pages(cups_queue, demo_session, tmp_path
         seen = gray_page(printed, page)
         same, other = gray_page(ours, page), gray_page(ours, 3 - page)
         assert difference(seen, same) < difference(seen, other) / 2
+
+
+def test_print_command_final_keeps_a_pdf_copy(cups_queue, demo_db_path, capsys):
+    from bachthong_desktop.cli import main
+    from bachthong_desktop.core.issued import list_issued
+    from bachthong_desktop.core.session import Session
+
+    before = cups_pdf_files()
+    code = main(["--db", demo_db_path, "print", "--period", "2023-H1", "--printer", cups_queue,
+                 "--final", "--so", "7"])
+    out = capsys.readouterr().out
+    assert code == 0 and f"“{cups_queue}”" in out and "bản phát hành" in out
+    wait_for_new_pdf(before)
+    session = Session(demo_db_path)
+    try:
+        [version] = list_issued(session.db, "2023-H1")
+        assert version.format == "pdf" and version.number == "7/BC-UBND"
+    finally:
+        session.close()
+
+
+@pytest.fixture
+def demo_db_path(db_path, capsys):
+    from bachthong_desktop.cli import main
+
+    assert main(["--db", str(db_path), "demo"]) == 0
+    capsys.readouterr()
+    return str(db_path)
