@@ -80,5 +80,6 @@ def issue_copy(session, period_id: str, doc: Document, fmt: str, content: bytes,
             "office": session.office.code, "number": doc.number, "date": doc.date,
             "indicators": figures_as_json(figures, session.form)}
     return issue(session.db, period_id, session.office.code, fmt, content, data,
-                 number=doc.number.strip(), doc_date=doc.date,
+                 number="" if doc.number.strip().startswith("/") else doc.number.strip(),
+                 doc_date=doc.date,
                  file_name=f"bao-cao-ttdn-{period_id}.{fmt}")

@@ -88,3 +88,8 @@ def test_a_hidden_tab_waits_until_shown(tab, qtbot, demo_session):
     tab.show()
     qtbot.waitUntil(lambda: any("08 trang truyền hình" in p.text for p in tab.document().body),
                     timeout=5000)
+
+
+def test_a_version_without_number_says_so(tab):
+    tab.issue_version("", "", "docx")
+    assert "chưa có số" in tab.versions.item(0).toolTip()
