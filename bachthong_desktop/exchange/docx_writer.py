@@ -127,7 +127,9 @@ def _text_width_mm(doc: Document) -> float:
 
 def _body(document, paragraphs: list[Paragraph]) -> None:
     for paragraph in paragraphs:
-        _para(document, STYLE_OF.get(paragraph.style, "TTDN Body"), paragraph.runs)
+        p = _para(document, STYLE_OF.get(paragraph.style, "TTDN Body"), paragraph.runs)
+    if paragraphs:
+        p.paragraph_format.keep_with_next = True  # the closing sentence stays with the signature
 
 
 def _closing(document, doc: Document) -> None:

@@ -150,9 +150,10 @@ def main_document(doc: Document, size: QSizeF) -> QTextDocument:
         out.para(p.runs, size_pt, _block(Qt.AlignJustify, True, 6, line=LINE_HEIGHT), bold, italic)
         if p.style.startswith("heading"):
             headings.append(cursor.block().blockNumber())
+    last = cursor.block().blockNumber()  # the closing sentence goes with the signature
     closing = _closing(cursor, doc)
     keep_with_next(qdoc, headings)
-    keep_on_one_page(qdoc, closing)
+    keep_on_one_page(qdoc, closing, lead_block=last)
     return qdoc
 
 

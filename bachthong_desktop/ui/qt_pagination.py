@@ -27,10 +27,17 @@ def keep_with_next(qdoc: QTextDocument, block_numbers: list[int]) -> None:
             QTextCursor(block).mergeBlockFormat(fmt)
 
 
-def keep_on_one_page(qdoc: QTextDocument, frame) -> None:
-    """Start a frame (the recipients and signature) on a new page if it would be split."""
+def keep_on_one_page(qdoc: QTextDocument, frame, lead_block: int | None = None) -> None:
+    """Start a frame (the recipients and signature) on a new page if it would be split,
+    together with the paragraph that leads into it (the closing sentence)."""
     rect = qdoc.documentLayout().frameBoundingRect(frame)
-    if _page(qdoc, rect.top()) != _page(qdoc, rect.bottom() - 1):
+    if _page(qdoc, rect.top()) == _page(qdoc, rect.bottom() - 1):
+        return
+    if lead_block is not None:
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(BREAK_BEFORE)
+        QTextCursor(qdoc.findBlockByNumber(lead_block)).mergeBlockFormat(fmt)
+    else:
         fmt = frame.frameFormat()
         fmt.setPageBreakPolicy(BREAK_BEFORE)
         frame.setFrameFormat(fmt)
