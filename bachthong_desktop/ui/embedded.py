@@ -6,7 +6,7 @@ import importlib
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 PENDING = "Chức năng này đang được hoàn thiện"
 BROKEN = ("Không mở được phần này. Chi tiết lỗi đã ghi vào tệp nhật ký; "
@@ -40,3 +40,25 @@ def optional_tab(module: str, class_name: str, session, period_id: str) -> QWidg
 
 def is_real(widget: QWidget) -> bool:
     return hasattr(widget, "set_period")
+
+
+class LazyTab(QWidget):
+    """A tab whose content is made when first shown; `on_built(content)` wires it then."""
+
+    def __init__(self, make, on_built=None):
+        super().__init__()
+        self.make, self.on_built, self.content = make, on_built, None
+        self.setLayout(QVBoxLayout())
+        self.layout().setContentsMargins(0, 0, 0, 0)
+
+    def ensure_built(self) -> QWidget:
+        if self.content is None:
+            self.content = self.make()
+            self.layout().addWidget(self.content)
+            if self.on_built is not None:
+                self.on_built(self.content)
+        return self.content
+
+    def showEvent(self, event) -> None:
+        self.ensure_built()
+        super().showEvent(event)

@@ -15,7 +15,7 @@ from ..core.definition import Field
 from ..core.periods import parse_period
 from ..core.settings import get_setting, set_setting
 from ..core.units import get_unit
-from .embedded import is_real, optional_tab
+from .embedded import LazyTab, is_real, optional_tab
 from .saver import EditSaver
 from .section_tab import SectionTab
 from .top_bar import TopBar
@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
             else session.office
         self.figures: dict = {}
         self.earlier: dict[str, Any] = {}
+        self.names: dict[str, str] = {}
         self.undo = QUndoStack(self)
         self.saver = EditSaver(session.store, self.undo, self)
         self._build()
@@ -67,12 +68,11 @@ class MainWindow(QMainWindow):
         for section in self.session.form.sections:
             fields = [f for f in section.fields if f.code in shown]
             if fields:
-                tab = SectionTab(section.tab, fields, self.mode.is_commune)
+                tab = SectionTab(section.tab, fields, self.mode.is_commune,
+                                 on_built=self._tab_built)
                 self.section_tabs.append(tab)
                 self.tabs.addTab(tab, section.tab)
-                for editor in tab.editors.values():
-                    self.saver.watch(editor)
-        self.returns_tab = self.preview_tab = None
+        self.returns_holder = self.preview_holder = None
         if not self.mode.is_commune:
             self._add_optional_tabs()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -85,12 +85,36 @@ class MainWindow(QMainWindow):
         self.preview_stale = True
 
     def _add_optional_tabs(self) -> None:
-        self.returns_tab = optional_tab("returns_tab", "ReturnsTab", self.session, self.period)
-        self.tabs.addTab(self.returns_tab, RETURNS_TAB)
-        if hasattr(self.returns_tab, "returns_changed"):
-            self.returns_tab.returns_changed.connect(self.reload_figures)
-        self.preview_tab = optional_tab("preview_tab", "PreviewTab", self.session, self.period)
-        self.tabs.addTab(self.preview_tab, PREVIEW_TAB)
+        self.returns_holder = LazyTab(lambda: optional_tab(
+            "returns_tab", "ReturnsTab", self.session, self.period), self._returns_built)
+        self.tabs.addTab(self.returns_holder, RETURNS_TAB)
+        self.preview_holder = LazyTab(lambda: optional_tab(
+            "preview_tab", "PreviewTab", self.session, self.period), self._preview_built)
+        self.tabs.addTab(self.preview_holder, PREVIEW_TAB)
+
+    def _returns_built(self, widget) -> None:
+        if hasattr(widget, "returns_changed"):
+            widget.returns_changed.connect(self.reload_figures)
+
+    def _preview_built(self, widget) -> None:
+        self.preview_stale = False
+
+    @property
+    def returns_tab(self):
+        return self.returns_holder.content if self.returns_holder else None
+
+    @property
+    def preview_tab(self):
+        return self.preview_holder.content if self.preview_holder else None
+
+    def _tab_built(self, tab: SectionTab) -> None:
+        """Load the values, totals and notes into a tab made just now."""
+        for code, editor in tab.editors.items():
+            self.saver.watch(editor)
+            editor.load(self.saver.stored.get(code))
+        tab.set_figures(self.figures, self.names)
+        for code in tab.rows:
+            self._refresh_field(code)
 
     # -- periods and figures ----------------------------------------------------------
     def load_period(self, period_id: str) -> None:
@@ -115,9 +139,10 @@ class MainWindow(QMainWindow):
         else:
             self.figures = self.session.compile(self.period)
             self.earlier = {c: f.value for c, f in self.session.compile(earlier).items()}
-            names = {u.code: u.name for u in self.session.units(self.period)}
+            self.names = {u.code: u.name for u in self.session.units(self.period)}
             for tab in self.section_tabs:
-                tab.set_figures(self.figures, names)
+                if tab.built:
+                    tab.set_figures(self.figures, self.names)
         for code in self._rows():
             self._refresh_field(code)
         self._mark_preview_stale()
@@ -131,10 +156,14 @@ class MainWindow(QMainWindow):
         return fig.value if fig is not None else None
 
     def _rows(self) -> dict:
-        return {code: row for tab in self.section_tabs for code, row in tab.rows.items()}
+        """The rows of the tabs made so far."""
+        return {code: row for tab in self.section_tabs if tab.built
+                for code, row in tab.rows.items()}
 
     def _refresh_field(self, code: str) -> None:
-        row = self._rows()[code]
+        row = self._rows().get(code)
+        if row is None:
+            return
         f = row.field
         if f.kind == "count":
             row.set_note(self._earlier_note(code))
@@ -161,7 +190,7 @@ class MainWindow(QMainWindow):
         self._mark_preview_stale()
 
     def _show_typing_problem(self, code: str, message: str) -> None:
-        if message:
+        if message and code in self._rows():
             self._rows()[code].set_problem(message)
         else:
             self._refresh_field(code)
@@ -169,7 +198,7 @@ class MainWindow(QMainWindow):
     def _mark_preview_stale(self) -> None:
         """The preview is rebuilt now when it is shown, else when the user opens it."""
         self.preview_stale = True
-        if self.tabs.currentWidget() is self.preview_tab:
+        if self.preview_holder is not None and self.tabs.currentWidget() is self.preview_holder:
             self._refresh_preview()
 
     def _refresh_preview(self) -> None:
@@ -179,7 +208,8 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         self.saver.flush()
-        if self.tabs.widget(index) is self.preview_tab:
+        if self.preview_holder is not None and self.tabs.widget(index) is self.preview_holder:
+            self.preview_holder.ensure_built()
             self._refresh_preview()
 
     def undo_edit(self) -> None:
@@ -202,14 +232,14 @@ class MainWindow(QMainWindow):
     def problems(self) -> list[Problem]:
         """Every check of the report, as listed before printing."""
         self.saver.flush()
-        fields = [r.field for r in self._rows().values()]
+        fields = [f for tab in self.section_tabs for f in tab.fields]
         values = {f.code: self.current(f.code) for f in fields}
         year = str(parse_period(self.period).year - 1)
         return check_values(fields, values, self.earlier, year, self.saver.pending_texts())
 
     def show_field(self, code: str) -> None:
-        for index, tab in enumerate(self.section_tabs):
-            if code in tab.rows:
+        for tab in self.section_tabs:
+            if code in tab.codes:
                 self.tabs.setCurrentWidget(tab)
                 row = tab.rows[code]
                 tab.ensureWidgetVisible(row)

@@ -77,13 +77,34 @@ def field_label(field: Field, commune: bool = False) -> str:
 
 
 class SectionTab(QScrollArea):
-    """The fields of one section; `load(values)` fills them, `save()` reads them back."""
+    """The fields of one section; `load(values)` fills them, `save()` reads them back.
 
-    def __init__(self, title: str, fields: list[Field], commune: bool = False, parent=None):
+    The widgets are made when the tab is first shown (or first asked for): the window opens
+    fast, and `on_built(tab)` lets the window load values into them then.
+    """
+
+    def __init__(self, title: str, fields: list[Field], commune: bool = False, parent=None,
+                 on_built=None):
         super().__init__(parent)
-        self.title = title
+        self.title, self.fields, self.commune, self.on_built = title, fields, commune, on_built
+        self.codes = {f.code for f in fields}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.NoFrame)
+        self._rows: dict[str, FieldRow] | None = None
+
+    @property
+    def built(self) -> bool:
+        return self._rows is not None
+
+    @property
+    def rows(self) -> dict[str, FieldRow]:
+        self.ensure_built()
+        return self._rows
+
+    def ensure_built(self) -> None:
+        if self._rows is not None:
+            return
+        self._rows = {}
         body = QWidget()
         form = QFormLayout(body)
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
@@ -91,10 +112,15 @@ class SectionTab(QScrollArea):
         form.setLabelAlignment(Qt.AlignLeft | Qt.AlignTop)
         form.setContentsMargins(16, 12, 16, 12)
         form.setVerticalSpacing(10)
-        self.rows: dict[str, FieldRow] = {}
-        for f in fields:
-            self._add_row(form, f, commune, *make_editor(f, commune))
+        for f in self.fields:
+            self._add_row(form, f, self.commune, *make_editor(f, self.commune))
         self.setWidget(body)
+        if self.on_built is not None:
+            self.on_built(self)
+
+    def showEvent(self, event) -> None:
+        self.ensure_built()
+        super().showEvent(event)
 
     def _add_row(self, form: QFormLayout, f: Field, commune: bool, editor, view) -> None:
         row = FieldRow(f, editor, view)
@@ -110,7 +136,7 @@ class SectionTab(QScrollArea):
             form.addRow(label, row)
         if editor is not None:
             label.setBuddy(editor.focus_widget())
-        self.rows[f.code] = row
+        self._rows[f.code] = row
 
     @property
     def editors(self) -> dict[str, Editor]:

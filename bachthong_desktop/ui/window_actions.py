@@ -78,10 +78,10 @@ def print_report(window) -> None:
     window.save_all()
     if not show_checks(window):
         return
-    preview = window.preview_tab
-    if preview is None:
+    if window.preview_holder is None:
         return
-    window.tabs.setCurrentWidget(preview)
+    window.tabs.setCurrentWidget(window.preview_holder)
+    preview = window.preview_holder.ensure_built()
     if is_real(preview):
         window._refresh_preview()
         action = getattr(preview, "print_document", None) or getattr(preview, "print_", None)
