@@ -84,3 +84,14 @@ def test_pdf_follows_the_office_margins(qapp, demo_session, tmp_path):
     write_pdf(document_for(demo_session, "2023-H1"), path)
     left = min(x for x, _, _ in word_boxes(path, 2))
     assert abs(left - 35 * MM) < 2 * MM
+
+
+def test_signature_page_carries_the_closing_and_no_page_ends_on_a_heading(report_pdf, demo_session):
+    headings = {p.text for p in document_for(demo_session, "2023-H1").body
+                if p.style.startswith("heading")}
+    pages = pdf_text(report_pdf).split("\f")
+    signed = next(page for page in pages if "Nguyễn Duy Luân" in page)
+    assert "Trên đây là Báo cáo" in " ".join(signed.split())
+    for page in pages:
+        lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+        assert not lines or lines[-1] not in headings
