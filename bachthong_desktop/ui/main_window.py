@@ -82,22 +82,18 @@ class MainWindow(QMainWindow):
         column.addWidget(self.top)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.preview_stale = True
 
     def _add_optional_tabs(self) -> None:
         self.returns_holder = LazyTab(lambda: optional_tab(
             "returns_tab", "ReturnsTab", self.session, self.period), self._returns_built)
         self.tabs.addTab(self.returns_holder, RETURNS_TAB)
         self.preview_holder = LazyTab(lambda: optional_tab(
-            "preview_tab", "PreviewTab", self.session, self.period), self._preview_built)
+            "preview_tab", "PreviewTab", self.session, self.period))
         self.tabs.addTab(self.preview_holder, PREVIEW_TAB)
 
     def _returns_built(self, widget) -> None:
         if hasattr(widget, "returns_changed"):
             widget.returns_changed.connect(self.reload_figures)
-
-    def _preview_built(self, widget) -> None:
-        self.preview_stale = False
 
     @property
     def returns_tab(self):
@@ -196,21 +192,13 @@ class MainWindow(QMainWindow):
             self._refresh_field(code)
 
     def _mark_preview_stale(self) -> None:
-        """The preview is rebuilt now when it is shown, else when the user opens it."""
-        self.preview_stale = True
-        if self.preview_holder is not None and self.tabs.currentWidget() is self.preview_holder:
-            self._refresh_preview()
-
-    def _refresh_preview(self) -> None:
-        if self.preview_tab is not None and is_real(self.preview_tab) and self.preview_stale:
-            self.preview_stale = False
-            self.preview_tab.refresh()
+        """Any saved edit: the preview redraws (it waits by itself while hidden)."""
+        preview = self.preview_tab
+        if preview is not None and is_real(preview):
+            preview.refresh()
 
     def _tab_changed(self, index: int) -> None:
         self.saver.flush()
-        if self.preview_holder is not None and self.tabs.widget(index) is self.preview_holder:
-            self.preview_holder.ensure_built()
-            self._refresh_preview()
 
     def undo_edit(self) -> None:
         """Ctrl+Z: save what is being typed, then take back the last saved change."""

@@ -83,7 +83,7 @@ def print_report(window) -> None:
     window.tabs.setCurrentWidget(window.preview_holder)
     preview = window.preview_holder.ensure_built()
     if is_real(preview):
-        window._refresh_preview()
+        preview.set_period(window.period)  # the document is rebuilt from what was just saved
         action = getattr(preview, "print_document", None) or getattr(preview, "print_", None)
         if action is not None:
             action()

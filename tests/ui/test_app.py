@@ -13,7 +13,7 @@ from bachthong_desktop.core.logs import setup_logging
 from bachthong_desktop.ui import crash
 from bachthong_desktop.ui.dialogs import about_text, show_guide
 
-from ui_helpers import editor_of
+from ui_helpers import editor_of, type_text
 
 
 def test_screenshots_of_every_tab_and_exit_0(demo_db, tmp_path):
@@ -88,3 +88,18 @@ def test_the_user_guide_pictures_fit_the_help_window(qtbot):
     qtbot.addWidget(dialog)
     image = dialog.browser.loadResource(QTextDocument.ImageResource, QUrl("img/so-lieu-cac-xa.png"))
     assert 0 < image.width() <= dialog.browser.PICTURE_WIDTH
+
+
+def test_an_edit_shows_in_the_preview_tab(opener, qtbot):
+    import pytest
+
+    window = opener.open()
+    if window.preview_holder is None or not hasattr(window.preview_holder.ensure_built(),
+                                                    "document"):
+        pytest.skip("the preview tab is not in this build yet")
+    type_text(editor_of(window, "general_situation").main, "Tình hình Sĩ Bình ổn định")
+    window.save_all()
+    window.tabs.setCurrentWidget(window.preview_holder)
+    preview = window.preview_tab
+    qtbot.waitUntil(lambda: any("Tình hình Sĩ Bình ổn định" in p
+                                for p in preview.document().paragraphs_text()), timeout=5000)
