@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from ..core.errors import UserError
 from .dialogs import ChecksDialog, show_about, show_guide
 from .embedded import is_real
 
@@ -92,17 +93,20 @@ def print_report(window) -> None:
 def export_return(window) -> None:
     """Commune mode: write the return as the Excel file the district imports."""
     window.save_all()
-    try:
-        from ..exchange import xlsx_template  # noqa: F401 - built by the returns work
-    except ImportError:
+    from .commune_export import default_name, find_writer, write_return
+
+    if find_writer() is None:
         QMessageBox.information(window, "Xuất tệp gửi huyện", EXPORT_MISSING)
         return
-    from .commune_export import default_name, write_return
 
     path, _ = QFileDialog.getSaveFileName(window, "Lưu tệp gửi huyện", default_name(window),
                                           "Tệp Excel (*.xlsx)")
     if path:
-        written = write_return(window, path)
+        try:
+            written = write_return(window, path)
+        except UserError as exc:
+            QMessageBox.warning(window, "Xuất tệp gửi huyện", exc.message)
+            return
         QMessageBox.information(window, "Xuất tệp gửi huyện",
                                 f"Đã lưu tệp {written}. Hãy gửi tệp này cho huyện "
                                 "(thư điện tử, USB hoặc Zalo).")
