@@ -104,11 +104,16 @@ def run(argv: list[str]) -> int:
 
             lock = acquire(session.db_path, "window")
             _start_chores(session)
-        mode = get_mode(session.db) or Mode(OFFICE) if args.screenshots else \
-            first_start_mode(session)
+        if args.screenshots:
+            mode = get_mode(session.db) or Mode(OFFICE)  # never a question in this mode
+        else:
+            mode = first_start_mode(session)
         window = build_main_window(session, start_period(session, args), mode)
     except UserError as exc:
         QMessageBox.critical(None, TITLE, exc.message)
+        return 1
+    except Exception:  # noqa: BLE001 - a windowed program has no console: say it, log it
+        crash.excepthook(*sys.exc_info())
         return 1
     try:
         if args.screenshots:

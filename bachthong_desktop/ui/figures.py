@@ -57,7 +57,7 @@ class FigureCountEditor(Editor):
 
     def set_figure(self, fig: Figure | None, names: dict[str, str]) -> None:
         self.figure, self.names = fig, names
-        self._show(self.value() if self.toggle.isChecked() else None)
+        self._show(None)  # an override being typed stays as it is
 
     def _show(self, override: int | None) -> None:
         total = units_total(self.figure)

@@ -133,12 +133,9 @@ class MainWindow(QMainWindow):
             self.figures = {}
             self.earlier = self.session.store.values(earlier, self.unit.code)
         else:
-            self.figures = self.session.compile(self.period)
             self.earlier = {c: f.value for c, f in self.session.compile(earlier).items()}
             self.names = {u.code: u.name for u in self.session.units(self.period)}
-            for tab in self.section_tabs:
-                if tab.built:
-                    tab.set_figures(self.figures, self.names)
+            self._recompile()
         for code in self._rows():
             self._refresh_field(code)
         self._mark_preview_stale()
@@ -181,9 +178,18 @@ class MainWindow(QMainWindow):
 
     # -- saving -----------------------------------------------------------------------
     def _after_save(self, codes: list[str]) -> None:
+        form = self.session.form
+        if not self.mode.is_commune and any(form.field(c).from_units for c in codes):
+            self._recompile()  # an override set or cleared changes the total shown
         for code in codes:
             self._refresh_field(code)
         self._mark_preview_stale()
+
+    def _recompile(self) -> None:
+        self.figures = self.session.compile(self.period)
+        for tab in self.section_tabs:
+            if tab.built:
+                tab.set_figures(self.figures, self.names)
 
     def _show_typing_problem(self, code: str, message: str) -> None:
         if message and code in self._rows():

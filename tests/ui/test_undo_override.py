@@ -94,3 +94,18 @@ def test_year_earlier_figure_and_change_are_shown(opener):
     window.save_all()
     row = window.section_tabs[5].rows["local_news"]
     assert row.note.text() == "Cùng kỳ 2022: 380 (+50)"
+
+
+def test_an_unreadable_override_is_refused_and_other_totals_still_update(demo_db, opener):
+    window = opener.open(DEMO_PERIOD)
+    turns = editor_of(window, "rebuttal_turns")
+    turns.toggle.setChecked(True)
+    window.save_all()
+    turns.main.clear()
+    type_text(turns.main, "nhiều")
+    accounts = editor_of(window, "rebuttal_accounts")
+    accounts.toggle.setChecked(True)
+    window.save_all()
+    assert "không phải là một số" in window.section_tabs[5].rows["rebuttal_turns"].problem.text()
+    assert store_value(window, "rebuttal_accounts") == 41
+    assert turns.main.text() == "nhiều"  # what the user typed stays for them to correct
