@@ -55,8 +55,11 @@ def first_start_mode(session: Session) -> Mode:
     if mode is None:
         from .dialogs import ModeDialog
 
-        period = current_period()
-        mode = ModeDialog.ask(session.office.name, session.units(period))
+        from ..core.units import reporting_units
+
+        # every unit ever reporting: a copy may serve a commune of an earlier period too
+        units = reporting_units(session.db, session.office.code, None)
+        mode = ModeDialog.ask(session.office.name, units)
         set_mode(session.db, mode)
     return mode
 

@@ -37,6 +37,7 @@ class ModeDialog(QDialog):
         for unit in units:
             self.units.addItem(unit.name, unit.code)
         self.units.setEnabled(False)
+        self.commune.setEnabled(bool(units))
         self.commune.toggled.connect(self.units.setEnabled)
         column.addWidget(self.units)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok)
@@ -44,7 +45,7 @@ class ModeDialog(QDialog):
         column.addWidget(buttons)
 
     def mode(self) -> Mode:
-        if self.commune.isChecked():
+        if self.commune.isChecked() and self.units.currentData():
             return Mode(COMMUNE, self.units.currentData())
         return Mode(OFFICE)
 
