@@ -131,14 +131,22 @@ class DateEditor(Editor):
         edit.setMinimumDate(EMPTY_DATE)
         edit.setSpecialValueText("—  (chưa có ngày)")
         edit.setMinimumWidth(170)
+        edit.setDate(EMPTY_DATE)
         edit.dateChanged.connect(self._changed)
-        edit.calendarWidget().setSelectedDate(QDate.currentDate())
+        edit.calendarWidget().installEventFilter(self)
         clear = QToolButton()
         clear.setText("Xóa ngày")
         clear.setFocusPolicy(clear.focusPolicy().NoFocus)
         clear.clicked.connect(self.clear)
         self.layout_.addWidget(clear)
         self.layout_.addStretch(1)
+
+    def eventFilter(self, obj, event) -> bool:
+        """An empty date opens its calendar on this month, not on January 1900."""
+        if event.type() == QEvent.Show and self.main.date() == EMPTY_DATE:
+            today = QDate.currentDate()
+            obj.setCurrentPage(today.year(), today.month())
+        return False
 
     def clear(self) -> None:
         self.main.setDate(EMPTY_DATE)
