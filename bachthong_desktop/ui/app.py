@@ -22,12 +22,16 @@ TITLE = "Báo cáo TTĐN"
 log = logging.getLogger(__name__)
 
 
-def build_main_window(session: Session, period_id: str, mode: Mode | None = None):
-    """The main window, built but not shown (tests, benchmarks, screenshots)."""
+def build_main_window(session: Session, period_id: str, mode: Mode | None = None,
+                      remember: bool = True):
+    """The main window, built but not shown (tests, benchmarks, screenshots).
+
+    `remember=False` leaves the window size and last period settings untouched.
+    """
     from .main_window import MainWindow
 
     mode = mode or get_mode(session.db) or Mode(OFFICE)
-    return MainWindow(session, period_id, mode)
+    return MainWindow(session, period_id, mode, remember)
 
 
 build_window = build_main_window  # the name the self-test uses
@@ -111,7 +115,8 @@ def run(argv: list[str]) -> int:
             mode = get_mode(session.db) or Mode(OFFICE)  # never a question in this mode
         else:
             mode = first_start_mode(session)
-        window = build_main_window(session, start_period(session, args), mode)
+        window = build_main_window(session, start_period(session, args), mode,
+                                   remember=not args.screenshots)
     except UserError as exc:
         QMessageBox.critical(None, TITLE, exc.message)
         return 1

@@ -32,8 +32,10 @@ class MainWindow(QMainWindow):
 
     period_changed = Signal(str)
 
-    def __init__(self, session, period_id: str, mode: Mode | None = None):
+    def __init__(self, session, period_id: str, mode: Mode | None = None,
+                 remember: bool = True):
         super().__init__()
+        self.remember = remember  # False: leave the size and last period settings alone
         self.session, self.mode = session, mode or Mode("office")
         self.period = parse_period(period_id).id
         self.unit = get_unit(session.db, self.mode.unit_code) if self.mode.is_commune \
@@ -123,7 +125,8 @@ class MainWindow(QMainWindow):
                 widget.set_period(self.period)
         self.top.show_period(self.period)
         self.reload_figures()
-        set_setting(self.session.db, PERIOD_KEY, self.period)
+        if self.remember:
+            set_setting(self.session.db, PERIOD_KEY, self.period)
         self.period_changed.emit(self.period)
 
     def reload_figures(self) -> None:
@@ -248,6 +251,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.saver.flush()
-        data = bytes(self.saveGeometry().toBase64()).decode()
-        set_setting(self.session.db, GEOMETRY_KEY, data)
+        if self.remember:
+            data = bytes(self.saveGeometry().toBase64()).decode()
+            set_setting(self.session.db, GEOMETRY_KEY, data)
         super().closeEvent(event)
