@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.checks import WARNING, Problem, check_values, far_problem, required_problem
 from ..core.commune_mode import Mode
@@ -243,6 +243,20 @@ class MainWindow(QMainWindow):
                 if row.editor is not None:
                     row.editor.focus_widget().setFocus()
 
+    def _close_anyway(self, pending: dict[str, str]) -> bool:
+        """A number typed that could not be read is not saved: ask before losing it."""
+        code, text = next(iter(pending.items()))
+        label = self.session.form.field(code).label
+        answer = QMessageBox.question(
+            self, "Còn số liệu chưa lưu",
+            f"Ô “{label}” ghi “{text}”, chương trình chưa đọc được nên chưa lưu. "
+            "Đóng cửa sổ và bỏ số này? Chọn No để quay lại sửa.",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer != QMessageBox.Yes:
+            self.show_field(code)
+            return False
+        return True
+
     # -- window state -----------------------------------------------------------------
     def _restore_geometry(self) -> None:
         saved = get_setting(self.session.db, GEOMETRY_KEY)
@@ -251,6 +265,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.saver.flush()
+        pending = self.saver.pending_texts()
+        if pending and not self._close_anyway(pending):
+            event.ignore()
+            return
         if self.remember:
             data = bytes(self.saveGeometry().toBase64()).decode()
             set_setting(self.session.db, GEOMETRY_KEY, data)

@@ -49,3 +49,24 @@ def test_a_required_field_filled_in_clears_its_message(opener):
     type_text(editor_of(window, "general_situation").main, "Tình hình ổn định")
     window.save_all()
     assert row.problem.text() == ""
+
+
+def test_closing_with_an_unreadable_number_asks_first(opener, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window = opener.open()
+    type_text(editor_of(window, "local_news").main, "mười hai")
+    answers = []
+
+    def answer(button):
+        box = QApplication.activeModalWidget()
+        answers.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.No))
+    assert window.close() is False and window.isVisible()
+    assert "mười hai" in answers[0] and "chưa lưu" in answers[0]
+    assert window.tabs.currentWidget() is window.section_tabs[5]
+    QTimer.singleShot(0, lambda: answer(QMessageBox.Yes))
+    assert window.close() is True

@@ -109,3 +109,5 @@ def test_an_unreadable_override_is_refused_and_other_totals_still_update(demo_db
     assert "không phải là một số" in window.section_tabs[5].rows["rebuttal_turns"].problem.text()
     assert store_value(window, "rebuttal_accounts") == 41
     assert turns.main.text() == "nhiều"  # what the user typed stays for them to correct
+    turns.main.clear()
+    window.save_all()
