@@ -209,6 +209,10 @@ class LongTextEditor(PlainEditor):
 class ListEditor(PlainEditor):
     """A bullet list: one item per line."""
 
+    def __init__(self, field: Field, parent=None):
+        super().__init__(field, parent)
+        self.main.setPlaceholderText("Mỗi dòng một ý; khi in, mỗi dòng là một gạch đầu dòng “- ”.")
+
     def _load(self, value):
         self.main.setPlainText("\n".join(value or []))
 

@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         for code, editor in tab.editors.items():
             self.saver.watch(editor)
             editor.load(self.saver.stored.get(code))
+            default = getattr(self.unit, editor.field.default_from or "", None)
+            if default and hasattr(editor.main, "setPlaceholderText"):
+                editor.main.setPlaceholderText(f"để trống sẽ dùng: {default}")
         tab.set_figures(self.figures, self.names)
         for code in tab.rows:
             self._refresh_field(code)
