@@ -30,6 +30,7 @@ def build_main_window(session: Session, period_id: str, mode: Mode | None = None
     """
     from .main_window import MainWindow
 
+    protect_none()
     mode = mode or get_mode(session.db) or Mode(OFFICE)
     return MainWindow(session, period_id, mode, remember)
 
