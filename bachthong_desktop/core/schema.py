@@ -63,4 +63,18 @@ def m020_issued_versions(db: Database) -> None:
         )
 
 
+@MIGRATIONS()
+def m010_returns(db: Database) -> None:
+    """Imported commune returns: every version kept, the values and their cells as JSON."""
+    db["returns"].create(
+        {"id": int, "period": str, "unit_code": str, "version": int, "file_name": str,
+         "sha256": str, "imported_at": str, "received_at": str, "status": str,
+         "replaced_at": str, "form_version": int, "values_json": str, "cells_json": str},
+        pk="id",
+        not_null={"period", "unit_code", "version", "file_name", "sha256", "imported_at",
+                  "status", "values_json", "cells_json"},
+    )
+    db["returns"].create_index(["period", "unit_code", "version"], unique=True)
+
+
 MIGRATION_NAMES = frozenset(m.name for m in MIGRATIONS._migrations)

@@ -1,0 +1,189 @@
+"""Commune returns: versions of each imported file, the submission board, and the trace."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .deadlines import deadline
+from .periods import parse_period
+from .store import Store, imported_from
+from .units import Unit
+from .values import coerce, from_json, to_json
+
+STORED, REPLACED, UNCHANGED, REFUSED = "stored", "replaced", "unchanged", "refused"
+CURRENT = "current"
+STATE_WORDS = {
+    "received": "Đã nhận", "late": "Nộp muộn", "missing": "Chưa nhận",
+    "typed": "Nhập trực tiếp",
+}
+
+
+@dataclass
+class Recorded:
+    """What storing one return did (or, in a dry run, would do)."""
+
+    outcome: str
+    version: int
+    previous: int | None = None
+    diff: list[tuple[str, Any, Any]] = field(default_factory=list)
+    same_file: bool = False
+    changed: list[str] = field(default_factory=list)
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def versions(db, period: str, unit_code: str | None = None) -> list[dict]:
+    """Every stored version of a period's returns, oldest first."""
+    where, args = "period = ?", [period]
+    if unit_code is not None:
+        where, args = where + " and unit_code = ?", args + [unit_code]
+    return list(db["returns"].rows_where(where, args, order_by="unit_code, version"))
+
+
+def current_return(db, period: str, unit_code: str) -> dict | None:
+    rows = [r for r in versions(db, period, unit_code) if r["status"] == CURRENT]
+    return rows[-1] if rows else None
+
+
+def normalise(store: Store, values: dict[str, Any]) -> dict[str, Any]:
+    """A full return: every unit field, coerced, None where not reported."""
+    return {f.code: coerce(f, values.get(f.code)) for f in store.form.unit_fields()}
+
+
+def diff(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    return [(code, old.get(code), new.get(code)) for code in new
+            if to_json(old.get(code)) != to_json(new.get(code))]
+
+
+def record_return(store: Store, period: str, unit_code: str, values: dict[str, Any],
+                  cells: dict[str, str], file_name: str, sha256: str, *, dry_run: bool = False,
+                  received_at: str | None = None, form_version: int | None = None) -> Recorded:
+    """Store a return as a new version, all in one transaction; identical returns change nothing."""
+    values = normalise(store, values)
+    current = current_return(store.db, period, unit_code)
+    if current is not None:
+        old = json.loads(current["values_json"])
+        if current["sha256"] == sha256 or to_json(old) == to_json(values):
+            return Recorded(UNCHANGED, current["version"], same_file=current["sha256"] == sha256)
+        result = Recorded(REPLACED, current["version"] + 1, current["version"], diff(old, values))
+    else:
+        result = Recorded(STORED, 1, diff=diff(store.values(period, unit_code), values))
+    if dry_run:
+        return result
+    now = _now()
+    sources = {code: imported_from(file_name, *_split(cells.get(code, "!"))) for code in values}
+    with store.db.atomic():
+        if current is not None:
+            store.db["returns"].update(current["id"], {"status": "replaced", "replaced_at": now})
+        store.db["returns"].insert({
+            "period": period, "unit_code": unit_code, "version": result.version,
+            "file_name": file_name, "sha256": sha256, "imported_at": now,
+            "received_at": received_at or now, "status": CURRENT, "replaced_at": None,
+            "form_version": form_version, "values_json": to_json(values),
+            "cells_json": json.dumps(cells, ensure_ascii=False, sort_keys=True)})
+        result.changed = store.set_many(period, unit_code, values, sources)
+    return result
+
+
+def _split(cell: str) -> tuple[str, str]:
+    sheet, _, coord = cell.rpartition("!")
+    return sheet, coord
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One unit on the submission board."""
+
+    unit_code: str
+    unit_name: str
+    state: str
+    version: int | None = None
+    received_at: str | None = None
+    file_name: str | None = None
+
+    @property
+    def state_words(self) -> str:
+        words = STATE_WORDS[self.state]
+        return f"{words} (bản {self.version}, đã thay bản cũ)" if (self.version or 0) > 1 else words
+
+
+@dataclass(frozen=True)
+class Board:
+    """The submission board of a period."""
+
+    period: str
+    deadline: dt.date
+    rows: list[BoardRow]
+
+    @property
+    def received(self) -> int:
+        return sum(1 for r in self.rows if r.state != "missing")
+
+    @property
+    def rate(self) -> int:
+        return round(100 * self.received / len(self.rows)) if self.rows else 0
+
+
+def board(store: Store, period: str, units: list[Unit]) -> Board:
+    """Per unit: received, late against the unit deadline, typed in, or not yet."""
+    due = deadline(store.db, parse_period(period), "unit")
+    typed = set(store.units_with_values(period))
+    rows = []
+    for unit in units:
+        current = current_return(store.db, period, unit.code)
+        if current is None:
+            state = "typed" if unit.code in typed else "missing"
+            rows.append(BoardRow(unit.code, unit.name, state))
+            continue
+        received = current["received_at"] or current["imported_at"]
+        first = versions(store.db, period, unit.code)[0]
+        late = dt.date.fromisoformat((first["received_at"] or first["imported_at"])[:10]) > due
+        rows.append(BoardRow(unit.code, unit.name, "late" if late else "received",
+                             current["version"], received, current["file_name"]))
+    return Board(period, due, rows)
+
+
+@dataclass(frozen=True)
+class TraceRow:
+    """One unit's contribution to a total, and where it was read."""
+
+    unit_code: str
+    unit_name: str
+    value: Any
+    file_name: str | None
+    sheet: str | None
+    cell: str | None
+    source: str
+
+
+def _origin(store: Store, period: str, unit: Unit, code: str, value: Any, source: str):
+    if source.startswith("imported:"):
+        file_name, sheet, cell = source[len("imported:"):].split("!", 2)
+        return file_name, sheet, cell
+    current = current_return(store.db, period, unit.code)
+    if current is not None:
+        snapshot = json.loads(current["values_json"])
+        where = json.loads(current["cells_json"]).get(code)
+        if where and to_json(snapshot.get(code)) == to_json(value):
+            sheet, coord = _split(where)
+            return current["file_name"], sheet, coord
+    return None, None, None
+
+
+def trace(store: Store, period: str, code: str, units: list[Unit]) -> list[TraceRow]:
+    """Every unit's value of a field, with the file, sheet and cell it came from."""
+    rows = []
+    for unit in units:
+        found = list(store.db["report_values"].rows_where(
+            "period = ? and unit_code = ? and field = ?", [period, unit.code, code]))
+        if not found:
+            continue
+        value, source = from_json(found[0]["value"]), found[0]["source"]
+        file_name, sheet, cell = _origin(store, period, unit, code, value, source)
+        rows.append(TraceRow(unit.code, unit.name, value, file_name, sheet, cell, source))
+    return rows

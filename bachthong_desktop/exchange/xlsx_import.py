@@ -1,0 +1,226 @@
+"""Read a filled return workbook: every value found by its code, never by its position."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from ..core.definition import Field, Form
+from ..core.errors import UserError
+from ..core.legacy_encodings import convert_legacy
+from ..core.numbers import NumberError, parse_date
+from ..core.text import clean, nfc
+from ..core.values import coerce
+from .xlsx_safety import SafetyReport, check_file
+from .xlsx_template import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER, table_fields,
+                            text_fields, unit_columns, value_fields)
+
+ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "tcvn3-capitals": "TCVN3 (ABC)", "vni": "VNI"}
+_VALUE_HEADERS = {clean(VALUE_HEADER).casefold(), clean(TEXT_HEADER).casefold()}
+
+
+class ReturnError(ValueError):
+    """A return that cannot be read with certainty; `message` names file, sheet and cell."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class ReadReturn:
+    """What one file holds: its metadata, the values by code and the cell of each."""
+
+    file_name: str
+    meta: dict[str, str] = field(default_factory=dict)
+    header: dict[str, str] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _where(name: str, sheet: str, cell: str | None = None) -> str:
+    place = f"Tệp “{name}”, trang “{sheet}”"
+    return f"{place}, ô {cell}" if cell else place
+
+
+class _Reader:
+    """One pass over a workbook opened read-only."""
+
+    def __init__(self, path: Path, form: Form, safety: SafetyReport):
+        self.path, self.form, self.safety = path, form, safety
+        self.out = ReadReturn(path.name)
+        self.raw_cells: dict[str, tuple[str, str, Any]] = {}  # code -> (sheet, cell, raw)
+        self.tables: dict[str, list[tuple[str, int, dict]]] = {}
+        self.by_code = {f.code: f for f in value_fields(form) + text_fields(form)}
+
+    def text(self, cell, sheet: str, coord: str) -> Any:
+        """A cell's value; legacy-font text converted to Unicode and noted, text NFC."""
+        value = cell.value
+        if isinstance(value, str):
+            font = getattr(cell.font, "name", None) if cell.font is not None else None
+            value, encoding = convert_legacy(value, font)
+            if encoding:
+                self.out.notes.append(
+                    f"Trang “{sheet}”, ô {coord}: chữ gõ bằng phông {font} "
+                    f"(bảng mã {ENCODING_NAMES[encoding]}) đã được chuyển sang Unicode.")
+            value = nfc(value)
+        return value
+
+    def read(self) -> ReadReturn:
+        try:
+            wb = load_workbook(self.path, read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+            raise ReturnError(f"Tệp “{self.path.name}”: tệp bị hỏng, chương trình không đọc được. "
+                              "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi "
+                              "gửi lại.") from exc
+        try:
+            for ws in wb.worksheets:
+                ws.reset_dimensions()
+                rows = [list(r) for r in ws.iter_rows()]
+                if ws.title == META_SHEET:
+                    self._meta(rows)
+                else:
+                    self._sheet(ws.title, rows)
+        finally:
+            wb.close()
+        self._check_formulas()
+        self._coerce()
+        return self.out
+
+    def _meta(self, rows: list[list]) -> None:
+        for row in rows:
+            if len(row) >= 2 and row[0].value and row[1].value is not None:
+                self.out.meta[clean(str(row[0].value))] = clean(str(row[1].value))
+
+    def _sheet(self, sheet: str, rows: list[list]) -> None:
+        code_col = value_col = None
+        for r, row in enumerate(rows, start=1):
+            texts = [self._plain(c) for c in row]
+            self._header_line(texts)
+            if CODE_HEADER.casefold() in texts:
+                code_col = texts.index(CODE_HEADER.casefold())
+                value_col = next((i for i, t in enumerate(texts) if t in _VALUE_HEADERS), None)
+                continue
+            if self._table_codes(sheet, rows, r, row):
+                return
+            if code_col is not None and value_col is not None and len(row) > code_col:
+                self._value_row(sheet, row, r, code_col, value_col)
+
+    @staticmethod
+    def _plain(cell) -> str:
+        return clean(nfc(cell.value)).casefold() if isinstance(cell.value, str) else ""
+
+    def _header_line(self, texts: list[str]) -> None:
+        for text in texts:
+            for key, prefix in (("unit", "đơn vị:"), ("period", "kỳ báo cáo:")):
+                if text.startswith(prefix) and key not in self.out.header:
+                    self.out.header[key] = text[len(prefix):].strip()
+
+    def _value_row(self, sheet: str, row: list, r: int, code_col: int, value_col: int) -> None:
+        code = row[code_col].value
+        if not isinstance(code, str) or clean(code) not in self.by_code:
+            return  # a commune's own note, or a row without a code
+        code = clean(code)
+        coord = f"{get_column_letter(value_col + 1)}{r}"
+        value = self.text(row[value_col], sheet, coord) if value_col < len(row) else None
+        if isinstance(value, str) and not clean(value):
+            value = None
+        earlier = self.raw_cells.get(code)
+        if earlier and earlier[2] != value and value is not None and earlier[2] is not None:
+            raise ReturnError(
+                f"{_where(self.path.name, sheet, coord)}: chỉ tiêu {code} đã có ở trang "
+                f"“{earlier[0]}”, ô {earlier[1]} với số liệu khác. Hãy giữ lại một dòng rồi gửi lại.")
+        if not earlier or earlier[2] is None:
+            self.raw_cells[code] = (sheet, coord, value)
+
+    def _table_codes(self, sheet: str, rows: list[list], r: int, row: list) -> bool:
+        """A row of "table.column" codes starts a table; read its rows below."""
+        for f in table_fields(self.form):
+            prefix = f"{f.code}."
+            columns = {i: self._plain(c)[len(prefix):] for i, c in enumerate(row)
+                       if self._plain(c).startswith(prefix)}
+            if columns:
+                self._table_rows(f, sheet, rows[r:], r + 1, columns)
+                return True
+        return False
+
+    def _table_rows(self, f: Field, sheet: str, rows: list[list], first: int,
+                    columns: dict[int, str]) -> None:
+        labels = {c.code: clean(c.label).casefold() for c in f.columns}
+        found = self.tables.setdefault(f.code, [])
+        for r, row in enumerate(rows, start=first):
+            record = {}
+            for i, col in columns.items():
+                if i < len(row) and row[i].value is not None:
+                    record[col] = (self.text(row[i], sheet, f"{get_column_letter(i + 1)}{r}"),
+                                   f"{get_column_letter(i + 1)}{r}")
+            if record and any(self._plain(row[i]) != labels.get(col) for i, col in columns.items()
+                              if i < len(row)):
+                found.append((sheet, r, record))
+
+    def _check_formulas(self) -> None:
+        """A formula Excel never computed reads as empty: refuse rather than report nothing."""
+        empty = [(s, c) for s, c, v in self.raw_cells.values() if v is None]
+        if not self.safety.sheets_with_formulas or not empty:
+            return
+        wb = load_workbook(self.path, read_only=False, data_only=False)
+        try:
+            for sheet, coord in empty:
+                value = wb[sheet][coord].value
+                if isinstance(value, str) and value.startswith("="):
+                    raise ReturnError(
+                        f"{_where(self.path.name, sheet, coord)}: ô có công thức {value} nhưng "
+                        "chưa có kết quả tính. Hãy mở tệp bằng Excel hoặc LibreOffice Calc, lưu "
+                        "lại rồi gửi lại.")
+        finally:
+            wb.close()
+
+    def _coerce(self) -> None:
+        for code, (sheet, coord, raw) in self.raw_cells.items():
+            self.out.cells[code] = f"{sheet}!{coord}"
+            self.out.values[code] = self._checked(self.by_code[code], raw, sheet, coord)
+        for code, rows in self.tables.items():
+            f = self.form.field(code)
+            self.out.values[code] = coerce(f, [self._table_row(f, s, rec) for s, _, rec in rows])
+            if rows:
+                last_col = get_column_letter(len(unit_columns(f)))
+                self.out.cells[code] = f"{rows[0][0]}!A{rows[0][1]}:{last_col}{rows[-1][1]}"
+
+    def _checked(self, f: Field, raw: Any, sheet: str, coord: str) -> Any:
+        if isinstance(raw, dt.datetime) and f.kind == "count":
+            raw = f"{raw:%d/%m/%Y}"
+        try:
+            return coerce(f, raw)
+        except UserError as exc:
+            detail = exc.message.split(": ", 1)[-1]
+            raise ReturnError(f"{_where(self.path.name, sheet, coord)} (chỉ tiêu “{f.label}”): "
+                              f"{detail}") from exc
+
+    def _table_row(self, f: Field, sheet: str, record: dict) -> dict:
+        row = {}
+        for col in unit_columns(f):
+            value, coord = record.get(col.code, (None, None))
+            if col.kind == "date" and value is not None:
+                try:
+                    day = parse_date(value)
+                except NumberError as exc:
+                    raise ReturnError(f"{_where(self.path.name, sheet, coord)}: "
+                                      f"{exc.message}") from exc
+                value = day.isoformat() if day else None
+            elif value is not None:
+                value = clean(str(value)) or None
+            row[col.code] = value
+        return row
+
+
+def read_return(path: Path, form: Form, safety: SafetyReport | None = None) -> ReadReturn:
+    """Check and read one return file; ReturnError or UnsafeFile with a message for the user."""
+    path = Path(path)
+    safety = safety if safety is not None else check_file(path)
+    return _Reader(path, form, safety).read()

@@ -1,0 +1,145 @@
+"""Checks a received file must pass before openpyxl may open it: format, size, bombs, tricks."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_FILE_BYTES = 10 * 1024 * 1024         # a return is some 20 KB; 10 MB is far beyond any
+MAX_UNCOMPRESSED_BYTES = 60 * 1024 * 1024  # declared total of the zip's parts
+MAX_RATIO = 200                             # uncompressed/compressed of one large part
+MAX_CELLS = 200_000                         # declared by the sheets' <dimension>
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+SAVE_AS = "Hãy mở tệp bằng Excel hoặc LibreOffice Calc, chọn Lưu thành “Sổ làm việc Excel (.xlsx)” rồi nhập lại."
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?\"")
+
+
+class UnsafeFile(ValueError):
+    """A file refused before it is opened; `message` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class SafetyReport:
+    """What the checks learnt about a file that passed them."""
+
+    sheets_with_formulas: list[str] = field(default_factory=list)
+
+
+def _refuse(name: str, text: str) -> UnsafeFile:
+    return UnsafeFile(f"Tệp “{name}”: {text}")
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.decode():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _check_ole(name: str, head: bytes, path: Path) -> None:
+    """An OLE container is either an encrypted xlsx or an old .xls/.doc."""
+    data = path.read_bytes()
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise _refuse(name, "tệp được đặt mật khẩu nên chương trình không đọc được. Hãy mở tệp, "
+                      "bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu và gửi lại.")
+    raise _refuse(name, "đây là tệp Excel kiểu cũ (.xls), chương trình chỉ đọc tệp .xlsx. " + SAVE_AS)
+
+
+def _check_not_zip(name: str, head: bytes) -> None:
+    if head.startswith(b"%PDF"):
+        raise _refuse(name, "đây là tệp PDF, không phải bảng tính. Hãy gửi tệp Excel (.xlsx) "
+                      "của mẫu báo cáo.")
+    if b"\x00" not in head and (b"," in head or b";" in head or b"\t" in head):
+        raise _refuse(name, "đây là tệp văn bản dạng CSV, không phải tệp Excel. " + SAVE_AS)
+    raise _refuse(name, "không phải tệp Excel .xlsx. " + SAVE_AS)
+
+
+def _check_members(name: str, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    names = set(zf.namelist())
+    if "mimetype" in names:
+        kind = zf.read("mimetype")[:100]
+        if b"spreadsheet" in kind:
+            raise _refuse(name, "đây là tệp LibreOffice (.ods), chương trình chỉ đọc tệp .xlsx. "
+                          "Hãy mở tệp bằng LibreOffice Calc, chọn Lưu thành định dạng "
+                          "“Excel 2007-365 (.xlsx)” rồi nhập lại.")
+        raise _refuse(name, "đây là tệp OpenDocument, không phải tệp Excel .xlsx. " + SAVE_AS)
+    if "word/document.xml" in names:
+        raise _refuse(name, "đây là tệp Word (.docx) được đổi tên, không phải bảng tính. Hãy "
+                      "điền số liệu vào mẫu Excel (.xlsx) của huyện rồi gửi lại.")
+    if "xl/workbook.xml" not in names:
+        raise _refuse(name, "tệp nén này không phải tệp Excel .xlsx. " + SAVE_AS)
+    return zf.infolist()
+
+
+def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
+    total = sum(i.file_size for i in infos)
+    bomb = any(i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(i.compress_size, 1)
+               for i in infos)
+    if total > MAX_UNCOMPRESSED_BYTES or bomb:
+        raise _refuse(name, "tệp khai báo dung lượng giải nén quá lớn, không phải một báo cáo "
+                      "bình thường (có thể là tệp độc hại). Hãy kiểm tra lại tệp nhận được.")
+
+
+def _check_xml_part(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Refuse DTDs and entities; check the declared cell count; True if it holds formulas."""
+    with zf.open(info) as stream:
+        head = stream.read(4096)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise _refuse(name, "tệp chứa khai báo XML không được phép (có thể là tệp độc hại). "
+                          "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.")
+        if not info.filename.startswith("xl/worksheets/"):
+            return False
+        dim = _DIMENSION.search(head)
+        if dim and dim.group(3):
+            cols = _column_number(dim.group(3)) - _column_number(dim.group(1)) + 1
+            rows = int(dim.group(4)) - int(dim.group(2)) + 1
+            if cols * rows > MAX_CELLS:
+                raise _refuse(name, f"trang tính khai báo {cols * rows:,} ô, quá lớn so với một "
+                              "báo cáo. Hãy gửi đúng tệp mẫu báo cáo đã điền.".replace(",", "."))
+        rest, found = head, b"<f" in head or b"<x:f" in head
+        while not found and rest:
+            rest = stream.read(1 << 20)
+            found = b"<f" in rest or b":f>" in rest
+        return found
+
+
+def check_file(path: Path) -> SafetyReport:
+    """Raise UnsafeFile with a Vietnamese message unless `path` is a plausible, safe xlsx."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError as exc:
+        raise _refuse(name, f"không đọc được tệp ({exc.strerror}). Hãy kiểm tra tệp còn đó và "
+                      "không bị chương trình khác khóa.") from exc
+    if size > MAX_FILE_BYTES:
+        raise _refuse(name, f"tệp nặng {size / 1024 / 1024:.1f} MB, lớn hơn nhiều so với một báo "
+                      "cáo. Hãy kiểm tra lại có đúng tệp báo cáo không.".replace(".", ",", 1))
+    if size == 0:
+        raise _refuse(name, "tệp rỗng. Hãy xin đơn vị gửi lại tệp.")
+    if head.startswith(OLE_MAGIC):
+        _check_ole(name, head, path)
+    if not head.startswith(b"PK"):
+        _check_not_zip(name, head)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = _check_members(name, zf)
+            _check_sizes(name, infos)
+            report = SafetyReport()
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")) and _check_xml_part(name, zf, info):
+                    report.sheets_with_formulas.append(info.filename)
+            return report
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
+            zlib.error) as exc:
+        raise _refuse(name, "tệp bị hỏng (không giải nén được). Hãy xin đơn vị gửi lại tệp, "
+                      "hoặc mở bằng Excel/LibreOffice rồi lưu lại dạng .xlsx.") from exc
