@@ -1,5 +1,7 @@
 """One module per command of `bachthong`; each has `register(subparsers)` setting `run`."""
 
 from . import backup, demo, periods, print_, report, restore, selftest, show, units
+from . import import_, status, template, trace
 
-COMMANDS = [units, periods, demo, show, backup, restore, selftest, report, print_]
+COMMANDS = [units, periods, demo, show, backup, restore, selftest, report, print_,
+            template, import_, status, trace]

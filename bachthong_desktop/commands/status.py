@@ -1,0 +1,27 @@
+"""`bachthong status --period P`: which units have sent their return, and when."""
+
+from __future__ import annotations
+
+from ..core.numbers import format_date_d30
+from ..core.periods import parse_period
+from ..core.returns import board
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("status", help="xem các xã đã gửi báo cáo chưa")
+    parser.add_argument("--period", required=True, metavar="KỲ",
+                        help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
+    parser.set_defaults(run=run)
+
+
+def run(session, args) -> int:
+    period = parse_period(args.period)
+    result = board(session.store, period.id, session.units(period))
+    print(f"Kỳ {period.label} ({period.id}); hạn gửi của các xã: "
+          f"{format_date_d30(result.deadline)}.")
+    for row in result.rows:
+        when = f", lúc {row.received_at.replace('T', ' ')}" if row.received_at else ""
+        source = f", tệp “{row.file_name}”" if row.file_name else ""
+        print(f"  {row.unit_code}  {row.unit_name}: {row.state_words}{when}{source}")
+    print(f"Đã có báo cáo của {result.received}/{len(result.rows)} đơn vị ({result.rate} %).")
+    return 0

@@ -1,0 +1,51 @@
+"""`bachthong template`: the Excel return template for one unit, or for all of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import UsageError, UserError
+from ..core.periods import parse_period
+from ..core.units import find_unit
+from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("template", help="tạo mẫu báo cáo Excel (.xlsx) để gửi các xã")
+    parser.add_argument("--period", required=True, metavar="KỲ",
+                        help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--unit", metavar="MÃ", help="mã (hoặc tên) của xã, thị trấn")
+    which.add_argument("--all", action="store_true", help="một tệp cho mỗi xã, thị trấn")
+    parser.add_argument("-o", "--output", required=True, metavar="ĐƯỜNG_DẪN",
+                        help="tệp .xlsx (với --unit) hoặc thư mục (với --all)")
+    parser.set_defaults(run=run)
+
+
+def _write(session, unit, period, target: Path) -> Path:
+    try:
+        return write_template(TemplateInfo(unit, period, session.form), target)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp {target}: {exc.strerror}. Hãy chọn thư mục khác "
+                        "hoặc đóng tệp đang mở trong Excel.") from exc
+
+
+def run(session, args) -> int:
+    period = parse_period(args.period)
+    out = Path(args.output)
+    if args.all:
+        out.mkdir(parents=True, exist_ok=True)
+        units = session.units(period)
+        for unit in units:
+            print(_write(session, unit, period, out / template_file_name(period, unit)))
+        print(f"Đã tạo {len(units)} mẫu báo cáo kỳ {period.id} trong {out}.")
+        return 0
+    unit = find_unit(session.db, args.unit, session.office.code, period.cutoff_end)
+    if unit is None:
+        raise UserError(f"Không có đơn vị “{args.unit}” báo cáo kỳ {period.id}. Xem danh sách "
+                        "bằng lệnh: bachthong units")
+    if out.suffix.lower() != ".xlsx" and not out.is_dir():
+        raise UsageError(f"Tên tệp “{out.name}” phải có đuôi .xlsx.")
+    print(f"Đã tạo mẫu báo cáo của {unit.name}, kỳ {period.id}: "
+          f"{_write(session, unit, period, out)}")
+    return 0

@@ -1,0 +1,51 @@
+"""`bachthong trace --period P CODE`: where each part of a total came from."""
+
+from __future__ import annotations
+
+from ..core.errors import UserError
+from ..core.periods import parse_period
+from ..core.returns import trace
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("trace", help="xem số liệu tổng hợp lấy từ xã nào, tệp nào, ô nào")
+    parser.add_argument("--period", required=True, metavar="KỲ",
+                        help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
+    parser.add_argument("code", metavar="MÃ_CHỈ_TIÊU", help="mã chỉ tiêu, ví dụ rebuttal_turns")
+    parser.set_defaults(run=run)
+
+
+def value_text(value) -> str:
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, list):
+        return "; ".join(str(v.get("name") or v.get("text") or v) if isinstance(v, dict) else str(v)
+                         for v in value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return str(value)
+
+
+def run(session, args) -> int:
+    period = parse_period(args.period)
+    if not session.form.has_field(args.code):
+        raise UserError(f"Không có chỉ tiêu mã “{args.code}”. Các mã: "
+                        + ", ".join(f.code for f in session.form.unit_fields()) + ".")
+    f = session.form.field(args.code)
+    figure = session.compile(period)[f.code]
+    total = "(chưa có)" if figure.value is None else value_text(figure.value)
+    if f.aggregate == "share_yes" and figure.value is not None:
+        total += " % số đơn vị trả lời “Có”"
+    print(f"{f.label} ({f.code}), kỳ {period.id}: {total}")
+    if figure.overridden:
+        print("  Huyện đã ghi đè tổng này bằng số tự nhập.")
+    elif figure.office_value is not None and f.from_office:
+        print(f"  Huyện tự nhập: {value_text(figure.office_value)}")
+    rows = trace(session.store, period.id, f.code, session.units(period))
+    for row in rows:
+        where = (f"tệp “{row.file_name}”, trang “{row.sheet}”, ô {row.cell}" if row.file_name
+                 else f"nhập trực tiếp ({row.source})")
+        print(f"  {row.unit_code} {row.unit_name}: {value_text(row.value)} — {where}")
+    if not rows:
+        print("  Chưa có xã nào báo cáo chỉ tiêu này.")
+    return 0
