@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -93,17 +96,18 @@ def print_report(window) -> None:
 def export_return(window) -> None:
     """Commune mode: write the return as the Excel file the district imports."""
     window.save_all()
-    from .commune_export import default_name, find_writer, write_return
+    from .commune_export import default_name, export_available, write_return
 
-    if find_writer() is None:
+    if not export_available():
         QMessageBox.information(window, "Xuất tệp gửi huyện", EXPORT_MISSING)
         return
-
-    path, _ = QFileDialog.getSaveFileName(window, "Lưu tệp gửi huyện", default_name(window),
+    folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    path, _ = QFileDialog.getSaveFileName(window, "Lưu tệp gửi huyện",
+                                          str(Path(folder) / default_name(window)),
                                           "Tệp Excel (*.xlsx)")
     if path:
         try:
-            written = write_return(window, path)
+            written = write_return(window.session, window.period, window.unit.code, path)
         except UserError as exc:
             QMessageBox.warning(window, "Xuất tệp gửi huyện", exc.message)
             return

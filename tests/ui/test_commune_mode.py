@@ -53,10 +53,10 @@ def test_the_table_of_a_commune_has_no_office_only_column(opener):
 
 
 def test_export_without_the_excel_template_module_says_so(opener, monkeypatch):
-    from bachthong_desktop.ui.commune_export import find_writer
+    from bachthong_desktop.ui.commune_export import export_available
 
-    if find_writer() is not None:
-        pytest.skip("the Excel return writer exists: the real export is tested instead")
+    if export_available():
+        pytest.skip("the Excel template exists: the real export is tested instead")
     from PySide6.QtWidgets import QMessageBox
 
     from bachthong_desktop.ui import window_actions
@@ -66,3 +66,59 @@ def test_export_without_the_excel_template_module_says_so(opener, monkeypatch):
     window = opener.open(mode=Mode(COMMUNE, PHU_THONG))
     window_actions.export_return(window)
     assert shown == [window_actions.EXPORT_MISSING]
+
+
+def test_commune_modes_file_is_accepted_by_the_offices_import(opener, tmp_path):
+    from bachthong_desktop.ui.commune_export import export_available, write_return
+
+    if not export_available():
+        pytest.skip("the Excel template is not in this build yet")
+    from bachthong_desktop.exchange.importer import import_file
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    window = opener.open(mode=Mode(COMMUNE, PHU_THONG))  # the commune's own computer
+    type_text(editor_of(window, "rebuttal_turns").main, "1.086")
+    type_text(editor_of(window, "unit_difficulties").main, "Đài truyền thanh xã xuống cấp")
+    editor_of(window, "plan_issued").main.setCurrentIndex(1)
+    projects = editor_of(window, "ngo_projects")
+    projects.add_row()
+    projects.table.setItem(0, 0, QTableWidgetItem("Phát triển trẻ em - CDP"))
+    projects.table.setItem(0, 5, QTableWidgetItem("01/01/2018"))
+    window.save_all()
+    sent = write_return(window.session, window.period, PHU_THONG, tmp_path / "gui-huyen.xlsx")
+    opener.close()
+
+    office = Session(tmp_path / "huyen.sqlite3")  # the district's computer
+    try:
+        result = import_file(office.store, sent)
+        assert result.ok, result.message
+        assert (result.unit_code, result.period) == (PHU_THONG, "2023-H1")
+        values = office.store.values("2023-H1", PHU_THONG)
+        assert values["rebuttal_turns"] == 1086 and values["plan_issued"] is True
+        assert values["unit_difficulties"] == "Đài truyền thanh xã xuống cấp"
+        assert values["ngo_projects"][0]["name"] == "Phát triển trẻ em - CDP"
+        assert values["ngo_projects"][0]["start"] == "2018-01-01"
+        assert office.compile("2023-H1")["rebuttal_turns"].by_unit == {PHU_THONG: 1086}
+    finally:
+        office.close()
+
+
+def test_the_export_action_writes_the_file_the_user_chose(opener, tmp_path, monkeypatch):
+    from bachthong_desktop.ui.commune_export import export_available
+
+    if not export_available():
+        pytest.skip("the Excel template is not in this build yet")
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from bachthong_desktop.ui import window_actions
+
+    target = tmp_path / "bao-cao.xlsx"
+    offered, told = [], []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a: (offered.append(a[2]) or str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    window = opener.open(mode=Mode(COMMUNE, PHU_THONG))
+    window_actions.export_return(window)
+    assert target.exists()
+    assert offered[0].endswith("bao-cao-ttdn_2023-H1_01969_thi-tran-phu-thong.xlsx")
+    assert "Hãy gửi tệp này cho huyện" in told[0]
