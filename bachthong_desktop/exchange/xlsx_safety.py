@@ -87,27 +87,37 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
                       "bình thường (có thể là tệp độc hại). Hãy kiểm tra lại tệp nhận được.")
 
 
+def _entity_trick(name: str) -> UnsafeFile:
+    return _refuse(name, "tệp chứa khai báo XML không được phép (có thể là tệp độc hại). Hãy mở "
+                   "tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.")
+
+
+def _check_dimension(name: str, head: bytes) -> None:
+    dim = _DIMENSION.search(head)
+    if dim and dim.group(3):
+        cols = _column_number(dim.group(3)) - _column_number(dim.group(1)) + 1
+        rows = int(dim.group(4)) - int(dim.group(2)) + 1
+        if cols * rows > MAX_CELLS:
+            raise _refuse(name, f"trang tính khai báo {cols * rows:,} ô, quá lớn so với một báo "
+                          "cáo. Hãy gửi đúng tệp mẫu báo cáo đã điền.".replace(",", "."))
+
+
 def _check_xml_part(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Refuse DTDs and entities; check the declared cell count; True if it holds formulas."""
+    """Refuse DTDs and entities; check the declared cell count; True if a sheet has formulas."""
+    sheet = info.filename.startswith("xl/worksheets/")
+    formulas, tail = False, b""
     with zf.open(info) as stream:
-        head = stream.read(4096)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise _refuse(name, "tệp chứa khai báo XML không được phép (có thể là tệp độc hại). "
-                          "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.")
-        if not info.filename.startswith("xl/worksheets/"):
-            return False
-        dim = _DIMENSION.search(head)
-        if dim and dim.group(3):
-            cols = _column_number(dim.group(3)) - _column_number(dim.group(1)) + 1
-            rows = int(dim.group(4)) - int(dim.group(2)) + 1
-            if cols * rows > MAX_CELLS:
-                raise _refuse(name, f"trang tính khai báo {cols * rows:,} ô, quá lớn so với một "
-                              "báo cáo. Hãy gửi đúng tệp mẫu báo cáo đã điền.".replace(",", "."))
-        rest, found = head, b"<f" in head or b"<x:f" in head
-        while not found and rest:
-            rest = stream.read(1 << 20)
-            found = b"<f" in rest or b":f>" in rest
-        return found
+        first = True
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                raise _entity_trick(name)
+            if sheet and first:
+                _check_dimension(name, chunk[:4096])
+            formulas = formulas or (sheet and (b"<f>" in window or b"<f " in window
+                                               or b":f>" in window or b":f " in window))
+            tail, first = window[-16:], False
+    return formulas
 
 
 def check_file(path: Path) -> SafetyReport:
