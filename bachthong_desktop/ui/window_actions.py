@@ -26,6 +26,16 @@ def _action(window, menu, text: str, slot, keys=None) -> QAction:
     return action
 
 
+def _unique(keys: list) -> list[QKeySequence]:
+    """Standard keys differ per platform; the same key twice would make it ambiguous."""
+    out = []
+    for key in keys:
+        for seq in QKeySequence.keyBindings(key) if not isinstance(key, QKeySequence) else [key]:
+            if seq not in out:
+                out.append(seq)
+    return out
+
+
 def install_actions(window) -> None:
     """The menu bar of the main window."""
     bar = window.menuBar()
@@ -43,7 +53,8 @@ def install_actions(window) -> None:
     edit = bar.addMenu("&Sửa")
     undo = _action(window, edit, "&Hoàn tác", window.undo_edit, QKeySequence.Undo)
     redo = _action(window, edit, "&Làm lại", window.redo_edit,
-                   [QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")])
+                   _unique([QKeySequence("Ctrl+Y"), QKeySequence.Redo,
+                            QKeySequence("Ctrl+Shift+Z")]))
     undo.setEnabled(False)
     redo.setEnabled(False)
     window.undo.canUndoChanged.connect(undo.setEnabled)

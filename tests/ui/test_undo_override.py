@@ -40,6 +40,8 @@ def test_ctrl_z_in_a_text_box_undoes_the_saved_edit(opener, qtbot):
     qtbot.keyClick(editor.main, Qt.Key_Z, Qt.ControlModifier)
     assert window.session.store.get("2023-H1", window.session.office.code, "strengths") is None
     assert editor.main.toPlainText() == ""
+    qtbot.keyClick(editor.main, Qt.Key_Y, Qt.ControlModifier)
+    assert editor.main.toPlainText() == "Ưu điểm"
 
 
 def test_an_undo_shows_the_tab_of_the_field_it_changed(opener):
