@@ -97,3 +97,16 @@ def test_window_size_and_last_period_are_remembered(opener):
     assert (window.width(), window.height()) == (795, 640)
     from bachthong_desktop.core.settings import get_setting
     assert get_setting(window.session.db, "last_period") == "2022-H1"
+
+
+def test_the_ctrl_s_key_itself_saves(opener, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = opener.open()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    editor = editor_of(window, "doc_number").main
+    type_text(editor, "12")
+    qtbot.keyClick(editor, Qt.Key_S, Qt.ControlModifier)
+    assert window.session.store.get("2023-H1", "063", "doc_number") == "12"
+    assert window.statusBar().currentMessage().startswith("Đã lưu tất cả lúc ")
