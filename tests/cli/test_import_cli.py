@@ -1,0 +1,60 @@
+"""`bachthong template / import / status / trace` as a user types them."""
+
+import openpyxl
+
+from bachthong_desktop.cli import main
+
+
+def _run(capsys, db, *args):
+    code = main(["--db", str(db), *args])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def _fill(path, **values):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Báo cáo"]
+    for row in ws.iter_rows(min_row=7):
+        if row[3].value in values:
+            row[4].value = values[row[3].value]
+    wb.save(path)
+    return path
+
+
+def test_template_all_then_import_status_trace(tmp_path, capsys):
+    db, out = tmp_path / "db.sqlite3", tmp_path / "mau"
+    code, text = _run(capsys, db, "template", "--period", "2023-H1", "--all", "-o", str(out))
+    assert code == 0 and "14 mẫu" in text
+    files = sorted(out.glob("*.xlsx"))
+    assert files[1].name == "bao-cao-ttdn_2023-H1_01975_xa-vi-huong.xlsx"
+    good = _fill(files[1], rebuttal_turns="1.086", plan_issued="Có")
+    bad = _fill(files[2], rebuttal_turns="12,5")
+    code, text = _run(capsys, db, "import", "--period", "2023-H1", "--dry-run", str(good))
+    assert code == 0 and "Sẽ lưu" in text and "Chạy thử" in text
+    code, text = _run(capsys, db, "import", str(good), str(bad))
+    assert code == 1
+    assert "Lưu: Xã Vi Hương (01975), kỳ 2023-H1, bản 1" in text
+    assert f"Tệp “{bad.name}”, trang “Báo cáo”, ô E12" in text and "TỪ CHỐI" in text
+    code, text = _run(capsys, db, "import", str(good))
+    assert code == 0 and "Không thay đổi" in text
+    code, text = _run(capsys, db, "status", "--period", "2023-H1")
+    assert "Xã Vi Hương: Nộp muộn" in text and "Xã Sĩ Bình: Chưa nhận" in text  # 2023 is past
+    assert "1/14 đơn vị (7 %)" in text
+    code, text = _run(capsys, db, "trace", "--period", "2023-H1", "rebuttal_turns")
+    assert code == 0 and "1.086" in text and f"tệp “{good.name}”, trang “Báo cáo”, ô E12" in text
+
+
+def test_template_for_one_unit_by_name(tmp_path, capsys):
+    target = tmp_path / "si-binh.xlsx"
+    code, text = _run(capsys, tmp_path / "db.sqlite3", "template", "--period", "2023-H1",
+                      "--unit", "xã Sỹ Bình", "-o", str(target))
+    assert code == 0 and target.exists() and "Xã Sĩ Bình" in text
+
+
+def test_unknown_unit_and_code_are_user_errors(tmp_path, capsys):
+    db = tmp_path / "db.sqlite3"
+    code, text = _run(capsys, db, "template", "--period", "2023-H1", "--unit", "Hà Nội",
+                      "-o", str(tmp_path / "x.xlsx"))
+    assert code == 1 and "Hà Nội" in text
+    code, text = _run(capsys, db, "trace", "--period", "2023-H1", "khong_co")
+    assert code == 1 and "khong_co" in text
