@@ -19,7 +19,7 @@ from .embedded import LazyTab, is_real, optional_tab
 from .saver import EditSaver
 from .section_tab import SectionTab
 from .top_bar import TopBar
-from .window_actions import install_actions
+from .window_actions import dropped_files, import_dropped, install_actions
 
 GEOMETRY_KEY = "window_geometry"
 PERIOD_KEY = "last_period"
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.saver = EditSaver(session.store, self.undo, self)
         self._build()
         install_actions(self)
+        self.setAcceptDrops(not self.mode.is_commune)
         self.saver.saved.connect(self._after_save)
         self.saver.problem.connect(self._show_typing_problem)
         self.saver.reloaded.connect(self.show_field)
@@ -259,6 +260,16 @@ class MainWindow(QMainWindow):
             self.show_field(code)
             return False
         return True
+
+    # -- files dropped onto the window: communes' returns ---------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = dropped_files(event.mimeData())
+        if paths and import_dropped(self, paths):
+            event.acceptProposedAction()
 
     # -- window state -----------------------------------------------------------------
     def _restore_geometry(self) -> None:

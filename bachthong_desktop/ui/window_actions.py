@@ -125,3 +125,24 @@ def export_return(window) -> None:
         QMessageBox.information(window, "Xuất tệp gửi huyện",
                                 f"Đã lưu tệp {written}. Hãy gửi tệp này cho huyện "
                                 "(thư điện tử, USB hoặc Zalo).")
+
+
+def dropped_files(mime) -> list[str]:
+    """The Excel files among dropped items."""
+    if not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls()
+            if u.isLocalFile() and u.toLocalFile().lower().endswith((".xlsx", ".xlsm", ".xls"))]
+
+
+def import_dropped(window, paths: list[str]) -> bool:
+    """Hand dropped returns to the returns tab's import; False when it has none."""
+    if window.returns_holder is None:
+        return False
+    window.tabs.setCurrentWidget(window.returns_holder)
+    returns = window.returns_holder.ensure_built()
+    for name in ("import_paths", "import_files"):
+        if hasattr(returns, name):
+            getattr(returns, name)(paths)
+            return True
+    return False
