@@ -1,0 +1,295 @@
+"""The tab "Các xã gửi báo cáo": import returns, the submission board, a chart and the trace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFileDialog,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+                               QProgressDialog, QPushButton, QScrollArea, QSizePolicy, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.numbers import format_date_d30
+from ..core.periods import parse_period
+from ..core.returns import board, trace
+from ..exchange.importer import import_file, summary_lines
+from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
+
+IMPORT_BUTTON = "Nhập báo cáo của xã…"
+TEMPLATES_BUTTON = "Tạo mẫu báo cáo cho các xã…"
+BOARD_HEADERS = ["Mã", "Đơn vị", "Tình trạng", "Thời điểm nhận", "Tệp"]
+TRACE_HEADERS = ["Đơn vị", "Số liệu", "Trang", "Ô", "Tệp"]
+PROGRESS_FROM = 4  # files; fewer import faster than a dialog can show
+ROW_HEIGHT = 24
+LABEL_WIDTH = 170
+VALUE_WIDTH = 70
+BAR_COLOR = QColor("#3b6ea8")
+MISSING_COLOR = QColor("#888888")
+
+
+def count_text(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+class BarChart(QWidget):
+    """One bar per unit; a unit that did not report says so instead of showing 0."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bars: list[tuple[str, int | None]] = []
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    def set_bars(self, bars: list[tuple[str, int | None]]) -> None:
+        self.bars = bars
+        self.setMinimumHeight(ROW_HEIGHT * max(len(bars), 1) + 8)
+        self.setFixedHeight(self.minimumHeight())
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        top = max((v for _, v in self.bars if v is not None), default=0) or 1
+        room = max(self.width() - LABEL_WIDTH - VALUE_WIDTH - 16, 10)
+        for i, (label, value) in enumerate(self.bars):
+            y = 4 + i * ROW_HEIGHT
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(4, y, LABEL_WIDTH - 8, ROW_HEIGHT),
+                             Qt.AlignVCenter | Qt.AlignRight, label)
+            if value is None:
+                painter.setPen(MISSING_COLOR)
+                painter.drawText(QRectF(LABEL_WIDTH, y, room + VALUE_WIDTH, ROW_HEIGHT),
+                                 Qt.AlignVCenter | Qt.AlignLeft, "chưa báo cáo")
+                continue
+            width = room * value / top
+            painter.fillRect(QRectF(LABEL_WIDTH, y + 4, max(width, 1), ROW_HEIGHT - 8), BAR_COLOR)
+            painter.drawText(QRectF(LABEL_WIDTH + width + 6, y, VALUE_WIDTH, ROW_HEIGHT),
+                             Qt.AlignVCenter | Qt.AlignLeft, count_text(value))
+        painter.end()
+
+
+STATE_COLORS = {"received": "#1b7a2f", "late": "#b35c00", "missing": "#b00020", "typed": "#444"}
+
+
+def _item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+    return item
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _value_text(value) -> str:
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, int):
+        return count_text(value)
+    if isinstance(value, list):
+        return "; ".join(str(r.get("name") or r) if isinstance(r, dict) else str(r) for r in value)
+    return str(value)
+
+
+class ReturnsTab(QWidget):
+    """What the communes sent for a period, and where every figure came from."""
+
+    returns_changed = Signal()
+
+    def __init__(self, session, period_id: str, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.period_id = parse_period(period_id).id
+        self.last_results = []
+        self.setAcceptDrops(True)
+        self._build()
+        self.refresh()
+
+    # -- building ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.import_button = QPushButton(IMPORT_BUTTON)
+        self.import_button.clicked.connect(self.choose_files)
+        self.templates_button = QPushButton(TEMPLATES_BUTTON)
+        self.templates_button.clicked.connect(self.choose_template_folder)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.templates_button)
+        top.addWidget(self.import_button)
+        self.board_table = _table(BOARD_HEADERS)
+        self.summary = QPlainTextEdit(readOnly=True)
+        self.summary.setPlaceholderText(
+            "Kéo thả các tệp Excel (.xlsx) của xã vào đây, hoặc bấm “Nhập báo cáo của xã…”.")
+        left = QSplitter(Qt.Vertical)
+        left.addWidget(self._group("Tình hình gửi báo cáo", self.board_table))
+        left.addWidget(self._group("Kết quả lần nhập gần nhất", self.summary))
+        left.setSizes([520, 200])
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self._right_side())
+        splitter.setSizes([560, 440])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    @staticmethod
+    def _group(title: str, *widgets) -> QGroupBox:
+        box = QGroupBox(title)
+        column = QVBoxLayout(box)
+        for widget in widgets:
+            column.addWidget(widget)
+        return box
+
+    def _right_side(self) -> QWidget:
+        fields = self.session.form.unit_fields()
+        self.chart_choice = QComboBox()
+        for f in fields:
+            if f.kind == "count":
+                self.chart_choice.addItem(f.label, f.code)
+        self.chart_choice.currentIndexChanged.connect(self.refresh_chart)
+        self.chart = BarChart()
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(self.chart)
+        self.trace_choice = QComboBox()
+        for f in fields:
+            self.trace_choice.addItem(f.label, f.code)
+        self.trace_choice.currentIndexChanged.connect(self.refresh_trace)
+        self.trace_total = QLabel()
+        self.trace_table = _table(TRACE_HEADERS)
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(self._group("Biểu đồ theo đơn vị", self.chart_choice, scroll))
+        right.addWidget(self._group("Số liệu tổng hợp lấy từ đâu", self.trace_choice,
+                                    self.trace_total, self.trace_table))
+        right.setSizes([380, 380])
+        return right
+
+    # -- showing ----------------------------------------------------------------------
+    def set_period(self, period_id: str) -> None:
+        self.period_id = parse_period(period_id).id
+        self.summary.clear()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.refresh_board()
+        self.refresh_chart()
+        self.refresh_trace()
+
+    def _units(self):
+        return self.session.units(self.period_id)
+
+    def refresh_board(self) -> None:
+        result = board(self.session.store, self.period_id, self._units())
+        period = parse_period(self.period_id)
+        self.heading.setText(
+            f"<b>Kỳ {period.label}</b> — hạn các xã gửi: {format_date_d30(result.deadline)}. "
+            f"Đã có báo cáo của <b>{result.received}/{len(result.rows)}</b> đơn vị "
+            f"(<b>{result.rate} %</b>).")
+        self.board_table.setRowCount(len(result.rows))
+        for i, row in enumerate(result.rows):
+            when = (row.received_at or "").replace("T", " ")
+            cells = [row.unit_code, row.unit_name, row.state_words, when, row.file_name or ""]
+            for col, text in enumerate(cells):
+                item = _item(text)
+                if col == 2:
+                    item.setForeground(QColor(STATE_COLORS[row.state]))
+                self.board_table.setItem(i, col, item)
+
+    def refresh_chart(self) -> None:
+        code = self.chart_choice.currentData()
+        if code is None:
+            return
+        store = self.session.store
+        self.chart.set_bars([(u.name, store.get(self.period_id, u.code, code))
+                             for u in self._units()])
+
+    def refresh_trace(self) -> None:
+        code = self.trace_choice.currentData()
+        if code is None:
+            return
+        figure = self.session.compile(self.period_id)[code]
+        total = "chưa có" if figure.value is None else _value_text(figure.value)
+        if self.session.form.field(code).aggregate == "share_yes" and figure.value is not None:
+            total += " % số đơn vị trả lời “Có”"
+        self.trace_total.setText(f"Tổng hợp: <b>{total}</b>")
+        rows = trace(self.session.store, self.period_id, code, self._units())
+        self.trace_table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            cells = [row.unit_name, _value_text(row.value), row.sheet or "", row.cell or "",
+                     row.file_name or "nhập trực tiếp"]
+            for col, text in enumerate(cells):
+                self.trace_table.setItem(i, col, _item(text))
+
+    # -- importing --------------------------------------------------------------------
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Chọn các tệp báo cáo của xã", "", "Bảng tính Excel (*.xlsx);;Mọi tệp (*)")
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_paths(self, paths: list[Path]) -> list:
+        """Import files for the period shown; the summary goes to the panel."""
+        progress = None
+        if len(paths) >= PROGRESS_FROM:
+            progress = QProgressDialog("Đang nhập báo cáo…", "Dừng", 0, len(paths), self)
+            progress.setWindowTitle("Nhập báo cáo của xã")
+            progress.setWindowModality(Qt.WindowModal)
+            progress.setMinimumDuration(0)
+        results = []
+        for i, path in enumerate(paths):
+            if progress is not None:
+                progress.setValue(i)
+                progress.setLabelText(f"Đang nhập {Path(path).name} ({i + 1}/{len(paths)})…")
+                QApplication.processEvents()
+                if progress.wasCanceled():
+                    break
+            results.append(import_file(self.session.store, path, period=self.period_id))
+        if progress is not None:
+            progress.setValue(len(paths))
+        self.last_results = results
+        self.summary.setPlainText("\n".join(summary_lines(results)))
+        self.refresh()
+        if any(r.outcome in ("stored", "replaced") for r in results):
+            self.returns_changed.emit()
+        return results
+
+    def choose_template_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu các mẫu báo cáo")
+        if folder:
+            self.write_templates(Path(folder))
+
+    def write_templates(self, folder: Path) -> list[Path]:
+        period = parse_period(self.period_id)
+        written = []
+        try:
+            for unit in self._units():
+                info = TemplateInfo(unit, period, self.session.form)
+                written.append(write_template(info, folder / template_file_name(period, unit)))
+        except OSError as exc:
+            self.summary.setPlainText(f"Không ghi được mẫu báo cáo vào {folder}: {exc.strerror}. "
+                                      "Hãy chọn thư mục khác.")
+            return written
+        self.summary.setPlainText(f"Đã tạo {len(written)} mẫu báo cáo kỳ {period.id} trong "
+                                  f"{folder}. Gửi mỗi xã tệp có tên của xã mình.")
+        return written
+
+    # -- drag and drop ----------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+

@@ -1,0 +1,90 @@
+"""The tab "Các xã gửi báo cáo" driven as a user drives it: import, drop, board, chart, trace."""
+
+import os
+
+import openpyxl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from bachthong_desktop.core.demo import DEMO_PERIOD
+from bachthong_desktop.core.periods import parse_period
+from bachthong_desktop.core.units import get_unit
+from bachthong_desktop.exchange.xlsx_template import TemplateInfo, write_template
+from bachthong_desktop.ui.returns_tab import IMPORT_BUTTON, ReturnsTab
+
+
+def _tab(qtbot, session, period=DEMO_PERIOD):
+    tab = ReturnsTab(session, period)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 760)
+    tab.show()
+    return tab
+
+
+def _column(table, col):
+    return [table.item(r, col).text() for r in range(table.rowCount())]
+
+
+def _filled(session, folder, unit="01975", **values):
+    path = write_template(TemplateInfo(get_unit(session.db, unit), parse_period(DEMO_PERIOD),
+                                       session.form), folder)
+    wb = openpyxl.load_workbook(path)
+    for row in wb["Báo cáo"].iter_rows(min_row=7):
+        if row[3].value in values:
+            row[4].value = values[row[3].value]
+    wb.save(path)
+    return path
+
+
+def test_demo_board_chart_and_trace(qtbot, demo_session, tmp_path):
+    tab = _tab(qtbot, demo_session)
+    assert tab.import_button.text() == IMPORT_BUTTON
+    assert tab.board_table.rowCount() == 14
+    assert set(_column(tab.board_table, 2)) == {"Đã nhận"}
+    assert "14/14" in tab.heading.text() and "100 %" in tab.heading.text()
+    tab.chart_choice.setCurrentIndex(tab.chart_choice.findData("rebuttal_turns"))
+    assert sum(v for _, v in tab.chart.bars) == 1086
+    tab.trace_choice.setCurrentIndex(tab.trace_choice.findData("rebuttal_turns"))
+    assert "1.086" in tab.trace_total.text()
+    assert set(_column(tab.trace_table, 3)) == {"E12"}
+    assert _column(tab.trace_table, 4)[0].startswith("bao-cao-ttdn_2023-H1_01969")
+    tab.grab().save(os.environ.get("RETURNS_TAB_SHOT", str(tmp_path / "returns_tab.png")))
+
+
+def test_import_updates_board_summary_and_signals(qtbot, session, tmp_path):
+    tab = _tab(qtbot, session)
+    assert "0/14" in tab.heading.text()
+    good = _filled(session, tmp_path, rebuttal_turns=65, plan_issued="Có")
+    bad = _filled(session, tmp_path, unit="01978", rebuttal_turns="12,5")
+    with qtbot.waitSignal(tab.returns_changed, timeout=5000):
+        results = tab.import_paths([good, bad])
+    assert [r.outcome for r in results] == ["stored", "refused"]
+    text = tab.summary.toPlainText()
+    assert "Xã Vi Hương" in text and f"Tệp “{bad.name}”, trang “Báo cáo”, ô E12" in text
+    assert "1/14" in tab.heading.text()
+    assert session.store.get(DEMO_PERIOD, "01975", "rebuttal_turns") == 65
+
+
+def test_dropping_files_imports_them_with_progress(qtbot, session, tmp_path):
+    tab = _tab(qtbot, session)
+    paths = [_filled(session, tmp_path, unit=u, rebuttal_turns=n)
+             for u, n in (("01969", 1), ("01975", 2), ("01978", 3), ("01981", 4))]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    with qtbot.waitSignal(tab.returns_changed, timeout=10000):
+        tab.dropEvent(event)
+    assert [r.outcome for r in tab.last_results] == ["stored"] * 4
+    assert "4/14" in tab.heading.text()
+
+
+def test_set_period_shows_another_period(qtbot, demo_session):
+    tab = _tab(qtbot, demo_session)
+    tab.set_period("2023-H2")
+    assert "0/14" in tab.heading.text() and set(_column(tab.board_table, 2)) == {"Chưa nhận"}
+
+
+def test_templates_for_every_unit(qtbot, session, tmp_path):
+    tab = _tab(qtbot, session)
+    written = tab.write_templates(tmp_path)
+    assert len(written) == 14 and "14 mẫu" in tab.summary.toPlainText()
