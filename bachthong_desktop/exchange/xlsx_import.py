@@ -89,9 +89,26 @@ class _Reader:
                     self._sheet(ws.title, rows)
         finally:
             wb.close()
+        self._check_found()
         self._check_formulas()
         self._coerce()
         return self.out
+
+    def _check_found(self) -> None:
+        """A file without the code column, or with nothing filled in, is not a return."""
+        name = self.path.name
+        if not self.raw_cells:
+            raise ReturnError(
+                f"Tệp “{name}”: không tìm thấy cột “{CODE_HEADER}” và cột “{VALUE_HEADER}” của "
+                "mẫu báo cáo. Hãy điền số liệu vào mẫu báo cáo do huyện gửi rồi gửi lại.")
+        filled = [v for _, _, v in self.raw_cells.values() if v is not None]
+        if not filled and not any(self.tables.values()):
+            raise ReturnError(f"Tệp “{name}”: mẫu báo cáo chưa có số liệu nào. Hãy điền số "
+                              "liệu (không có hoạt động thì ghi 0) rồi gửi lại.")
+        missing = [c for c in self.by_code if c not in self.raw_cells]
+        if missing:
+            self.out.notes.append("Không thấy dòng của chỉ tiêu " + ", ".join(
+                f"“{self.by_code[c].label}” ({c})" for c in missing) + ": coi như chưa báo cáo.")
 
     def _meta(self, rows: list[list]) -> None:
         for row in rows:
@@ -169,7 +186,7 @@ class _Reader:
         empty = [(s, c) for s, c, v in self.raw_cells.values() if v is None]
         if not self.safety.sheets_with_formulas or not empty:
             return
-        wb = load_workbook(self.path, read_only=False, data_only=False)
+        wb = load_workbook(self.path, read_only=True, data_only=False)
         try:
             for sheet, coord in empty:
                 value = wb[sheet][coord].value

@@ -174,3 +174,15 @@ def test_refused_file_in_a_batch_leaves_the_others(demo, tmp_path):
     assert [r.outcome for r in results] == ["replaced", "refused"]
     assert demo.store.get("2023-H1", "01975", "rebuttal_turns") == 70
     assert demo.store.get("2023-H1", "01978", "rebuttal_turns") == 70  # the demo's, untouched
+
+
+def test_sheet_without_the_code_column(demo, tmp_path):
+    wb = workbook(demo)
+    wb["Báo cáo"]["D6"] = "Mã"
+    wb["Khó khăn, đề xuất"]["B6"] = "Mã"
+    _refused(demo, save(wb, tmp_path, "khong-ma.xlsx"), "“Mã chỉ tiêu”")
+
+
+def test_blank_template_sent_back(demo, tmp_path):
+    _refused(demo, save(workbook(demo, values={}), tmp_path, "mau-trong.xlsx"),
+             "chưa có số liệu nào")

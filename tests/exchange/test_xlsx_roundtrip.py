@@ -152,3 +152,12 @@ def test_saved_again_by_libreoffice_calc(session, tmp_path):
     result = import_file(session.store, saved, period="2023-H1")
     assert result.outcome == "stored", result.message
     assert _stored(session) == EXPECTED  # the formula's value, as LibreOffice computed it
+
+
+def test_deleted_row_is_not_reported_and_said(session, tmp_path):
+    wb = workbook(session)
+    ws = wb["Báo cáo"]
+    ws.delete_rows(value_cell(ws, "rebuttal_accounts").row)
+    result = import_file(session.store, save(wb, tmp_path))
+    assert "rebuttal_accounts" not in _stored(session)
+    assert any("rebuttal_accounts" in note for note in result.notes)
