@@ -72,20 +72,22 @@ def record_return(store: Store, period: str, unit_code: str, values: dict[str, A
             return Recorded(UNCHANGED, current["version"], same_file=current["sha256"] == sha256)
         result = Recorded(REPLACED, current["version"] + 1, current["version"], diff(old, values))
     else:
-        result = Recorded(STORED, 1, diff=diff(store.values(period, unit_code), values))
+        result = Recorded(STORED, 1)
     if dry_run:
         return result
     now = _now()
     sources = {code: imported_from(file_name, *_split(cells.get(code, "!"))) for code in values}
+    row = {"period": period, "unit_code": unit_code, "version": result.version,
+           "file_name": file_name, "sha256": sha256, "imported_at": now,
+           "received_at": received_at or now, "status": CURRENT, "replaced_at": None,
+           "form_version": form_version, "values_json": to_json(values),
+           "cells_json": json.dumps(cells, ensure_ascii=False, sort_keys=True)}
     with store.db.atomic():
         if current is not None:
-            store.db["returns"].update(current["id"], {"status": "replaced", "replaced_at": now})
-        store.db["returns"].insert({
-            "period": period, "unit_code": unit_code, "version": result.version,
-            "file_name": file_name, "sha256": sha256, "imported_at": now,
-            "received_at": received_at or now, "status": CURRENT, "replaced_at": None,
-            "form_version": form_version, "values_json": to_json(values),
-            "cells_json": json.dumps(cells, ensure_ascii=False, sort_keys=True)})
+            store.db.execute("update returns set status = 'replaced', replaced_at = ? where id = ?",
+                             [now, current["id"]])
+        store.db.execute(f"insert into returns ({', '.join(row)}) values "
+                         f"({', '.join('?' for _ in row)})", list(row.values()))
         result.changed = store.set_many(period, unit_code, values, sources)
     return result
 

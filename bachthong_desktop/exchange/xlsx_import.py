@@ -21,6 +21,7 @@ from .xlsx_template import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER, 
                             text_fields, unit_columns, value_fields)
 
 ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "tcvn3-capitals": "TCVN3 (ABC)", "vni": "VNI"}
+STREAM_FROM_BYTES = 512 * 1024
 _VALUE_HEADERS = {clean(VALUE_HEADER).casefold(), clean(TEXT_HEADER).casefold()}
 
 
@@ -54,6 +55,8 @@ class _Reader:
 
     def __init__(self, path: Path, form: Form, safety: SafetyReport):
         self.path, self.form, self.safety = path, form, safety
+        # Small files load faster whole; large ones are streamed to keep memory bounded.
+        self.streaming = path.stat().st_size > STREAM_FROM_BYTES
         self.out = ReadReturn(path.name)
         self.raw_cells: dict[str, tuple[str, str, Any]] = {}  # code -> (sheet, cell, raw)
         self.tables: dict[str, list[tuple[str, int, dict]]] = {}
@@ -74,14 +77,15 @@ class _Reader:
 
     def read(self) -> ReadReturn:
         try:
-            wb = load_workbook(self.path, read_only=True, data_only=True)
+            wb = load_workbook(self.path, read_only=self.streaming, data_only=True)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
             raise ReturnError(f"Tệp “{self.path.name}”: tệp bị hỏng, chương trình không đọc được. "
                               "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi "
                               "gửi lại.") from exc
         try:
             for ws in wb.worksheets:
-                ws.reset_dimensions()
+                if self.streaming:
+                    ws.reset_dimensions()
                 rows = [list(r) for r in ws.iter_rows()]
                 if ws.title == META_SHEET:
                     self._meta(rows)
