@@ -147,12 +147,20 @@ def _int(text: str | None) -> int | None:
     return int(text) if text and text.isdigit() else None
 
 
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given; a folder stands for the .xlsx files in it."""
+    out = []
+    for path in map(Path, paths):
+        out += sorted(path.glob("*.xlsx")) if path.is_dir() else [path]
+    return out
+
+
 def import_files(store: Store, paths: Iterable[Path | str], *, period: str | None = None,
                  dry_run: bool = False,
                  progress: Callable[[int, str], bool] | None = None) -> list[ImportResult]:
     """Import several files one by one; `progress(i, name)` may return False to stop."""
     results = []
-    for i, path in enumerate(paths):
+    for i, path in enumerate(expand_paths(paths)):
         if progress is not None and progress(i, Path(path).name) is False:
             break
         results.append(import_file(store, path, period=period, dry_run=dry_run))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFile
 from ..core.numbers import format_date_d30
 from ..core.periods import parse_period
 from ..core.returns import board, trace
-from ..exchange.importer import import_file, summary_lines
+from ..exchange.importer import expand_paths, import_file, summary_lines
 from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
 
 IMPORT_BUTTON = "Nhập báo cáo của xã…"
@@ -238,6 +238,7 @@ class ReturnsTab(QWidget):
 
     def import_paths(self, paths: list[Path]) -> list:
         """Import files for the period shown; the summary goes to the panel."""
+        paths = expand_paths(paths)
         progress = None
         if len(paths) >= PROGRESS_FROM:
             progress = QProgressDialog("Đang nhập báo cáo…", "Dừng", 0, len(paths), self)

@@ -58,3 +58,13 @@ def test_unknown_unit_and_code_are_user_errors(tmp_path, capsys):
     assert code == 1 and "Hà Nội" in text
     code, text = _run(capsys, db, "trace", "--period", "2023-H1", "khong_co")
     assert code == 1 and "khong_co" in text
+
+
+def test_import_a_folder_of_returns(tmp_path, capsys):
+    db, out = tmp_path / "db.sqlite3", tmp_path / "mau"
+    _run(capsys, db, "template", "--period", "2023-H1", "--all", "-o", str(out))
+    for path in sorted(out.glob("*.xlsx"))[:3]:
+        _fill(path, rebuttal_turns=5)
+    code, text = _run(capsys, db, "import", "--period", "2023-H1", str(out))
+    assert code == 1  # the 11 blank templates are refused, the 3 filled ones stored
+    assert "3 tệp đã lưu, 11 tệp bị từ chối" in text and "chưa có số liệu nào" in text
