@@ -161,11 +161,16 @@ class _Reader:
             self.raw_cells[code] = (sheet, coord, value)
 
     def _table_codes(self, sheet: str, rows: list[list], r: int, row: list) -> bool:
-        """A row of "table.column" codes starts a table; read its rows below."""
+        """A row of "table.column" codes (else of 3+ column labels) starts a table."""
         for f in table_fields(self.form):
             prefix = f"{f.code}."
             columns = {i: self._plain(c)[len(prefix):] for i, c in enumerate(row)
                        if self._plain(c).startswith(prefix)}
+            if not columns:
+                labels = {clean(c.label).casefold(): c.code for c in unit_columns(f)}
+                columns = {i: labels[self._plain(c)] for i, c in enumerate(row)
+                           if self._plain(c) in labels}
+                columns = columns if len(columns) >= 3 else {}
             if columns:
                 self._table_rows(f, sheet, rows[r:], r + 1, columns)
                 return True

@@ -161,3 +161,23 @@ def test_deleted_row_is_not_reported_and_said(session, tmp_path):
     result = import_file(session.store, save(wb, tmp_path))
     assert "rebuttal_accounts" not in _stored(session)
     assert any("rebuttal_accounts" in note for note in result.notes)
+
+
+def test_ngo_sheet_without_its_hidden_code_row_is_read_by_labels(session, tmp_path):
+    wb = workbook(session)
+    wb["Dự án NGO"].delete_rows(5)
+    import_file(session.store, save(wb, tmp_path))
+    assert _stored(session)["ngo_projects"] == EXPECTED["ngo_projects"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cols=st.permutations(range(9)))
+def test_any_permutation_of_ngo_columns_reads_the_same(session, tmp_path_factory, cols):
+    wb = workbook(session)
+    ws = wb["Dự án NGO"]
+    grid = [[ws.cell(row=r, column=1 + c).value for c in range(9)] for r in (5, 6, 7)]
+    for r, line in zip((5, 6, 7), grid):
+        for c, source in enumerate(cols):
+            ws.cell(row=r, column=1 + c).value = line[source]
+    read = read_return(save(wb, tmp_path_factory.mktemp("ngo")), session.form)
+    assert read.values["ngo_projects"] == EXPECTED["ngo_projects"]
