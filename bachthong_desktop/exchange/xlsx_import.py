@@ -75,22 +75,23 @@ class _Reader:
             value = nfc(value)
         return value
 
+    def _broken(self) -> ReturnError:
+        return ReturnError(f"Tệp “{self.path.name}”: tệp bị hỏng, chương trình không đọc được. "
+                           "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi "
+                           "gửi lại.")
+
     def read(self) -> ReadReturn:
         try:
             wb = load_workbook(self.path, read_only=self.streaming, data_only=True)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-            raise ReturnError(f"Tệp “{self.path.name}”: tệp bị hỏng, chương trình không đọc được. "
-                              "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi "
-                              "gửi lại.") from exc
+            raise self._broken() from exc
         try:
             for ws in wb.worksheets:
-                if self.streaming:
-                    ws.reset_dimensions()
-                rows = [list(r) for r in ws.iter_rows()]
-                if ws.title == META_SHEET:
-                    self._meta(rows)
-                else:
-                    self._sheet(ws.title, rows)
+                self._read_sheet(ws)
+        except ReturnError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a streamed sheet fails only when read
+            raise self._broken() from exc
         finally:
             wb.close()
         self._check_found()
@@ -113,6 +114,15 @@ class _Reader:
         if missing:
             self.out.notes.append("Không thấy dòng của chỉ tiêu " + ", ".join(
                 f"“{self.by_code[c].label}” ({c})" for c in missing) + ": coi như chưa báo cáo.")
+
+    def _read_sheet(self, ws) -> None:
+        if self.streaming:
+            ws.reset_dimensions()
+        rows = [list(r) for r in ws.iter_rows()]
+        if ws.title == META_SHEET:
+            self._meta(rows)
+        else:
+            self._sheet(ws.title, rows)
 
     def _meta(self, rows: list[list]) -> None:
         for row in rows:

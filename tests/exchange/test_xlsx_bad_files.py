@@ -186,3 +186,13 @@ def test_sheet_without_the_code_column(demo, tmp_path):
 def test_blank_template_sent_back(demo, tmp_path):
     _refused(demo, save(workbook(demo, values={}), tmp_path, "mau-trong.xlsx"),
              "chưa có số liệu nào")
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_broken_sheet_xml(demo, tmp_path, monkeypatch, streamed):
+    from bachthong_desktop.exchange import xlsx_import
+
+    monkeypatch.setattr(xlsx_import, "STREAM_FROM_BYTES", 0 if streamed else 10**9)
+    path = save(workbook(demo), tmp_path, "xml-hong.xlsx")
+    _rewrite_part(path, "xl/worksheets/sheet2.xml", lambda xml: xml[: len(xml) // 2])
+    _refused(demo, path, "hỏng")
