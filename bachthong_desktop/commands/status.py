@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.numbers import format_date_d30
 from ..core.periods import parse_period
-from ..core.returns import board
+from ..core.returns import board, when_words
 
 
 def register(commands) -> None:
@@ -20,7 +20,7 @@ def run(session, args) -> int:
     print(f"Kỳ {period.label} ({period.id}); hạn gửi của các xã: "
           f"{format_date_d30(result.deadline)}.")
     for row in result.rows:
-        when = f", lúc {row.received_at.replace('T', ' ')}" if row.received_at else ""
+        when = f", nhận lúc {when_words(row.received_at)}" if row.received_at else ""
         source = f", tệp “{row.file_name}”" if row.file_name else ""
         print(f"  {row.unit_code}  {row.unit_name}: {row.state_words}{when}{source}")
     print(f"Đã có báo cáo của {result.received}/{len(result.rows)} đơn vị ({result.rate} %).")

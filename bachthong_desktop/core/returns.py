@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .deadlines import deadline
+from .numbers import format_date_d30
 from .periods import parse_period
 from .store import Store, imported_from
 from .units import Unit
@@ -90,6 +91,14 @@ def record_return(store: Store, period: str, unit_code: str, values: dict[str, A
                          f"({', '.join('?' for _ in row)})", list(row.values()))
         result.changed = store.set_many(period, unit_code, values, sources)
     return result
+
+
+def when_words(iso: str | None) -> str:
+    """A stored time as people read it: "15/6/2023 08:00"."""
+    if not iso:
+        return ""
+    moment = dt.datetime.fromisoformat(iso)
+    return f"{format_date_d30(moment.date())} {moment:%H:%M}"
 
 
 def _split(cell: str) -> tuple[str, str]:

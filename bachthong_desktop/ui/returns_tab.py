@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFile
 
 from ..core.numbers import format_date_d30
 from ..core.periods import parse_period
-from ..core.returns import board, trace
+from ..core.returns import board, trace, when_words
 from ..exchange.importer import expand_paths, import_file, summary_lines
 from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
 
@@ -156,6 +156,7 @@ class ReturnsTab(QWidget):
         for f in fields:
             if f.kind == "count":
                 self.chart_choice.addItem(f.label, f.code)
+        self.chart_choice.setCurrentIndex(self._busiest_count())
         self.chart_choice.currentIndexChanged.connect(self.refresh_chart)
         self.chart = BarChart()
         scroll = QScrollArea(widgetResizable=True)
@@ -172,6 +173,18 @@ class ReturnsTab(QWidget):
                                     self.trace_total, self.trace_table))
         right.setSizes([380, 380])
         return right
+
+    def _busiest_count(self) -> int:
+        """Open the chart on an indicator that has figures, not on a row of zeros."""
+        codes = [self.chart_choice.itemData(i) for i in range(self.chart_choice.count())]
+        values = self.session.store.db.query(
+            "select field, value from report_values where period = ?", [self.period_id])
+        totals = {}
+        for row in values:
+            if row["field"] in codes and row["value"].isdigit():
+                totals[row["field"]] = totals.get(row["field"], 0) + int(row["value"])
+        best = max(codes, key=lambda c: totals.get(c, 0), default=None)
+        return codes.index(best) if best in codes else 0
 
     # -- showing ----------------------------------------------------------------------
     def set_period(self, period_id: str) -> None:
@@ -196,7 +209,7 @@ class ReturnsTab(QWidget):
             f"(<b>{result.rate} %</b>).")
         self.board_table.setRowCount(len(result.rows))
         for i, row in enumerate(result.rows):
-            when = (row.received_at or "").replace("T", " ")
+            when = when_words(row.received_at)
             cells = [row.unit_code, row.unit_name, row.state_words, when, row.file_name or ""]
             for col, text in enumerate(cells):
                 item = _item(text)
