@@ -133,7 +133,7 @@ class _Reader:
         code_col = value_col = None
         for r, row in enumerate(rows, start=1):
             texts = [self._plain(c) for c in row]
-            self._header_line(texts)
+            self._header_line(row)
             if CODE_HEADER.casefold() in texts:
                 code_col = texts.index(CODE_HEADER.casefold())
                 value_col = next((i for i, t in enumerate(texts) if t in _VALUE_HEADERS), None)
@@ -147,10 +147,11 @@ class _Reader:
     def _plain(cell) -> str:
         return clean(nfc(cell.value)).casefold() if isinstance(cell.value, str) else ""
 
-    def _header_line(self, texts: list[str]) -> None:
-        for text in texts:
+    def _header_line(self, row: list) -> None:
+        for cell in row:
+            text = clean(nfc(cell.value)) if isinstance(cell.value, str) else ""
             for key, prefix in (("unit", "đơn vị:"), ("period", "kỳ báo cáo:")):
-                if text.startswith(prefix) and key not in self.out.header:
+                if text.casefold().startswith(prefix) and key not in self.out.header:
                     self.out.header[key] = text[len(prefix):].strip()
 
     def _value_row(self, sheet: str, row: list, r: int, code_col: int, value_col: int) -> None:

@@ -196,3 +196,10 @@ def test_broken_sheet_xml(demo, tmp_path, monkeypatch, streamed):
     path = save(workbook(demo), tmp_path, "xml-hong.xlsx")
     _rewrite_part(path, "xl/worksheets/sheet2.xml", lambda xml: xml[: len(xml) // 2])
     _refused(demo, path, "hỏng")
+
+
+def test_printed_header_of_an_unknown_unit(demo, tmp_path):
+    wb = workbook(demo)
+    del wb["_meta"]
+    wb["Báo cáo"]["A2"] = "Đơn vị: Xã Hà Hiệu"
+    _refused(demo, save(wb, tmp_path, "ha-hieu.xlsx"), "“Xã Hà Hiệu”", "Huyện Bạch Thông")
