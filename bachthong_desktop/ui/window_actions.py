@@ -127,15 +127,14 @@ def export_return(window) -> None:
                                 "(thư điện tử, USB hoặc Zalo).")
 
 
-def dropped_files(mime) -> list[str]:
-    """The Excel files among dropped items."""
+def dropped_files(mime) -> list[Path]:
+    """The files and folders dropped (the import says which it cannot read, and why)."""
     if not mime.hasUrls():
         return []
-    return [u.toLocalFile() for u in mime.urls()
-            if u.isLocalFile() and u.toLocalFile().lower().endswith((".xlsx", ".xlsm", ".xls"))]
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
 
 
-def import_dropped(window, paths: list[str]) -> bool:
+def import_dropped(window, paths: list[Path]) -> bool:
     """Hand dropped returns to the returns tab's import; False when it has none."""
     if window.returns_holder is None:
         return False

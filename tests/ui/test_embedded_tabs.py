@@ -24,3 +24,37 @@ def test_new_returns_reload_the_communes_totals(demo_db, opener):
                              window.session.store.get(DEMO_PERIOD, "01969", "rebuttal_turns") + 5)
     returns.returns_changed.emit()
     assert int(editor.main.text()) == before + 5
+
+
+def test_a_commune_return_dropped_on_the_office_window_reaches_its_totals(opener, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from bachthong_desktop.core.commune_mode import COMMUNE, Mode
+    from bachthong_desktop.core.session import Session
+    from bachthong_desktop.ui.commune_export import export_available, write_return
+
+    if not export_available():
+        pytest.skip("the Excel template is not in this build yet")
+    commune = Session(tmp_path / "xa.sqlite3")
+    commune.store.set("2023-H1", "01969", "rebuttal_turns", 120)
+    sent = write_return(commune, "2023-H1", "01969", tmp_path / "phu-thong.xlsx")
+    commune.close()
+
+    window = opener.open("2023-H1")
+    if not hasattr(window.returns_holder.ensure_built(), "import_paths"):
+        pytest.skip("the returns tab cannot import yet")
+    editor = editor_of(window, "rebuttal_turns")
+    assert editor.main.text() == ""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sent))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    # Qt delivers a drop only to the target of a real drag, so the handler is called directly
+    window.dropEvent(QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton,
+                                Qt.NoModifier))
+    assert window.tabs.currentWidget() is window.returns_holder
+    assert editor.main.text() == "120"
+    assert "Thị trấn Phủ Thông: 120" in editor.main.toolTip()
