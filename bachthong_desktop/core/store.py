@@ -63,32 +63,34 @@ class Store:
     def set_many(self, period: str, unit_code: str, raws: dict[str, Any],
                  source: str | dict[str, str] = TYPED) -> list[str]:
         """Store several values of one report at once, all or nothing; the changed codes."""
-        normal = {code: coerce(self.form.field(code), raw) for code, raw in raws.items()}
-        changed = []
+        normal = {code: to_json(coerce(self.form.field(code), raw)) for code, raw in raws.items()}
         with self.db.atomic():
-            for code, value in normal.items():
-                src = source[code] if isinstance(source, dict) else source
-                if self._write(period, unit_code, code, value, src):
-                    changed.append(code)
-        return changed
+            stored = self._stored_json(period, unit_code)
+            changes = [(code, stored.get(code), new, source[code] if isinstance(source, dict)
+                        else source) for code, new in normal.items() if stored.get(code) != new]
+            self._write(period, unit_code, changes)
+        return [code for code, *_ in changes]
 
-    def _write(self, period: str, unit_code: str, field: str, value: Any, source: str) -> bool:
-        old = self.get(period, unit_code, field)
-        if to_json(old) == to_json(value):
-            return False
+    def _stored_json(self, period: str, unit_code: str) -> dict[str, str]:
+        rows = self.db.execute("select field, value from report_values where period = ? "
+                               "and unit_code = ?", [period, unit_code]).fetchall()
+        return dict(rows)
+
+    def _write(self, period: str, unit_code: str, changes: list[tuple]) -> None:
+        """Write (field, old JSON, new JSON, source) changes and their history, in one go."""
         now = _now()
-        key = {"period": period, "unit_code": unit_code, "field": field}
-        if value is None:
-            self.db.execute("delete from report_values where period = ? and unit_code = ? "
-                            "and field = ?", [period, unit_code, field])
-        else:
-            self.db["report_values"].upsert(
-                {**key, "value": to_json(value), "source": source, "updated_at": now},
-                pk=("period", "unit_code", "field"))
-        self.db["value_history"].insert(
-            {**key, "old_value": to_json(old), "new_value": to_json(value),
-             "changed_at": now, "source": source})
-        return True
+        self.db.conn.executemany(
+            "delete from report_values where period = ? and unit_code = ? and field = ?",
+            [(period, unit_code, code) for code, _, new, _ in changes if new is None])
+        self.db.conn.executemany(
+            "insert or replace into report_values (period, unit_code, field, value, source, "
+            "updated_at) values (?, ?, ?, ?, ?, ?)",
+            [(period, unit_code, code, new, src, now) for code, _, new, src in changes
+             if new is not None])
+        self.db.conn.executemany(
+            "insert into value_history (period, unit_code, field, old_value, new_value, "
+            "changed_at, source) values (?, ?, ?, ?, ?, ?, ?)",
+            [(period, unit_code, code, old, new, now, src) for code, old, new, src in changes])
 
     def sources(self, period: str, unit_code: str) -> dict[str, str]:
         """Where each stored value came from last."""
