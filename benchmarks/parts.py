@@ -1,4 +1,4 @@
-"""The parts of the benchmark: each returns Results (ours against a baseline) or raises Skip."""
+"""Benchmark parts (window, documents, saving) and helpers; each part returns Results or raises Skip."""
 
 from __future__ import annotations
 
@@ -41,12 +41,19 @@ def child(code: str, env: dict | None = None) -> tuple[float, dict]:
     """Run Python code in a fresh process; (wall seconds, the JSON it printed last)."""
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
-                          text=True, cwd=ROOT, env={**os.environ, **(env or {})}, timeout=600)
+                          text=True, cwd=ROOT, env={**os.environ, **(env or {}),
+                                                    "PYTHONPATH": _python_path()}, timeout=600)
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     return wall, json.loads(lines[-1]) if lines else {}
+
+
+def _python_path() -> str:
+    """The project and this folder first, so children import the same code as this run."""
+    here = [str(ROOT), str(Path(__file__).resolve().parent)]
+    return os.pathsep.join(here + [p for p in [os.environ.get("PYTHONPATH")] if p])
 
 
 def median_child(code: str, runs: int, env: dict | None = None) -> tuple[float, dict]:
@@ -218,15 +225,3 @@ def edit_save(folder: Path, runs: int) -> list[Result]:
     conn.close()
     return [Result(f"one edit saved (median of {count})", f"{ours * 1000:.2f} ms",
                    f"{base * 1000:.2f} ms bare SQLite upsert", ratio(ours, base))]
-
-
-from returns_parts import import_demo_returns, returns_100_vs_1000  # noqa: E402
-
-PARTS = [
-    ("window", window_start),
-    ("import", import_demo_returns),
-    ("scale", returns_100_vs_1000),
-    ("docx", docx_build),
-    ("pdf", pdf_vs_libreoffice),
-    ("save", edit_save),
-]

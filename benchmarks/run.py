@@ -19,7 +19,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from parts import (PARTS, Result, Skip)  # noqa: E402
+from parts import Result, Skip, docx_build, edit_save, pdf_vs_libreoffice, window_start  # noqa: E402
+from returns_parts import import_demo_returns, returns_100_vs_1000  # noqa: E402
+
+PARTS = [
+    ("window", window_start),
+    ("import", import_demo_returns),
+    ("scale", returns_100_vs_1000),
+    ("docx", docx_build),
+    ("pdf", pdf_vs_libreoffice),
+    ("save", edit_save),
+]
 
 
 def machine() -> str:
