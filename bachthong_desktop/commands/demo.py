@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.commune_mode import Mode, OFFICE, get_mode, set_mode
 from ..core.demo import DEMO_PERIOD, load_demo
 
 
@@ -13,6 +14,8 @@ def register(commands) -> None:
 
 def run(session, args) -> int:
     changed = load_demo(session.store)
+    if get_mode(session.db) is None:  # the demo is the compiling office's data set
+        set_mode(session.db, Mode(OFFICE))
     total = sum(changed.values())
     if total:
         print(f"Đã nạp dữ liệu mẫu kỳ {DEMO_PERIOD}: {total} giá trị của {len(changed)} đơn vị "

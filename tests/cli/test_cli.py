@@ -70,6 +70,16 @@ def test_demo_then_show_json_gives_the_reference_figures(capsys, db_path):
     assert len(data["ngo_projects"]["value"]) == 2
 
 
+def test_demo_makes_this_copy_the_compiling_office(capsys, db_path):
+    from bachthong_desktop.core.commune_mode import get_mode
+    from bachthong_desktop.core.session import Session
+
+    run(capsys, "--db", str(db_path), "demo")
+    session = Session(db_path)
+    assert get_mode(session.db).kind == "office"
+    session.close()
+
+
 def test_show_as_text(capsys, db_path):
     run(capsys, "--db", str(db_path), "demo")
     code, out, _ = run(capsys, "--db", str(db_path), "show", "--period", "2023-H1")
