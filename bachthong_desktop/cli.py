@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the output was piped into `head` or similar, which closed early
+        sys.stderr.close()
+        return 0
     finally:
         session.close()
 

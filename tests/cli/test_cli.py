@@ -120,3 +120,9 @@ def test_a_unit_ending_before_it_starts_is_refused(capsys, db_path):
 def test_an_unknown_unit_code(capsys, db_path):
     code, _, err = run(capsys, "--db", str(db_path), "units", "end", "99999", "--den-ngay", "01/01/2024")
     assert code == 1 and "Không có đơn vị mã “99999”" in err
+
+
+def test_output_cut_short_by_a_pipe_is_not_a_crash(db_path):
+    command = (f"{sys.executable} -m bachthong_desktop.cli --db {db_path} units | head -1")
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True)
+    assert "Traceback" not in done.stderr
