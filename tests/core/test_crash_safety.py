@@ -73,3 +73,45 @@ def test_killed_while_saving_edits(db_path):
             last = int(rows[0][1])
             assert history == last * len(fields)  # each change has its history entry
     assert last > KILLS, "the child hardly saved anything before being killed"
+
+
+def test_killed_while_importing_returns(db_path):
+    """Each return is stored whole or not at all, whatever moment the process dies."""
+    importer = pytest.importorskip("bachthong_desktop.exchange.importer")
+    from bachthong_desktop.core.demo import demo_dir
+    from bachthong_desktop.core.values import from_json
+
+    files = sorted((demo_dir(PERIOD) / "returns").glob("*.xlsx"))
+    if not files or not hasattr(importer, "import_files"):
+        pytest.skip("no demo returns or importer yet")
+    open_db(db_path).conn.close()
+    script = textwrap.dedent(f"""
+        from bachthong_desktop.core.session import Session
+        from bachthong_desktop.exchange.importer import import_files
+        s = Session({str(db_path)!r})
+        files = {[str(f) for f in files]!r}
+        print("ready", flush=True)
+        while True:
+            import_files(s.store, files)
+            with s.db.atomic():  # start again: every file will be imported anew
+                s.db.execute("delete from returns where period = ?", [{PERIOD!r}])
+                s.db.execute("delete from report_values where period = ?", [{PERIOD!r}])
+    """)
+    rng = random.Random(20231231)
+    seen_complete = 0
+    for _ in range(KILLS):
+        run_and_kill(script, rng)
+        conn = assert_sound(db_path)
+        stored = {}
+        for unit, field, value in conn.execute(
+                "select unit_code, field, value from report_values where period = ?", [PERIOD]):
+            stored.setdefault(unit, {})[field] = from_json(value)
+        current = {unit: from_json(values) for unit, values in conn.execute(
+            "select unit_code, values_json from returns where period = ? and status = 'current'",
+            [PERIOD])}
+        conn.close()
+        for unit in set(stored) | set(current):
+            expected = {k: v for k, v in (current.get(unit) or {}).items() if v is not None}
+            assert stored.get(unit, {}) == expected, f"return of {unit} is half stored"
+        seen_complete += len(current)
+    assert seen_complete > 0, "the child never finished importing a single return"
