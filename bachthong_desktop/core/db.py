@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from .errors import UserError
 from .integrity import check_on_open, damaged_error
 from .schema import MIGRATION_NAMES, MIGRATIONS
+from .writer_db import WriterDatabase
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
@@ -23,7 +24,7 @@ def open_db(path: str | os.PathLike, *, create: bool = True) -> Database:
     _check_file(path, create)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = Database(conn)
+        db = WriterDatabase(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         check_on_open(conn, path)

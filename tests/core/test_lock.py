@@ -87,11 +87,34 @@ def test_a_stale_lock_file_of_a_dead_process_is_taken_over(db_path):
         assert read_holder(lock.path).pid == os.getpid()
 
 
-def test_writes_from_the_command_line_and_the_window_at_once_stay_sound(window, db_path):
-    """Commands not refused (demo) write through SQLite's WAL safely beside the window."""
+def test_writes_from_the_command_line_and_the_window_at_once_stay_sound(db_path, capsys):
+    """Commands not refused (demo, import) write beside a window that is saving edits: SQLite's
+    WAL mode and the atomic saves keep both complete."""
     import sqlite3
 
-    assert main(["--db", str(db_path), "demo"]) == 0
+    script = textwrap.dedent(f"""
+        from bachthong_desktop.core.lock import acquire
+        from bachthong_desktop.core.session import Session
+        s = Session({str(db_path)!r}); s.db
+        lock = acquire({str(db_path)!r}, app="window")
+        print("ready", flush=True)
+        for n in range(1, 400):
+            s.store.set_many("2023-H2", "063", {{"tv_news_programs": n, "music_programs": n}})
+        print("done", flush=True)
+    """)
+    window = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert window.stdout.readline().strip() == "ready"
+        assert main(["--db", str(db_path), "demo"]) == 0
+        assert window.stdout.readline().strip() == "done"
+    finally:
+        window.kill()
+        window.wait()
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    units = conn.execute("select count(distinct unit_code) from report_values "
+                         "where period = '2023-H1'").fetchone()[0]
+    last = dict(conn.execute("select field, value from report_values where period = '2023-H2'"))
     conn.close()
+    assert units == 15  # the demo data of the office and the 14 communes, all there
+    assert last == {"tv_news_programs": "399", "music_programs": "399"}  # every save made
