@@ -37,7 +37,8 @@ def backups_dir(db_path: str | os.PathLike) -> Path:
 def backup_now(source, reason: str = "manual", keep: int | None = None) -> Path | None:
     """Back up a database (Session, Database, connection or path) into its backups folder.
 
-    Returns the new file, or None when there is no database file yet. Old backups are rotated:
+    Returns the new file, or None when there is no database file (not yet, or in memory), so
+    callers need no special case for tests on memory_db(). Old backups are rotated:
     the newest `keep` (setting "backup_keep", default 10) plus the newest of each month stay.
     """
     conn, db_path, owned = _connection(source)
@@ -140,16 +141,16 @@ def _connection(source) -> tuple[sqlite3.Connection | None, Path, bool]:
         return sqlite3.connect(str(path)), path, True
     db = getattr(source, "db", source)  # a Session has .db
     conn = getattr(db, "conn", db)  # a sqlite_utils Database has .conn
-    return conn, main_file(conn), False
+    path = main_file(conn)
+    return (conn if path else None), path, False
 
 
-def main_file(conn: sqlite3.Connection) -> Path:
-    """The file behind a connection's main database."""
+def main_file(conn: sqlite3.Connection) -> Path | None:
+    """The file behind a connection's main database (None for an in-memory one)."""
     for row in conn.execute("PRAGMA database_list"):
         if row[1] == "main" and row[2]:
             return Path(row[2])
-    raise UserError("Cơ sở dữ liệu này chỉ nằm trong bộ nhớ nên không sao lưu được. "
-                    "Hãy mở một tệp cơ sở dữ liệu.")
+    return None
 
 
 def _keep_setting(conn: sqlite3.Connection) -> int:

@@ -213,3 +213,9 @@ def test_a_disk_that_fills_during_a_restore_leaves_the_database(demo_session, tm
     assert "đã đầy" in done.stderr and "Traceback" not in done.stderr
     assert file_state(demo_session.db_path) == before
     assert list_backups(demo_session.db_path) == [saved]
+
+
+def test_an_in_memory_database_needs_no_backup():
+    from bachthong_desktop.core.db import memory_db
+
+    assert backup_now(memory_db(), "import") is None
