@@ -10,15 +10,6 @@ from ..core.numbers import format_date_d30, parse_date
 from ..core.periods import parse_period
 
 
-def export_available() -> bool:
-    """True when the Excel template module of the returns work is installed."""
-    try:
-        from ..exchange import demo_returns, xlsx_template  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def default_name(window) -> str:
     """The name the office's `template --all` gives this unit's file."""
     from ..exchange.xlsx_template import template_file_name

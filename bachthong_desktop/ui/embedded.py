@@ -1,4 +1,4 @@
-"""Tabs built by other parts of the program, loaded only when their module is there."""
+"""Tabs built by other parts of the program (returns, preview), made when first shown."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-PENDING = "Chức năng này đang được hoàn thiện"
 BROKEN = ("Không mở được phần này. Chi tiết lỗi đã ghi vào tệp nhật ký; "
           "các thẻ nhập liệu vẫn dùng bình thường.")
 log = logging.getLogger(__name__)
 
 
-def placeholder(text: str = PENDING) -> QLabel:
+def placeholder(text: str = BROKEN) -> QLabel:
     label = QLabel(text)
     label.setAlignment(Qt.AlignCenter)
     label.setWordWrap(True)
@@ -23,19 +22,14 @@ def placeholder(text: str = PENDING) -> QLabel:
 
 
 def optional_tab(module: str, class_name: str, session, period_id: str) -> QWidget:
-    """The widget `class_name(session, period_id)` of `ui.<module>`, or a placeholder."""
+    """The widget `class_name(session, period_id)` of `ui.<module>`; if it fails, a placeholder
+    that says so (the error is logged) while the data-entry tabs keep working."""
     try:
         cls = getattr(importlib.import_module(f"{__package__}.{module}"), class_name)
-    except (ImportError, AttributeError):
-        return placeholder()
-    except Exception:  # noqa: BLE001 - a broken optional tab must not stop data entry
-        log.exception("could not import %s", module)
-        return placeholder(BROKEN)
-    try:
         return cls(session, period_id)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a broken tab must not stop data entry
         log.exception("could not build %s.%s", module, class_name)
-        return placeholder(BROKEN)
+        return placeholder()
 
 
 def is_real(widget: QWidget) -> bool:

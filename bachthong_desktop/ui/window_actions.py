@@ -12,10 +12,6 @@ from ..core.errors import UserError
 from .dialogs import ChecksDialog, show_about, show_guide
 from .embedded import is_real
 
-EXPORT_MISSING = ("Chức năng xuất tệp Excel gửi huyện chưa có trong phiên bản này. "
-                  "Hãy cập nhật chương trình, hoặc gửi số liệu theo mẫu Excel của huyện.")
-
-
 def _action(window, menu, text: str, slot, keys=None) -> QAction:
     action = QAction(text, window)
     if keys is not None:
@@ -107,11 +103,8 @@ def print_report(window) -> None:
 def export_return(window) -> None:
     """Commune mode: write the return as the Excel file the district imports."""
     window.save_all()
-    from .commune_export import default_name, export_available, write_return
+    from .commune_export import default_name, write_return
 
-    if not export_available():
-        QMessageBox.information(window, "Xuất tệp gửi huyện", EXPORT_MISSING)
-        return
     folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
     path, _ = QFileDialog.getSaveFileName(window, "Lưu tệp gửi huyện",
                                           str(Path(folder) / default_name(window)),

@@ -91,12 +91,7 @@ def test_the_user_guide_pictures_fit_the_help_window(qtbot):
 
 
 def test_an_edit_shows_in_the_preview_tab(opener, qtbot):
-    import pytest
-
     window = opener.open()
-    if window.preview_holder is None or not hasattr(window.preview_holder.ensure_built(),
-                                                    "document"):
-        pytest.skip("the preview tab is not in this build yet")
     type_text(editor_of(window, "general_situation").main, "Tình hình Sĩ Bình ổn định")
     window.save_all()
     window.tabs.setCurrentWidget(window.preview_holder)

@@ -1,6 +1,5 @@
 """Commune mode: the tabs are the commune's return, stored under the commune's code."""
 
-import pytest
 
 from bachthong_desktop.core.commune_mode import COMMUNE, OFFICE, Mode, get_mode, set_mode
 from bachthong_desktop.core.session import Session
@@ -52,27 +51,9 @@ def test_the_table_of_a_commune_has_no_office_only_column(opener):
     assert "description" not in [c.code for c in table.columns]
 
 
-def test_export_without_the_excel_template_module_says_so(opener, monkeypatch):
-    from bachthong_desktop.ui.commune_export import export_available
-
-    if export_available():
-        pytest.skip("the Excel template exists: the real export is tested instead")
-    from PySide6.QtWidgets import QMessageBox
-
-    from bachthong_desktop.ui import window_actions
-
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
-    window = opener.open(mode=Mode(COMMUNE, PHU_THONG))
-    window_actions.export_return(window)
-    assert shown == [window_actions.EXPORT_MISSING]
-
-
 def test_commune_modes_file_is_accepted_by_the_offices_import(opener, tmp_path):
-    from bachthong_desktop.ui.commune_export import export_available, write_return
+    from bachthong_desktop.ui.commune_export import write_return
 
-    if not export_available():
-        pytest.skip("the Excel template is not in this build yet")
     from bachthong_desktop.exchange.importer import import_file
     from PySide6.QtWidgets import QTableWidgetItem
 
@@ -104,10 +85,6 @@ def test_commune_modes_file_is_accepted_by_the_offices_import(opener, tmp_path):
 
 
 def test_the_export_action_writes_the_file_the_user_chose(opener, tmp_path, monkeypatch):
-    from bachthong_desktop.ui.commune_export import export_available
-
-    if not export_available():
-        pytest.skip("the Excel template is not in this build yet")
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from bachthong_desktop.ui import window_actions
