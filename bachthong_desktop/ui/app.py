@@ -43,6 +43,8 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--db", help="tệp cơ sở dữ liệu")
     parser.add_argument("--period", help="kỳ báo cáo, ví dụ 2023-H1")
     parser.add_argument("--screenshots", metavar="DIR", help="lưu ảnh từng thẻ vào DIR rồi thoát")
+    parser.add_argument("--self-test", action="store_true",
+                        help="tự kiểm tra trên dữ liệu mẫu tạm (Word, PDF, cửa sổ) rồi thoát")
     return parser.parse_known_args(argv)
 
 
@@ -99,6 +101,10 @@ def _start_chores(session: Session) -> None:
 def run(argv: list[str]) -> int:
     protect_none()
     args, qt_args = parse_args(argv)
+    if args.self_test:
+        from ..selftest import run_self_test
+
+        return run_self_test()
     from ..core.logs import setup_logging
 
     setup_logging()
