@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import sqlite3
 import sys
 
 from . import __version__
 from .commands import COMMANDS
-from .core.errors import UsageError, UserError
+from .core.errors import UserError
+from .core.logs import setup_logging
 from .core.session import Session
 
 
@@ -62,12 +65,19 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging()
     session = Session(args.db)
     try:
         return args.run(session, args) or 0
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    except sqlite3.OperationalError as exc:  # e.g. the window held a write longer than the wait
+        logging.getLogger(__name__).exception("database error in %s", args.command)
+        print(f"Lỗi: Cơ sở dữ liệu “{session.db_path}” đang bận hoặc không ghi được ({exc}). "
+              "Hãy chờ một lát, đóng cửa sổ chương trình nếu đang mở, rồi chạy lại lệnh.",
+              file=sys.stderr)
+        return 1
     except BrokenPipeError:  # the output was piped into `head` or similar, which closed early
         sys.stderr.close()
         return 0

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from .backup import backup_now
+
 TABLE = "issued_versions"
 _LIST_COLUMNS = "id, period, unit_code, format, number, doc_date, created_at, file_name"
 
@@ -44,6 +46,7 @@ def issue(db: Database, period: str, unit_code: str, fmt: str, content: bytes, d
            "doc_date": doc_date or "", "created_at": dt.datetime.now().isoformat(timespec="seconds"),
            "file_name": file_name or "", "content": bytes(content),
            "data": json.dumps(data, ensure_ascii=False, default=str)}
+    backup_now(db, "final")
     with db.atomic():
         new_id = db[TABLE].insert(row).last_pk
     return open_issued(db, new_id)

@@ -105,14 +105,16 @@ def office(db: Database) -> Unit:
 
 def reporting_units(db: Database, office_code: str, on: dt.date | None = None) -> list[Unit]:
     """The units that report to the office, valid on the given day (all of them if None)."""
-    units = [u for u in all_units(db) if u.parent_code == office_code]
-    return [u for u in units if on is None or u.valid_on(on)]
+    rows = db["units"].rows_where("parent_code = ?", [office_code], order_by="code")
+    return [u for u in map(_unit, rows) if on is None or u.valid_on(on)]
 
 
 def find_unit(db: Database, text: str, office_code: str, on: dt.date | None = None) -> Unit | None:
     """The reporting unit a code or a name (typed any common way) stands for."""
-    for unit in reporting_units(db, office_code, on):
-        if unit.matches(text):
+    by_code = [_unit(r) for r in db["units"].rows_where(
+        "code = ? and parent_code = ?", [text.strip(), office_code])]
+    for unit in by_code or reporting_units(db, office_code, on):  # by code first: no scan
+        if (on is None or unit.valid_on(on)) and unit.matches(text):
             return unit
     return None
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from ..core.backup import backup_now
 from ..core.errors import UserError
 from ..core.periods import KIND_NAMES, Period, parse_period
 from ..core.returns import REFUSED, REPLACED, STORED, UNCHANGED, Recorded, record_return
@@ -158,7 +159,10 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
 def import_files(store: Store, paths: Iterable[Path | str], *, period: str | None = None,
                  dry_run: bool = False,
                  progress: Callable[[int, str], bool] | None = None) -> list[ImportResult]:
-    """Import several files one by one; `progress(i, name)` may return False to stop."""
+    """Import several files one by one, after a backup; `progress(i, name)` may return False
+    to stop."""
+    if not dry_run:
+        backup_now(store.db, "import")
     results = []
     for i, path in enumerate(expand_paths(paths)):
         if progress is not None and progress(i, Path(path).name) is False:

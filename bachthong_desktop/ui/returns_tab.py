@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFile
 from ..core.numbers import format_date_d30
 from ..core.periods import parse_period
 from ..core.returns import board, trace, when_words
-from ..exchange.importer import expand_paths, import_file, summary_lines
+from ..exchange.importer import expand_paths, import_files, summary_lines
 from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
 
 IMPORT_BUTTON = "Nhập báo cáo của xã…"
@@ -258,15 +258,16 @@ class ReturnsTab(QWidget):
             progress.setWindowTitle("Nhập báo cáo của xã")
             progress.setWindowModality(Qt.WindowModal)
             progress.setMinimumDuration(0)
-        results = []
-        for i, path in enumerate(paths):
-            if progress is not None:
-                progress.setValue(i)
-                progress.setLabelText(f"Đang nhập {Path(path).name} ({i + 1}/{len(paths)})…")
-                QApplication.processEvents()
-                if progress.wasCanceled():
-                    break
-            results.append(import_file(self.session.store, path, period=self.period_id))
+
+        def step(i: int, name: str) -> bool:
+            if progress is None:
+                return True
+            progress.setValue(i)
+            progress.setLabelText(f"Đang nhập {name} ({i + 1}/{len(paths)})…")
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        results = import_files(self.session.store, paths, period=self.period_id, progress=step)
         if progress is not None:
             progress.setValue(len(paths))
         self.last_results = results

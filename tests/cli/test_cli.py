@@ -131,3 +131,16 @@ def test_output_cut_short_by_a_pipe_is_not_a_crash(db_path, monkeypatch):
     monkeypatch.setattr(sys, "stdout", ClosedPipe())
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     assert main(["--db", str(db_path), "units"]) == 0
+
+
+def test_a_database_busy_past_the_wait_is_one_sentence(capsys, db_path, monkeypatch):
+    import sqlite3
+
+    from bachthong_desktop.commands import units
+
+    def busy(session, args):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(units, "run", busy)
+    code, _, err = run(capsys, "--db", str(db_path), "units")
+    assert code == 1 and err.startswith("Lỗi: Cơ sở dữ liệu") and "Traceback" not in err
