@@ -16,7 +16,6 @@ from ..core.session import Session
 from ..core.settings import get_setting
 from ..core.text import slug
 from . import crash
-from .none_guard import protect_none
 
 TITLE = "Báo cáo TTĐN"
 log = logging.getLogger(__name__)
@@ -30,7 +29,6 @@ def build_main_window(session: Session, period_id: str, mode: Mode | None = None
     """
     from .main_window import MainWindow
 
-    protect_none()
     mode = mode or get_mode(session.db) or Mode(OFFICE)
     return MainWindow(session, period_id, mode, remember)
 
@@ -99,7 +97,6 @@ def _start_chores(session: Session) -> None:
 
 
 def run(argv: list[str]) -> int:
-    protect_none()
     args, qt_args = parse_args(argv)
     if args.self_test:
         from ..selftest import run_self_test

@@ -16,7 +16,6 @@ from ..core.issued import IssuedVersion, list_issued, open_issued
 from ..exchange.document import Document, document_for
 from ..exchange.export import export, issue_report, parse_doc_date
 from .issue_dialog import IssueDialog
-from .none_guard import protect_none
 from .printing import NO_PRINTER, find_printer, pdf_bytes, preview_dialog
 from .qt_document import paint_document
 
@@ -29,7 +28,6 @@ class PreviewTab(QWidget):
 
     def __init__(self, session, period_id: str, parent=None):
         super().__init__(parent)
-        protect_none()
         self.session, self.period_id = session, period_id
         self._doc: Document | None = None
         self._dirty = False

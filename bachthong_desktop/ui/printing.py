@@ -9,7 +9,6 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 
 from ..core.errors import UserError
 from ..exchange.document import Document
-from .none_guard import protect_none
 from .qt_document import paint_document
 
 NO_PRINTER = ("Máy tính này chưa có máy in nào. Hãy cài đặt máy in (hoặc bật máy in và kết nối), "
@@ -20,7 +19,6 @@ def ensure_app():
     """A Qt application for painting (the command line has none); offscreen without a display."""
     from PySide6.QtWidgets import QApplication
 
-    protect_none()
     app = QApplication.instance()
     if app is None:
         if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
