@@ -89,7 +89,7 @@ def all_units(db: Database) -> list[Unit]:
 
 
 def offices(db: Database) -> list[Unit]:
-    return [u for u in all_units(db) if u.is_office]
+    return [_unit(r) for r in db["units"].rows_where("is_office = 1", order_by="code")]
 
 
 def office(db: Database) -> Unit:
