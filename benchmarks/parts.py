@@ -101,7 +101,7 @@ def window_start(folder: Path, runs: int) -> list[Result]:
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from bachthong_desktop.core.session import Session
-        from bachthong_desktop.selftest import open_main_window, tab_count
+        from bachthong_desktop.ui.selftest import open_main_window, tab_count
         window = open_main_window(Session({str(db)!r}), {PERIOD!r})
         window.show(); app.processEvents(); window.grab()
         {RSS}

@@ -6,7 +6,7 @@ import sys
 def main() -> int:
     argv = sys.argv[1:]
     if "--self-test" in argv:
-        from bachthong_desktop.selftest import run_self_test
+        from bachthong_desktop.ui.selftest import run_self_test
 
         return run_self_test()
     if "--version" in argv:

@@ -11,6 +11,6 @@ def register(commands) -> None:
 
 
 def run(session, args) -> int:
-    from ..selftest import run_self_test
+    from ..ui.selftest import run_self_test
 
     return run_self_test()

@@ -99,7 +99,7 @@ def _start_chores(session: Session) -> None:
 def run(argv: list[str]) -> int:
     args, qt_args = parse_args(argv)
     if args.self_test:
-        from ..selftest import run_self_test
+        from .selftest import run_self_test
 
         return run_self_test()
     from ..core.logs import setup_logging

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 def run_self_test(argv: list[str] | None = None) -> int:
     """Run every step; print one line per step; 0 when all pass."""
-    from .core.logs import log_dir
+    from ..core.logs import log_dir
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     logs = log_dir()  # the real log folder: a windowed build shows no output, the log does
@@ -36,8 +36,8 @@ def run_self_test(argv: list[str] | None = None) -> int:
 
 
 def _run(folder: Path, logs: Path) -> int:
-    from . import __version__
-    from .core.logs import setup_logging
+    from .. import __version__
+    from ..core.logs import setup_logging
 
     if setup_logging(folder=logs) is None:
         setup_logging(folder=folder / "logs")
@@ -60,8 +60,8 @@ def _run(folder: Path, logs: Path) -> int:
 
 
 def _database(state: dict) -> str:
-    from .core.demo import DEMO_PERIOD, load_demo
-    from .core.session import Session
+    from ..core.demo import DEMO_PERIOD, load_demo
+    from ..core.session import Session
 
     session = Session(state["folder"] / "selftest.sqlite3")
     state["session"], state["period"] = session, DEMO_PERIOD
@@ -72,7 +72,7 @@ def _database(state: dict) -> str:
 def _backup(state: dict) -> str:
     import sqlite3
 
-    from .core.backup import backup_now
+    from ..core.backup import backup_now
 
     target = backup_now(state["session"], "start")
     conn = sqlite3.connect(target)
@@ -86,7 +86,7 @@ def _backup(state: dict) -> str:
 
 
 def _document(state: dict) -> str:
-    from .exchange.document import document_for
+    from ..exchange.document import document_for
 
     state["doc"] = document_for(state["session"], state["period"])
     return state["doc"].trich_yeu
@@ -95,7 +95,7 @@ def _document(state: dict) -> str:
 def _docx(state: dict) -> str:
     import docx
 
-    from .exchange.docx_writer import write_docx
+    from ..exchange.docx_writer import write_docx
 
     path = state["folder"] / "bao-cao.docx"
     write_docx(state["doc"], path)
@@ -106,7 +106,7 @@ def _docx(state: dict) -> str:
 
 
 def _pdf(state: dict) -> str:
-    from .ui.printing import write_pdf
+    from .printing import write_pdf
 
     path = state["folder"] / "bao-cao.pdf"
     write_pdf(state["doc"], path)
@@ -135,7 +135,7 @@ def _window(state: dict) -> str:
 
 def open_main_window(session, period: str):
     """The main window on an open session and period (not shown yet)."""
-    from .ui import app as ui_app
+    from . import app as ui_app
 
     return ui_app.build_window(session, period)
 
