@@ -96,6 +96,27 @@ def _start_chores(session: Session) -> None:
         log.exception("backup at start failed")
 
 
+def offer_restore(exc: UserError) -> bool:
+    """A damaged database: offer the newest good backup; True once it has been restored."""
+    from ..core.integrity import DamagedDatabase
+    from ..core.restore import restore
+
+    if not isinstance(exc, DamagedDatabase) or not exc.good_backups:
+        return False
+    newest = exc.good_backups[0]
+    answer = QMessageBox.question(
+        None, TITLE, f"{exc.message}\n\nKhôi phục ngay từ bản sao lưu “{newest.name}”? "
+        "Dữ liệu hỏng được giữ lại bên cạnh, không bị xóa.")
+    if answer != QMessageBox.Yes:
+        return False
+    try:
+        restore(exc.db_path, newest)
+    except UserError as failed:
+        QMessageBox.critical(None, TITLE, failed.message)
+        return False
+    return True
+
+
 def run(argv: list[str]) -> int:
     args, qt_args = parse_args(argv)
     if args.self_test:
@@ -122,6 +143,11 @@ def run(argv: list[str]) -> int:
         window = build_main_window(session, start_period(session, args), mode,
                                    remember=not args.screenshots)
     except UserError as exc:
+        session.close()
+        if lock is not None:
+            lock.release()
+        if offer_restore(exc):
+            return run(argv)
         QMessageBox.critical(None, TITLE, exc.message)
         return 1
     except Exception:  # noqa: BLE001 - a windowed program has no console: say it, log it
