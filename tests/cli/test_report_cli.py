@@ -1,6 +1,5 @@
 """`bachthong report` and `bachthong print` from the command line."""
 
-import io
 import shutil
 import subprocess
 

@@ -172,20 +172,30 @@ def test_a_backups_folder_that_cannot_be_created(demo_session):
     assert file_state(demo_session.db_path) == before
 
 
-def test_a_disk_that_fills_during_a_backup(demo_session, tmp_path):
-    """A child process may write files of at most 200 KB: the backup (about 1 MB) fails."""
-    demo_session.db["settings"].insert({"key": "big", "value": "x" * 1_000_000})
-    demo_session.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    demo_session.close()
-    before = file_state(demo_session.db_path)
+def grow_and_close(session):
+    """Make the database about 1 MB on disk, close it, and return its state."""
+    session.db["settings"].insert({"key": "big", "value": "x" * 1_000_000})
+    session.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    session.close()
+    return file_state(session.db_path)
+
+
+def cli_with_small_disk(db_path, *args):
+    """Run `bachthong --db db_path args` in a child that may write files of at most 200 KB."""
     script = textwrap.dedent(f"""
         import resource, sys
         resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
         from bachthong_desktop.cli import main
-        sys.exit(main(["--db", {str(demo_session.db_path)!r}, "backup"]))
+        sys.exit(main(["--db", {str(db_path)!r}, *{list(args)!r}]))
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def test_a_disk_that_fills_during_a_backup(demo_session, tmp_path):
+    """A child process may write files of at most 200 KB: the backup (about 1 MB) fails."""
+    before = grow_and_close(demo_session)
+    done = cli_with_small_disk(demo_session.db_path, "backup")
     assert done.returncode == 1, done.stderr
     assert "đã đầy" in done.stderr and "không bị thay đổi" in done.stderr
     assert "Traceback" not in done.stderr
@@ -197,18 +207,8 @@ def test_a_disk_that_fills_during_a_restore_leaves_the_database(demo_session, tm
     """The backup of the current data comes first; when it cannot be written, nothing changes."""
     saved = backup_now(demo_session, "manual")
     demo_session.store.set(PERIOD, "063", "tv_news_programs", 5)
-    demo_session.db["settings"].insert({"key": "big", "value": "x" * 1_000_000})
-    demo_session.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    demo_session.close()
-    before = file_state(demo_session.db_path)
-    script = textwrap.dedent(f"""
-        import resource, sys
-        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
-        from bachthong_desktop.cli import main
-        sys.exit(main(["--db", {str(demo_session.db_path)!r}, "restore", {str(saved)!r}]))
-    """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    before = grow_and_close(demo_session)
+    done = cli_with_small_disk(demo_session.db_path, "restore", str(saved))
     assert done.returncode == 1, done.stderr
     assert "đã đầy" in done.stderr and "Traceback" not in done.stderr
     assert file_state(demo_session.db_path) == before

@@ -1,6 +1,5 @@
 """A corpus of bad files: each gets one Vietnamese message, and nothing of it is stored."""
 
-import io
 import zipfile
 
 import pytest

@@ -1,6 +1,5 @@
 """The returns and preview tabs inside the window: wired to the data-entry tabs."""
 
-
 from bachthong_desktop.core.demo import DEMO_PERIOD
 from bachthong_desktop.ui.embedded import BROKEN, optional_tab
 
@@ -29,7 +28,6 @@ def test_a_commune_return_dropped_on_the_office_window_reaches_its_totals(opener
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-    from bachthong_desktop.core.commune_mode import COMMUNE, Mode
     from bachthong_desktop.core.session import Session
     from bachthong_desktop.ui.commune_export import write_return
 
