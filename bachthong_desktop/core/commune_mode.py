@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .settings import get_setting, set_setting
+
+if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
+    from sqlite_utils import Database
 
 MODE_KEY = "mode"
 COMMUNE_KEY = "commune_code"
@@ -28,9 +30,14 @@ class Mode:
 
 def get_mode(db: Database) -> Mode | None:
     """The chosen mode, or None before the first start has asked."""
-    kind = get_setting(db, MODE_KEY)
+    return mode_from({key: get_setting(db, key) for key in (MODE_KEY, COMMUNE_KEY)})
+
+
+def mode_from(settings: dict[str, str | None]) -> Mode | None:
+    """The mode that the settings MODE_KEY and COMMUNE_KEY hold."""
+    kind = settings.get(MODE_KEY)
     if kind == COMMUNE:
-        code = get_setting(db, COMMUNE_KEY)
+        code = settings.get(COMMUNE_KEY)
         return Mode(COMMUNE, code) if code else None
     return Mode(OFFICE) if kind == OFFICE else None
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .periods import Period
 from .settings import get_setting, set_setting
+
+if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
+    from sqlite_utils import Database
 
 LEVELS = ("unit", "office")
 

@@ -111,6 +111,13 @@ class Form:
     def office_fields(self) -> list[Field]:
         return [f for f in self._fields.values() if f.from_office]
 
+    def tab_sections(self, commune: bool) -> list[tuple[Section, list[Field]]]:
+        """The sections that get a tab, with the fields shown there (a commune: its return)."""
+        shown = self.unit_fields() if commune else self.fields
+        codes = {f.code for f in shown}
+        pairs = [(s, [f for f in s.fields if f.code in codes]) for s in self.sections]
+        return [(s, fields) for s, fields in pairs if fields]
+
 
 def _column(raw: dict) -> Column:
     return Column(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from .backup import backup_now
+
+if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
+    from sqlite_utils import Database
 
 TABLE = "issued_versions"
 _LIST_COLUMNS = "id, period, unit_code, format, number, doc_date, created_at, file_name"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from .paths import data_dir
@@ -32,6 +31,8 @@ def setup_logging(level: int = logging.INFO, folder: str | os.PathLike | None = 
         if getattr(handler, "_bachthong", False):
             root.removeHandler(handler)
             handler.close()
+    from logging.handlers import RotatingFileHandler  # ~8 ms: imported when logging starts
+
     path = Path(folder or log_dir()) / LOG_NAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

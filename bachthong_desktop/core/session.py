@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .aggregate import Figure, compile_report
 from .db import open_db
@@ -15,6 +14,9 @@ from .paths import default_db_path
 from .periods import Period, parse_period
 from .store import Store
 from .units import Unit, office, reporting_units
+
+if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
+    from sqlite_utils import Database
 
 
 class Session:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
+    from sqlite_utils import Database
+
 
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:

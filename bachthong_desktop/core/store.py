@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .definition import Form
 from .values import coerce, from_json, to_json
+
+if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
+    from sqlite_utils import Database
 
 # Where a change came from; an import adds "file F, sheet S, cell C" after the colon.
 TYPED = "typed"

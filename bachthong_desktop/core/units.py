@@ -6,13 +6,15 @@ import datetime as dt
 import json
 import tomllib
 from dataclasses import dataclass, fields, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .errors import UserError
 from .paths import resources_dir
 from .settings import get_setting
 from .text import clean, name_key
+
+if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
+    from sqlite_utils import Database
 
 SEED_FILE = "units/bach-thong.toml"
 OFFICE_SETTING = "office_code"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ..core.errors import UserError
 from ..core.settings import get_setting, set_setting
+
+if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
+    from sqlite_utils import Database
 
 # side: (setting key, default mm, legal min, legal max, Vietnamese name)
 MARGINS = {

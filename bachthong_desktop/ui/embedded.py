@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 BROKEN = ("Không mở được phần này. Chi tiết lỗi đã ghi vào tệp nhật ký; "
@@ -14,6 +13,8 @@ log = logging.getLogger(__name__)
 
 
 def placeholder(text: str = BROKEN) -> QLabel:
+    from PySide6.QtCore import Qt  # its enums cost ~10 ms: not before the window is painted
+
     label = QLabel(text)
     label.setAlignment(Qt.AlignCenter)
     label.setWordWrap(True)

@@ -3,40 +3,75 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from ..core.checks import WARNING, Problem, check_values, far_problem, required_problem
-from ..core.commune_mode import Mode
-from ..core.definition import Field
+from ..core.commune_mode import OFFICE, Mode
+from ..core.definition import Field, Form
 from ..core.periods import parse_period
 from ..core.settings import get_setting, set_setting
+from ..core.start_view import GEOMETRY_KEY, StartView
 from ..core.units import get_unit
 from .embedded import LazyTab, is_real, optional_tab
-from .saver import EditSaver
-from .section_tab import SectionTab
-from .top_bar import TopBar
-from .window_actions import dropped_files, import_dropped, install_actions
+from .opening_view import OpeningView, tab_widget
 
-GEOMETRY_KEY = "window_geometry"
+if TYPE_CHECKING:
+    from .section_tab import SectionTab
+
+# The editors, the top bar, the saver and the menus' actions are imported by `open`, after the
+# frame is painted: with Qt's enums they cost the first paint some 30 ms (see ui/start.py).
+
 PERIOD_KEY = "last_period"
 RETURNS_TAB = "Các xã gửi báo cáo"
 PREVIEW_TAB = "Xem trước, in"
+MENUS = ("&Tệp", "&Sửa", "&Xem", "Trợ &giúp")
+DEFAULT_SIZE = (1280, 820)
+
+
+def tab_titles(form: Form, commune: bool) -> list[str]:
+    """The tabs of the window, in order (a commune's copy has no returns or preview tab)."""
+    titles = [section.tab for section, _ in form.tab_sections(commune)]
+    return titles if commune else [*titles, RETURNS_TAB, PREVIEW_TAB]
 
 
 class MainWindow(QMainWindow):
     """Data entry for one report (the office's, or one commune's in commune mode)."""
 
     period_changed = Signal(str)
+    opened = Signal()  # the database is open and its values are in the tabs
 
-    def __init__(self, session, period_id: str, mode: Mode | None = None,
+    def __init__(self, session=None, period_id: str | None = None, mode: Mode | None = None,
                  remember: bool = True):
+        """Opened on `session` at once, or (no session) a frame to `show_frame` and `open` later."""
         super().__init__()
         self.remember = remember  # False: leave the size and last period settings alone
-        self.session, self.mode = session, mode or Mode("office")
+        self.session = None
+        self.menus = [self.menuBar().addMenu(title) for title in MENUS]
+        if session is not None:
+            self.open(session, period_id, mode)
+
+    @property
+    def is_open(self) -> bool:
+        return self.session is not None
+
+    def show_frame(self, form: Form, view: StartView) -> None:
+        """Before the database is open: the title, menus, tab names and size, painted at once."""
+        self.setWindowTitle(form.title)
+        commune = view.mode is not None and view.mode.is_commune
+        self.setCentralWidget(OpeningView(tab_titles(form, commune)))
+        self._apply_geometry(view.geometry)
+        self.show()
+
+    def open(self, session, period_id: str, mode: Mode | None = None) -> None:
+        """Fill the window from the database: one tab per section, the period's values."""
+        from .saver import EditSaver
+        from .window_actions import install_actions
+
+        self.session, self.mode = session, mode or Mode(OFFICE)
         self.period = parse_period(period_id).id
         self.unit = get_unit(session.db, self.mode.unit_code) if self.mode.is_commune \
             else session.office
@@ -52,29 +87,23 @@ class MainWindow(QMainWindow):
         self.saver.problem.connect(self._show_typing_problem)
         self.saver.reloaded.connect(self.show_field)
         self.load_period(self.period)
-        self._restore_geometry()
+        if not self.isVisible():  # a frame shown already has its size (and may have moved)
+            self._apply_geometry(get_setting(session.db, GEOMETRY_KEY))
+        self.opened.emit()
 
     # -- building ---------------------------------------------------------------------
-    def fields(self) -> list[Field]:
-        if self.mode.is_commune:
-            return self.session.form.unit_fields()
-        return self.session.form.fields
-
     def _build(self) -> None:
+        from .section_tab import SectionTab
+        from .top_bar import TopBar
+
         self.setWindowTitle(f"{self.session.form.title} – {self.unit.name}")
         self.top = TopBar(self)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setStyleSheet("QTabBar::tab { padding: 5px 4px; }")
+        self.tabs = tab_widget()
         self.section_tabs: list[SectionTab] = []
-        shown = {f.code for f in self.fields()}
-        for section in self.session.form.sections:
-            fields = [f for f in section.fields if f.code in shown]
-            if fields:
-                tab = SectionTab(section.tab, fields, self.mode.is_commune,
-                                 on_built=self._tab_built)
-                self.section_tabs.append(tab)
-                self.tabs.addTab(tab, section.tab)
+        for section, fields in self.session.form.tab_sections(self.mode.is_commune):
+            tab = SectionTab(section.tab, fields, self.mode.is_commune, on_built=self._tab_built)
+            self.section_tabs.append(tab)
+            self.tabs.addTab(tab, section.tab)
         self.returns_holder = self.preview_holder = None
         if not self.mode.is_commune:
             self._add_optional_tabs()
@@ -263,21 +292,27 @@ class MainWindow(QMainWindow):
 
     # -- files dropped onto the window: communes' returns ---------------------------------
     def dragEnterEvent(self, event) -> None:
+        from .window_actions import dropped_files
+
         if dropped_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
+        from .window_actions import dropped_files, import_dropped
+
         paths = dropped_files(event.mimeData())
         if paths and import_dropped(self, paths):
             event.acceptProposedAction()
 
     # -- window state -----------------------------------------------------------------
-    def _restore_geometry(self) -> None:
-        saved = get_setting(self.session.db, GEOMETRY_KEY)
+    def _apply_geometry(self, saved: str | None) -> None:
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
-            self.resize(1280, 820)
+            self.resize(*DEFAULT_SIZE)
 
     def closeEvent(self, event) -> None:
+        if not self.is_open:  # closed while opening: there is nothing to save yet
+            super().closeEvent(event)
+            return
         self.saver.flush()
         pending = self.saver.pending_texts()
         if pending and not self._close_anyway(pending):

@@ -12,6 +12,7 @@ from ..core.errors import UserError
 from .dialogs import ChecksDialog, show_about, show_guide
 from .embedded import is_real
 
+
 def _action(window, menu, text: str, slot, keys=None) -> QAction:
     action = QAction(text, window)
     if keys is not None:
@@ -34,8 +35,7 @@ def _unique(keys: list) -> list[QKeySequence]:
 
 def install_actions(window) -> None:
     """The menu bar of the main window."""
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&Tệp")
+    file_menu, edit, view, help_menu = window.menus  # made with the frame, filled now
     window.save_action = _action(window, file_menu, "&Lưu tất cả", window.save_all,
                                  QKeySequence.Save)
     if window.mode.is_commune:
@@ -46,7 +46,6 @@ def install_actions(window) -> None:
                                       QKeySequence.Print)
     file_menu.addSeparator()
     _action(window, file_menu, "&Thoát", window.close, QKeySequence.Quit)
-    edit = bar.addMenu("&Sửa")
     undo = _action(window, edit, "&Hoàn tác", window.undo_edit, QKeySequence.Undo)
     redo = _action(window, edit, "&Làm lại", window.redo_edit,
                    _unique([QKeySequence("Ctrl+Y"), QKeySequence.Redo,
@@ -56,11 +55,9 @@ def install_actions(window) -> None:
     window.undo.canUndoChanged.connect(undo.setEnabled)
     window.undo.canRedoChanged.connect(redo.setEnabled)
     window.undo_action, window.redo_action = undo, redo
-    view = bar.addMenu("&Xem")
     _action(window, view, "Thẻ &sau", lambda: step_tab(window, 1), QKeySequence.NextChild)
     _action(window, view, "Thẻ &trước", lambda: step_tab(window, -1),
             [QKeySequence.PreviousChild, QKeySequence("Ctrl+Shift+Tab")])
-    help_menu = bar.addMenu("Trợ &giúp")
     _action(window, help_menu, "&Hướng dẫn sử dụng", lambda: show_guide(window),
             QKeySequence.HelpContents)
     _action(window, help_menu, "&Giới thiệu", lambda: show_about(window.session.db_path, window))
@@ -95,9 +92,7 @@ def print_report(window) -> None:
     preview = window.preview_holder.ensure_built()
     if is_real(preview):
         preview.set_period(window.period)  # the document is rebuilt from what was just saved
-        action = getattr(preview, "print_document", None) or getattr(preview, "print_", None)
-        if action is not None:
-            action()
+        preview.print_()
 
 
 def export_return(window) -> None:

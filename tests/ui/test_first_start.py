@@ -24,7 +24,7 @@ CHILD = textwrap.dedent("""
                 widget.commune.setChecked(True)
                 widget.units.setCurrentIndex(widget.units.findData("01969"))
                 widget.accept()
-            elif isinstance(widget, MainWindow) and widget.isVisible():
+            elif isinstance(widget, MainWindow) and widget.is_open and widget.isVisible():
                 print("WINDOW", widget.windowTitle(), widget.tabs.count(), flush=True)
                 widget.close()
 

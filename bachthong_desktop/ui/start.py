@@ -1,0 +1,141 @@
+"""Starting the window in two steps: the frame is painted first, then the database fills it.
+
+Opening the database (sqlite-utils, checks, migrations) and building the tabs takes a few
+hundred milliseconds on an office PC; the frame, from the definition and a read-only look at
+two settings, is on the screen before that starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.commune_mode import Mode, get_mode, set_mode
+from ..core.definition import load_form
+from ..core.errors import UserError
+from ..core.logs import setup_logging
+from ..core.paths import default_db_path
+from ..core.periods import current_period, parse_period
+from ..core.start_view import look
+from . import crash
+from .main_window import MainWindow
+
+TITLE = "Báo cáo TTĐN"
+NO_PAINT_MS = 300  # open anyway when no paint comes (a window started minimised)
+log = logging.getLogger(__name__)
+
+
+def start_period(session, args) -> str:
+    """--period, else the last period used, else the current one."""
+    from ..core.settings import get_setting
+
+    if args.period:
+        return parse_period(args.period).id
+    last = get_setting(session.db, "last_period")
+    return parse_period(last).id if last else current_period().id
+
+
+def first_start_mode(session, parent=None) -> Mode:
+    """The chosen mode; asked once, at the first start of a window."""
+    mode = get_mode(session.db)
+    if mode is None:
+        from ..core.units import reporting_units
+        from .dialogs import ModeDialog
+
+        # every unit ever reporting: a copy may serve a commune of an earlier period too
+        units = reporting_units(session.db, session.office.code, None)
+        mode = ModeDialog.ask(session.office.name, units, parent)
+        set_mode(session.db, mode)
+    return mode
+
+
+def offer_restore(exc: UserError, parent=None) -> bool:
+    """A damaged database: offer the newest good backup; True once it has been restored."""
+    from ..core.integrity import DamagedDatabase
+    from ..core.restore import restore
+
+    if not isinstance(exc, DamagedDatabase) or not exc.good_backups:
+        return False
+    newest = exc.good_backups[0]
+    answer = QMessageBox.question(
+        parent, TITLE, f"{exc.message}\n\nKhôi phục ngay từ bản sao lưu “{newest.name}”? "
+        "Dữ liệu hỏng được giữ lại bên cạnh, không bị xóa.")
+    if answer != QMessageBox.Yes:
+        return False
+    try:
+        restore(exc.db_path, newest)
+    except UserError as failed:
+        QMessageBox.critical(parent, TITLE, failed.message)
+        return False
+    return True
+
+
+def start_backup(session) -> None:
+    """A backup at start; never stops the window from opening."""
+    try:
+        from ..core.backup import backup_now
+
+        backup_now(session, "start")
+    except Exception:  # noqa: BLE001 - a failed backup is logged, the office keeps working
+        log.exception("backup at start failed")
+
+
+class Start:
+    """The window of `run`: its frame now, its data once the frame has been painted."""
+
+    def __init__(self, args):
+        self.args = args
+        self.session = self.lock = None
+        self._begun = False
+        self.window = MainWindow()
+        self.window.show_frame(load_form(), look(default_db_path(args.db)))
+        self.window.centralWidget().painted.connect(self._soon)
+        QTimer.singleShot(NO_PAINT_MS, self._open)
+
+    def _soon(self) -> None:
+        QTimer.singleShot(0, self._open)  # after the paint has reached the screen
+
+    def _open(self) -> None:
+        if self._begun or not self.window.isVisible():  # once; not after the user closed it
+            return
+        self._begun = True
+        setup_logging()
+        while True:
+            try:
+                self._open_database()
+                return
+            except UserError as exc:
+                self.close()
+                if offer_restore(exc, self.window):
+                    continue
+                QMessageBox.critical(self.window, TITLE, exc.message)
+            except Exception:  # noqa: BLE001 - a windowed program has no console: say it, log it
+                self.close()
+                crash.excepthook(*sys.exc_info())
+            self._quit()
+            return
+
+    def _open_database(self) -> None:
+        from ..core.lock import acquire
+        from ..core.session import Session
+
+        self.session = Session(self.args.db)
+        self.lock = acquire(self.session.db_path, "window")
+        mode = first_start_mode(self.session, self.window)
+        self.window.open(self.session, start_period(self.session, self.args), mode)
+        QTimer.singleShot(0, lambda: start_backup(self.session))
+
+    def _quit(self) -> None:
+        self.window.hide()
+        QApplication.instance().exit(1)
+
+    def close(self) -> None:
+        """Give back the database and its lock (at exit, or after a failed opening)."""
+        if self.session is not None:
+            self.session.close()
+        if self.lock is not None:
+            self.lock.release()
+        self.session = self.lock = None

@@ -1,0 +1,48 @@
+"""The quick look before the window's frame is painted: right when it can read, harmless when not."""
+
+import sqlite3
+
+from bachthong_desktop.core.commune_mode import COMMUNE, OFFICE, Mode, set_mode
+from bachthong_desktop.core.settings import set_setting
+from bachthong_desktop.core.start_view import GEOMETRY_KEY, StartView, look
+
+
+def test_it_reads_the_mode_and_the_window_size_the_database_holds(session):
+    set_mode(session.db, Mode(COMMUNE, "01969"))
+    set_setting(session.db, GEOMETRY_KEY, "AdnQywADAAA=")
+    assert look(session.db_path) == StartView(Mode(COMMUNE, "01969"), "AdnQywADAAA=")
+    set_mode(session.db, Mode(OFFICE))
+    assert look(session.db_path).mode == Mode(OFFICE)
+
+
+def test_before_the_first_start_question_there_is_no_mode(session):
+    session.db  # created and migrated, nothing chosen yet
+    assert look(session.db_path) == StartView()
+
+
+def test_it_changes_nothing_and_creates_nothing(session, tmp_path):
+    set_mode(session.db, Mode(OFFICE))
+    session.close()
+    before = session.db_path.read_bytes()
+    look(session.db_path)
+    assert session.db_path.read_bytes() == before
+    missing = tmp_path / "new" / "ttdn.sqlite3"
+    assert look(missing) == StartView()
+    assert not missing.parent.exists()
+
+
+def test_anything_unreadable_gives_the_default_frame(tmp_path):
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
+    assert look(text) == StartView()
+    other = tmp_path / "other.sqlite3"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    assert look(other) == StartView()  # no settings table
+    assert look(tmp_path) == StartView()  # a folder
+
+
+def test_a_database_held_by_a_writer_can_still_be_looked_at(session):
+    set_mode(session.db, Mode(OFFICE))
+    with session.db.atomic():  # another program in the middle of writing
+        set_setting(session.db, "note", "đang ghi")
+        assert look(session.db_path).mode == Mode(OFFICE)

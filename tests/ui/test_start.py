@@ -1,0 +1,84 @@
+"""Starting the window as a user does: the frame with the right tabs first, then the data in it."""
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from bachthong_desktop.core.commune_mode import COMMUNE, OFFICE, Mode, set_mode
+from bachthong_desktop.core.lock import acquire
+from bachthong_desktop.core.session import Session
+from bachthong_desktop.ui.app import parse_args
+from bachthong_desktop.ui.opening_view import OPENING, OpeningView
+from bachthong_desktop.ui.start import Start
+
+from ui.test_damaged_start import damaged_db_with_backup
+
+
+@pytest.fixture
+def start_on(qtbot):
+    """Start the window on a database file, as `bachthong-desktop --db F` does."""
+    started = []
+
+    def start(path, *more):
+        begun = Start(parse_args(["--db", str(path), *more])[0])
+        qtbot.addWidget(begun.window)
+        started.append(begun)
+        return begun
+
+    yield start
+    for begun in started:
+        begun.window.close()
+        begun.close()
+
+
+def tab_names(tabs) -> list[str]:
+    return [tabs.tabText(i) for i in range(tabs.count())]
+
+
+def in_mode(db_path, mode):
+    session = Session(db_path)
+    set_mode(session.db, mode)
+    session.close()
+
+
+def test_a_commune_copy_shows_its_own_tabs_at_once_then_its_values(start_on, qtbot, demo_db):
+    in_mode(demo_db, Mode(COMMUNE, "01969"))
+    begun = start_on(demo_db, "--period", "2023-H1")
+    frame = begun.window.centralWidget()
+    assert isinstance(frame, OpeningView) and not begun.window.is_open
+    first = tab_names(frame.tabs)
+    qtbot.waitUntil(lambda: begun.window.is_open, timeout=10000)
+    window = begun.window
+    assert tab_names(window.tabs) == first and len(first) == 4
+    assert "Thị trấn Phủ Thông" in window.windowTitle()
+    assert window.saver.stored, "the commune's values are in its tabs"
+
+
+def test_the_office_frame_names_every_tab_before_the_data_is_there(start_on, qtbot, demo_db):
+    in_mode(demo_db, Mode(OFFICE))
+    begun = start_on(demo_db, "--period", "2023-H1")
+    frame = begun.window.centralWidget()
+    first = tab_names(frame.tabs)
+    assert first[-2:] == ["Các xã gửi báo cáo", "Xem trước, in"] and len(first) == 10
+    qtbot.waitUntil(lambda: begun.window.is_open, timeout=10000)
+    assert tab_names(begun.window.tabs) == first
+    assert not begun.window.findChildren(OpeningView)
+    assert OPENING not in [label.text() for label in begun.window.findChildren(QLabel)]
+
+
+def test_closing_the_frame_before_it_opens_leaves_the_database_alone(start_on, qtbot, demo_db):
+    begun = start_on(demo_db)
+    begun.window.close()
+    qtbot.wait(600)  # longer than the start waits for a paint
+    assert not begun.window.is_open and begun.session is None
+    acquire(demo_db, "test").release()  # nobody holds the lock
+
+
+def test_a_damaged_database_is_restored_in_the_open_frame(start_on, qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "ttdn.sqlite3"
+    damaged_db_with_backup(path)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.Yes)
+    begun = start_on(path, "--period", "2023-H1")
+    qtbot.waitUntil(lambda: begun.window.is_open, timeout=10000)
+    assert len(asked) == 1 and "Khôi phục ngay từ bản sao lưu" in asked[0]
+    assert begun.window.figures["rebuttal_turns"].value == 1086
