@@ -19,7 +19,9 @@ from ..core.errors import UserError
 from ..core.logs import setup_logging
 from ..core.paths import default_db_path
 from ..core.periods import current_period, parse_period
+from ..core.settings import get_setting
 from ..core.start_view import look
+from ..core.units import reporting_units
 from . import crash
 from .main_window import MainWindow
 
@@ -30,8 +32,6 @@ log = logging.getLogger(__name__)
 
 def start_period(session, args) -> str:
     """--period, else the last period used, else the current one."""
-    from ..core.settings import get_setting
-
     if args.period:
         return parse_period(args.period).id
     last = get_setting(session.db, "last_period")
@@ -42,7 +42,6 @@ def first_start_mode(session, parent=None) -> Mode:
     """The chosen mode; asked once, at the first start of a window."""
     mode = get_mode(session.db)
     if mode is None:
-        from ..core.units import reporting_units
         from .dialogs import ModeDialog
 
         # every unit ever reporting: a copy may serve a commune of an earlier period too
@@ -103,20 +102,24 @@ class Start:
             return
         self._begun = True
         setup_logging()
-        while True:
-            try:
-                self._open_database()
-                return
-            except UserError as exc:
-                self.close()
-                if offer_restore(exc, self.window):
-                    continue
-                QMessageBox.critical(self.window, TITLE, exc.message)
-            except Exception:  # noqa: BLE001 - a windowed program has no console: say it, log it
-                self.close()
-                crash.excepthook(*sys.exc_info())
-            self._quit()
-            return
+        if not self._try_open():
+            self.window.hide()
+            QApplication.instance().exit(1)
+
+    def _try_open(self) -> bool:
+        """Fill the window; on a problem say what it is (offering a backup) and give False."""
+        try:
+            self._open_database()
+            return True
+        except UserError as exc:
+            self.close()
+            if offer_restore(exc, self.window):
+                return self._try_open()
+            QMessageBox.critical(self.window, TITLE, exc.message)
+        except Exception:  # noqa: BLE001 - a windowed program has no console: say it, log it
+            self.close()
+            crash.excepthook(*sys.exc_info())
+        return False
 
     def _open_database(self) -> None:
         from ..core.lock import acquire
@@ -127,10 +130,6 @@ class Start:
         mode = first_start_mode(self.session, self.window)
         self.window.open(self.session, start_period(self.session, self.args), mode)
         QTimer.singleShot(0, lambda: start_backup(self.session))
-
-    def _quit(self) -> None:
-        self.window.hide()
-        QApplication.instance().exit(1)
 
     def close(self) -> None:
         """Give back the database and its lock (at exit, or after a failed opening)."""
