@@ -61,6 +61,10 @@ class _Reader:
         self.raw_cells: dict[str, tuple[str, str, Any]] = {}  # code -> (sheet, cell, raw)
         self.tables: dict[str, list[tuple[str, int, dict]]] = {}
         self.by_code = {f.code: f for f in value_fields(form) + text_fields(form)}
+        # per table: its field, the prefix of its column codes, its column labels -> codes
+        self.table_heads = [(f, f"{f.code}.", {clean(c.label).casefold(): c.code
+                                               for c in unit_columns(f)})
+                            for f in table_fields(form)]
 
     def text(self, cell, sheet: str, coord: str) -> Any:
         """A cell's value; legacy-font text converted to Unicode and noted, text NFC."""
@@ -133,12 +137,12 @@ class _Reader:
         code_col = value_col = None
         for r, row in enumerate(rows, start=1):
             texts = [self._plain(c) for c in row]
-            self._header_line(row)
+            self._header_line(row, texts)
             if CODE_HEADER.casefold() in texts:
                 code_col = texts.index(CODE_HEADER.casefold())
                 value_col = next((i for i, t in enumerate(texts) if t in _VALUE_HEADERS), None)
                 continue
-            if self._table_codes(sheet, rows, r, row):
+            if self._table_codes(sheet, rows, r, texts):
                 return
             if code_col is not None and value_col is not None and len(row) > code_col:
                 self._value_row(sheet, row, r, code_col, value_col)
@@ -147,12 +151,11 @@ class _Reader:
     def _plain(cell) -> str:
         return clean(nfc(cell.value)).casefold() if isinstance(cell.value, str) else ""
 
-    def _header_line(self, row: list) -> None:
-        for cell in row:
-            text = clean(nfc(cell.value)) if isinstance(cell.value, str) else ""
+    def _header_line(self, row: list, texts: list[str]) -> None:
+        for cell, plain in zip(row, texts):
             for key, prefix in (("unit", "đơn vị:"), ("period", "kỳ báo cáo:")):
-                if text.casefold().startswith(prefix) and key not in self.out.header:
-                    self.out.header[key] = text[len(prefix):].strip()
+                if plain.startswith(prefix) and key not in self.out.header:
+                    self.out.header[key] = clean(nfc(cell.value))[len(prefix):].strip()
 
     def _value_row(self, sheet: str, row: list, r: int, code_col: int, value_col: int) -> None:
         code = row[code_col].value
@@ -171,16 +174,12 @@ class _Reader:
         if not earlier or earlier[2] is None:
             self.raw_cells[code] = (sheet, coord, value)
 
-    def _table_codes(self, sheet: str, rows: list[list], r: int, row: list) -> bool:
+    def _table_codes(self, sheet: str, rows: list[list], r: int, texts: list[str]) -> bool:
         """A row of "table.column" codes (else of 3+ column labels) starts a table."""
-        for f in table_fields(self.form):
-            prefix = f"{f.code}."
-            columns = {i: self._plain(c)[len(prefix):] for i, c in enumerate(row)
-                       if self._plain(c).startswith(prefix)}
+        for f, prefix, labels in self.table_heads:
+            columns = {i: t[len(prefix):] for i, t in enumerate(texts) if t.startswith(prefix)}
             if not columns:
-                labels = {clean(c.label).casefold(): c.code for c in unit_columns(f)}
-                columns = {i: labels[self._plain(c)] for i, c in enumerate(row)
-                           if self._plain(c) in labels}
+                columns = {i: labels[t] for i, t in enumerate(texts) if t in labels}
                 columns = columns if len(columns) >= 3 else {}
             if columns:
                 self._table_rows(f, sheet, rows[r:], r + 1, columns)
