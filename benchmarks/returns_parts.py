@@ -72,7 +72,7 @@ def generate_returns(count: int) -> list[Path]:
     from bachthong_desktop.core.definition import load_form
     from bachthong_desktop.core.demo import demo_dir
     from bachthong_desktop.core.periods import parse_period
-    from bachthong_desktop.exchange.demo_returns import fill
+    from bachthong_desktop.exchange.xlsx_fill import fill_return
     from bachthong_desktop.exchange.xlsx_template import (TemplateInfo, build_template,
                                                           template_file_name)
 
@@ -86,7 +86,7 @@ def generate_returns(count: int) -> list[Path]:
         path = out / template_file_name(period, unit)
         if not path.exists():
             wb = build_template(TemplateInfo(unit, period, form))
-            fill(wb, form, samples[i % len(samples)])
+            fill_return(wb, form, samples[i % len(samples)])
             wb.save(path)
         paths.append(path)
     return paths

@@ -76,6 +76,11 @@ def table_fields(form: Form) -> list[Field]:
     return [f for f in form.unit_fields() if f.kind == "table"]
 
 
+def table_sheet_title(field: Field) -> str:
+    """The sheet of a table field (Excel allows 31 characters)."""
+    return NGO_SHEET if field.code == "ngo_projects" else field.label[:31]
+
+
 def unit_columns(field: Field):
     return [c for c in field.columns if "units" in c.reporters]
 
@@ -222,7 +227,7 @@ def build_template(info: TemplateInfo) -> Workbook:
     wb = Workbook()
     _return_sheet(wb.active, info)
     for f in table_fields(info.form):
-        _table_sheet(wb, info, f, NGO_SHEET if f.code == "ngo_projects" else f.label[:31])
+        _table_sheet(wb, info, f, table_sheet_title(f))
     _text_sheet(wb, info)
     _help_sheet(wb, info)
     _meta_sheet(wb, info)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bachthong_desktop.core.periods import parse_period
 from bachthong_desktop.core.units import get_unit
-from bachthong_desktop.exchange.demo_returns import fill
+from bachthong_desktop.exchange.xlsx_fill import fill_return
 from bachthong_desktop.exchange.xlsx_template import TemplateInfo, build_template
 
 VALUES = {"plan_issued": True, "foreign_visitors": 0, "unit_radio_news": 22,
@@ -21,7 +21,7 @@ def workbook(session, unit_code="01975", period="2023-H1", values=None):
     """A template for the unit, filled with `values` (VALUES by default)."""
     unit = get_unit(session.db, unit_code)
     wb = build_template(TemplateInfo(unit, parse_period(period), session.form))
-    fill(wb, session.form, VALUES if values is None else values)
+    fill_return(wb, session.form, VALUES if values is None else values)
     return wb
 
 

@@ -1,0 +1,46 @@
+"""A return template filled with a unit's values: the file commune mode sends, the demo files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl import Workbook
+
+from ..core.definition import Form
+from ..core.numbers import NumberError, format_date_d30, parse_date
+from .xlsx_template import (FIRST_VALUE_ROW, NO, RETURN_SHEET, TEXT_SHEET, YES, table_fields,
+                            table_sheet_title, unit_columns)
+
+# sheet -> (column of the codes, column of the values), as build_template lays them out
+VALUE_COLUMNS = {RETURN_SHEET: (4, 5), TEXT_SHEET: (2, 3)}
+
+
+def excel_value(kind: str, value: Any) -> Any:
+    """A value as a person would type it in the template: Có/Không, dd/mm/yyyy, one item a line."""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if kind == "date" and value:
+        try:
+            return format_date_d30(parse_date(value))
+        except NumberError:
+            return value  # as it was typed: the importer says what is wrong with it
+    if isinstance(value, list):
+        return "\n".join(str(item) for item in value)
+    return value
+
+
+def fill_return(wb: Workbook, form: Form, values: dict[str, Any]) -> None:
+    """Put values into a template's cells, found by code as the importer finds them."""
+    for sheet, (code_col, value_col) in VALUE_COLUMNS.items():
+        ws = wb[sheet]
+        for row in range(FIRST_VALUE_ROW, ws.max_row + 1):
+            code = ws.cell(row=row, column=code_col).value
+            if code in values:
+                value = excel_value(form.field(code).kind, values[code])
+                ws.cell(row=row, column=value_col, value=value)
+    for f in table_fields(form):
+        ws = wb[table_sheet_title(f)]
+        for i, record in enumerate(values.get(f.code) or []):
+            for col, column in enumerate(unit_columns(f), start=1):
+                ws.cell(row=FIRST_VALUE_ROW + i, column=col,
+                        value=excel_value(column.kind, record.get(column.code)))
