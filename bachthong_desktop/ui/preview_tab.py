@@ -130,7 +130,7 @@ class PreviewTab(QWidget):
         dialog.setWindowTitle("In báo cáo")
         if dialog.exec() == QPrintDialog.Accepted:
             if self._guard(lambda: paint_document(self.document(), printer)):
-                self.status.setText(f"Đã gửi báo cáo tới máy in “{printer.printerName()}”.")
+                self.status.setText(printed_to(printer))
 
     def ask_export(self, fmt: str) -> None:
         kind = "Tệp Word (*.docx)" if fmt == "docx" else "Tệp PDF (*.pdf)"
@@ -185,3 +185,10 @@ class PreviewTab(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, TITLE, exc.message)
             return False
+
+
+def printed_to(printer: QPrinter) -> str:
+    """Where the print dialog sent the report: a printer, or the PDF file chosen in it."""
+    if printer.outputFormat() == QPrinter.PdfFormat and printer.outputFileName():
+        return f"Đã ghi báo cáo vào tệp {printer.outputFileName()}."
+    return f"Đã gửi báo cáo tới máy in “{printer.printerName()}”."
