@@ -120,8 +120,11 @@ class Watch(QObject):
     def mark(self, name):
         marks[name] = time.time() - T0
         opened = getattr(self.window, "opened", None)
-        if name == "shown" and opened is not None and not self.window.is_open:
-            opened.connect(lambda: setattr(self, "waiting", "ready"))
+        if name == "shown" and opened is not None:
+            if self.window.is_open:  # opened before its first paint: "ready" is the next paint
+                self.waiting = "ready"
+            else:
+                opened.connect(lambda: setattr(self, "waiting", "ready"))
         else:
             self.window.close()
 

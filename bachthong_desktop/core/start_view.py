@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from .commune_mode import COMMUNE_KEY, MODE_KEY, Mode, mode_from
 
@@ -26,13 +26,22 @@ class StartView:
     geometry: str | None = None
 
 
+def read_only_uri(path: PurePath) -> str:
+    """A read-only SQLite URI of an absolute path, network paths (\\\\server\\share) included."""
+    uri = path.as_uri()
+    if not uri.startswith("file:///"):  # file://server/share/...: SQLite takes no host there
+        uri = "file:////" + uri[len("file://"):]
+    return f"{uri}?mode=ro"
+
+
 def look(db_path: str | os.PathLike) -> StartView:
     """The settings the frame needs, read without creating, migrating or locking anything."""
     path = Path(db_path)
     if not path.is_file():
         return StartView()
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        # absolute(), not resolve(): on Windows resolve() turns a mapped drive Z: into \\server
+        conn = sqlite3.connect(read_only_uri(path.absolute()), uri=True, timeout=0.2)
         try:
             rows = conn.execute(f"SELECT key, value FROM settings WHERE key IN "
                                 f"({', '.join('?' * len(KEYS))})", KEYS).fetchall()

@@ -12,9 +12,7 @@ from ..core.commune_mode import OFFICE, Mode, get_mode
 from ..core.errors import UserError
 from ..core.logs import setup_logging
 from ..core.text import slug
-from . import crash
-
-TITLE = "Báo cáo TTĐN"
+from . import TITLE, crash
 
 
 def build_main_window(session, period_id: str, mode: Mode | None = None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -22,14 +21,13 @@ def placeholder(text: str = BROKEN) -> QLabel:
     return label
 
 
-def optional_tab(module: str, class_name: str, session, period_id: str) -> QWidget:
-    """The widget `class_name(session, period_id)` of `ui.<module>`; if it fails, a placeholder
-    that says so (the error is logged) while the data-entry tabs keep working."""
+def optional_tab(make) -> QWidget:
+    """The widget `make()` builds; if that fails, a placeholder that says so (the error is
+    logged) while the data-entry tabs keep working."""
     try:
-        cls = getattr(importlib.import_module(f"{__package__}.{module}"), class_name)
-        return cls(session, period_id)
+        return make()
     except Exception:  # noqa: BLE001 - a broken tab must not stop data entry
-        log.exception("could not build %s.%s", module, class_name)
+        log.exception("could not build %s", getattr(make, "__name__", make))
         return placeholder()
 
 

@@ -50,13 +50,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.remember = remember  # False: leave the size and last period settings alone
         self.session = None
+        self._opened = self._sized = False
         self.menus = [self.menuBar().addMenu(title) for title in MENUS]
         if session is not None:
             self.open(session, period_id, mode)
 
     @property
     def is_open(self) -> bool:
-        return self.session is not None
+        return self._opened
 
     def show_frame(self, form: Form, view: StartView) -> None:
         """Before the database is open: the title, menus, tab names and size, painted at once."""
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         commune = view.mode is not None and view.mode.is_commune
         self.setCentralWidget(OpeningView(tab_titles(form, commune)))
         self._apply_geometry(view.geometry)
+        self._sized = view.geometry is not None
         self.show()
 
     def open(self, session, period_id: str, mode: Mode | None = None) -> None:
@@ -87,8 +89,10 @@ class MainWindow(QMainWindow):
         self.saver.problem.connect(self._show_typing_problem)
         self.saver.reloaded.connect(self.show_field)
         self.load_period(self.period)
-        if not self.isVisible():  # a frame shown already has its size (and may have moved)
+        if not self._sized:  # a frame shown with its saved size keeps it (it may have moved)
             self._apply_geometry(get_setting(session.db, GEOMETRY_KEY))
+        self.top.periods.setFocus()  # the frame's widgets, focus included, are gone
+        self._opened = True
         self.opened.emit()
 
     # -- building ---------------------------------------------------------------------
@@ -116,12 +120,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _add_optional_tabs(self) -> None:
-        self.returns_holder = LazyTab(lambda: optional_tab(
-            "returns_tab", "ReturnsTab", self.session, self.period), self._returns_built)
+        self.returns_holder = LazyTab(lambda: optional_tab(self._make_returns_tab),
+                                      self._returns_built)
         self.tabs.addTab(self.returns_holder, RETURNS_TAB)
-        self.preview_holder = LazyTab(lambda: optional_tab(
-            "preview_tab", "PreviewTab", self.session, self.period))
+        self.preview_holder = LazyTab(lambda: optional_tab(self._make_preview_tab))
         self.tabs.addTab(self.preview_holder, PREVIEW_TAB)
+
+    def _make_returns_tab(self):
+        from .returns_tab import ReturnsTab  # imported when first shown, openpyxl with it
+
+        return ReturnsTab(self.session, self.period)
+
+    def _make_preview_tab(self):
+        from .preview_tab import PreviewTab
+
+        return PreviewTab(self.session, self.period)
 
     def _returns_built(self, widget) -> None:
         if hasattr(widget, "returns_changed"):

@@ -15,11 +15,11 @@ from ..core.errors import UserError
 from ..core.issued import IssuedVersion, list_issued, open_issued
 from ..exchange.document import Document, document_for
 from ..exchange.export import export, issue_report, parse_doc_date
+from . import TITLE
 from .issue_dialog import IssueDialog
 from .printing import NO_PRINTER, find_printer, pdf_bytes, preview_dialog
 from .qt_document import paint_document
 
-TITLE = "Báo cáo TTĐN"
 DEBOUNCE_MS = 400
 
 

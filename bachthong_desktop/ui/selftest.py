@@ -126,11 +126,23 @@ def _window(state: dict) -> str:
     app.processEvents()
     image = window.grab()
     tabs = tab_count(window)
+    broken = _broken_tabs(window)
     window.close()
     app.processEvents()
     if image.isNull() or image.width() < 200:
         raise RuntimeError("cửa sổ không vẽ được")
+    if broken:
+        raise RuntimeError(f"không mở được thẻ {', '.join(broken)} (chi tiết trong tệp nhật ký)")
     return f"{image.width()}x{image.height()}, {tabs} thẻ"
+
+
+def _broken_tabs(window) -> list[str]:
+    """The tabs built by other parts (returns, preview) that show the "cannot open" text."""
+    from .embedded import is_real
+
+    holders = [h for h in (window.returns_holder, window.preview_holder) if h is not None]
+    return [f"“{window.tabs.tabText(window.tabs.indexOf(h))}”" for h in holders
+            if not is_real(h.ensure_built())]
 
 
 def open_main_window(session, period: str):

@@ -22,11 +22,11 @@ from ..core.periods import current_period, parse_period
 from ..core.settings import get_setting
 from ..core.start_view import look
 from ..core.units import reporting_units
-from . import crash
+from . import TITLE, crash
 from .main_window import MainWindow
 
-TITLE = "Báo cáo TTĐN"
 NO_PAINT_MS = 300  # open anyway when no paint comes (a window started minimised)
+BACKUP_AFTER_MS = 1000  # the start backup waits until the data is on the screen
 log = logging.getLogger(__name__)
 
 
@@ -129,7 +129,11 @@ class Start:
         self.lock = acquire(self.session.db_path, "window")
         mode = first_start_mode(self.session, self.window)
         self.window.open(self.session, start_period(self.session, self.args), mode)
-        QTimer.singleShot(0, lambda: start_backup(self.session))
+        QTimer.singleShot(BACKUP_AFTER_MS, self._backup)
+
+    def _backup(self) -> None:
+        if self.session is not None:
+            start_backup(self.session)
 
     def close(self) -> None:
         """Give back the database and its lock (at exit, or after a failed opening)."""

@@ -46,3 +46,25 @@ def test_a_database_held_by_a_writer_can_still_be_looked_at(session):
     with session.db.atomic():  # another program in the middle of writing
         set_setting(session.db, "note", "đang ghi")
         assert look(session.db_path).mode == Mode(OFFICE)
+
+
+def test_uris_of_windows_drives_and_network_shares():
+    from pathlib import PureWindowsPath
+
+    from bachthong_desktop.core.start_view import read_only_uri
+
+    assert read_only_uri(PureWindowsPath(r"Z:\Dữ liệu\ttdn.sqlite3")) == (
+        "file:///Z:/D%E1%BB%AF%20li%E1%BB%87u/ttdn.sqlite3?mode=ro")
+    assert read_only_uri(PureWindowsPath(r"\\may-chu\chung\ttdn.sqlite3")) == (
+        "file:////may-chu/chung/ttdn.sqlite3?mode=ro")
+
+
+def test_a_folder_name_with_spaces_accents_and_uri_signs(tmp_path):
+    from bachthong_desktop.core.session import Session
+
+    folder = tmp_path / "Báo cáo #1 ?năm 2023 %20"
+    folder.mkdir()
+    session = Session(folder / "ttdn.sqlite3")
+    set_mode(session.db, Mode(OFFICE))
+    session.close()
+    assert look(folder / "ttdn.sqlite3").mode == Mode(OFFICE)

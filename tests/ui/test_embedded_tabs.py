@@ -7,9 +7,13 @@ from ui_helpers import editor_of
 
 
 def test_a_tab_that_fails_to_build_says_so_and_is_logged(qtbot, session, caplog):
-    widget = optional_tab("no_such_tab_module", "NoSuchTab", session, "2023-H1")
+    def make_broken_tab():
+        from bachthong_desktop.ui import no_such_tab_module  # noqa: F401
+
+    widget = optional_tab(make_broken_tab)
     assert widget.text() == BROKEN
-    assert "could not build no_such_tab_module.NoSuchTab" in caplog.text
+    assert "could not build make_broken_tab" in caplog.text
+    assert "no_such_tab_module" in caplog.text  # the error itself is in the log
 
 
 def test_new_returns_reload_the_communes_totals(demo_db, opener):
@@ -50,3 +54,14 @@ def test_a_commune_return_dropped_on_the_office_window_reaches_its_totals(opener
     assert window.tabs.currentWidget() is window.returns_holder
     assert editor.main.text() == "120"
     assert "Thị trấn Phủ Thông: 120" in editor.main.toolTip()
+
+
+def test_the_self_test_names_a_tab_that_cannot_open(demo_db, opener, monkeypatch):
+    from bachthong_desktop.ui.main_window import MainWindow
+    from bachthong_desktop.ui.selftest import _broken_tabs
+
+    window = opener.open(DEMO_PERIOD)
+    assert _broken_tabs(window) == []
+    monkeypatch.setattr(MainWindow, "_make_preview_tab", lambda self: 1 / 0)
+    window = opener.reopen(DEMO_PERIOD)
+    assert _broken_tabs(window) == ["“Xem trước, in”"]

@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
+from bachthong_desktop.core.backup import list_backups
 from bachthong_desktop.core.commune_mode import COMMUNE, OFFICE, Mode, set_mode
 from bachthong_desktop.core.lock import acquire
 from bachthong_desktop.core.session import Session
@@ -82,3 +83,34 @@ def test_a_damaged_database_is_restored_in_the_open_frame(start_on, qtbot, tmp_p
     qtbot.waitUntil(lambda: begun.window.is_open, timeout=10000)
     assert len(asked) == 1 and "Khôi phục ngay từ bản sao lưu" in asked[0]
     assert begun.window.figures["rebuttal_turns"].value == 1086
+
+
+def test_once_open_the_period_box_has_the_focus_and_a_start_backup_follows(start_on, qtbot,
+                                                                           demo_db):
+    in_mode(demo_db, Mode(OFFICE))
+    begun = start_on(demo_db, "--period", "2023-H1")
+    qtbot.waitUntil(lambda: begun.window.is_open, timeout=10000)
+    assert begun.window.focusWidget() is begun.window.top.periods
+    assert not list_backups(demo_db)  # not before the data is on the screen
+    qtbot.waitUntil(lambda: any("khoi-dong" in p.name for p in list_backups(demo_db)),
+                    timeout=10000)
+
+
+def test_the_saved_size_is_used_even_when_the_quick_look_cannot_read_it(
+        start_on, qtbot, demo_db, monkeypatch):
+    from bachthong_desktop.core.settings import set_setting
+    from bachthong_desktop.core.start_view import GEOMETRY_KEY, StartView
+    from bachthong_desktop.ui import start
+    from bachthong_desktop.ui.app import build_main_window
+
+    session = Session(demo_db)
+    set_mode(session.db, Mode(OFFICE))
+    sized = build_main_window(session, "2023-H1", remember=False)
+    sized.resize(900, 500)  # the test screen is 800 px wide: restoring may narrow it, not lower it
+    set_setting(session.db, GEOMETRY_KEY, bytes(sized.saveGeometry().toBase64()).decode())
+    sized.close()
+    session.close()
+    monkeypatch.setattr(start, "look", lambda path: StartView())  # e.g. an unreadable share
+    begun = start_on(demo_db, "--period", "2023-H1")
+    qtbot.waitUntil(lambda: begun.window.is_open, timeout=10000)
+    assert begun.window.height() == 500  # not the first start's 820
