@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from ..core.units import Unit, find_unit, office
 from .xlsx_import import ReadReturn, ReturnError, read_return
 from .xlsx_safety import UnsafeFile
 
+log = logging.getLogger(__name__)
 
 @dataclass
 class ImportResult:
@@ -168,7 +170,18 @@ def import_files(store: Store, paths: Iterable[Path | str], *, period: str | Non
         if progress is not None and progress(i, Path(path).name) is False:
             break
         results.append(import_file(store, path, period=period, dry_run=dry_run))
+        _log(results[-1], dry_run)
     return results
+
+
+def _log(result: ImportResult, dry_run: bool) -> None:
+    """Every file tried, in the log file: whoever helps the office later sees what came in."""
+    trial = " (dry run)" if dry_run else ""
+    if result.ok:
+        log.info("import%s %s: %s, unit %s, period %s, version %s", trial, result.file_name,
+                 result.outcome, result.unit_code, result.period, result.version)
+    else:
+        log.warning("import%s %s refused: %s", trial, result.file_name, result.message)
 
 
 OUTCOME_WORDS = {STORED: "đã lưu", REPLACED: "đã thay thế", UNCHANGED: "không thay đổi",

@@ -162,9 +162,10 @@ def test_two_rows_with_the_same_code_and_different_values(demo, tmp_path):
     _refused(demo, save(wb, tmp_path, "trung.xlsx"), "ô E20", "rebuttal_turns")
 
 
-def test_refused_file_in_a_batch_leaves_the_others(demo, tmp_path):
+def test_refused_file_in_a_batch_leaves_the_others(demo, tmp_path, caplog):
     from bachthong_desktop.exchange.importer import import_files
 
+    caplog.set_level("INFO")  # the program's log file takes INFO
     good = workbook(demo, values={"rebuttal_turns": 70})
     bad = workbook(demo, unit_code="01978")
     value_cell(bad["Báo cáo"], "rebuttal_turns").value = -1
@@ -173,6 +174,9 @@ def test_refused_file_in_a_batch_leaves_the_others(demo, tmp_path):
     assert [r.outcome for r in results] == ["replaced", "refused"]
     assert demo.store.get("2023-H1", "01975", "rebuttal_turns") == 70
     assert demo.store.get("2023-H1", "01978", "rebuttal_turns") == 70  # the demo's, untouched
+    logged = caplog.text  # for whoever helps the office later
+    assert "import tot.xlsx: replaced, unit 01975, period 2023-H1" in logged
+    assert "import xau.xlsx refused: Tệp “xau.xlsx”" in logged
 
 
 def test_sheet_without_the_code_column(demo, tmp_path):
