@@ -23,7 +23,7 @@ from ..core.settings import get_setting
 from ..core.start_view import look
 from ..core.units import reporting_units
 from . import TITLE, crash
-from .main_window import MainWindow
+from .main_window import PERIOD_KEY, MainWindow
 
 NO_PAINT_MS = 300  # open anyway when no paint comes (a window started minimised)
 BACKUP_AFTER_MS = 1000  # the start backup waits until the data is on the screen
@@ -34,7 +34,7 @@ def start_period(session, args) -> str:
     """--period, else the last period used, else the current one."""
     if args.period:
         return parse_period(args.period).id
-    last = get_setting(session.db, "last_period")
+    last = get_setting(session.db, PERIOD_KEY)
     return parse_period(last).id if last else current_period().id
 
 
