@@ -64,7 +64,7 @@ class Appendix:
     note: str
     columns: list[str]
     rows: list[list[str]]
-    total: list[str]
+    totals: list[list[str]]  # the sum; and the report's own figures where the office changed one
 
     @property
     def wide(self) -> bool:
@@ -202,12 +202,21 @@ def _appendix(form, period, office, units, figures, number, date_text) -> Append
     for i, unit in enumerate(units, 1):
         cells = [figures[f.code].by_unit.get(unit.code) for f in fields]
         rows.append([str(i), unit.name, *("" if c is None else str(c) for c in cells)])
-    totals = [sum(v for v in figures[f.code].by_unit.values() if v is not None) for f in fields]
     ctx = context(form, period, office, figures)
     return Appendix(
         heading="Phụ lục", title=fill(form.document.get("appendix_title", ""), ctx).upper(),
         note=f"(Kèm theo Báo cáo số {number} {date_text} của {office.short_name})",
-        columns=columns, rows=rows, total=["", "Tổng cộng", *(str(t) for t in totals)])
+        columns=columns, rows=rows, totals=_appendix_totals([figures[f.code] for f in fields]))
+
+
+def _appendix_totals(figures: list[Figure]) -> list[list[str]]:
+    """The rows' sum ("Tổng cộng"); where the office changed a total, the sum is "Cộng các xã,
+    thị trấn" and a "Tổng cộng theo báo cáo" row gives the figures the report's text uses."""
+    sums = [str(sum(v for v in fig.by_unit.values() if v is not None)) for fig in figures]
+    if not any(fig.overridden for fig in figures):
+        return [["", "Tổng cộng", *sums]]
+    reported = ["" if fig.value is None else str(fig.value) for fig in figures]
+    return [["", "Cộng các xã, thị trấn", *sums], ["", "Tổng cộng theo báo cáo", *reported]]
 
 
 def build_document(form: Form, period: Period | str, office: Unit, units: list[Unit],

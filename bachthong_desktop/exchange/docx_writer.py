@@ -210,9 +210,10 @@ def _appendix(document, doc: Document, appendix: Appendix) -> None:
     width = (297 if appendix.wide else 210) - doc.margins.left - doc.margins.right
     rest = (width - 12 - 45) / max(1, len(appendix.columns) - 2)
     widths = [12, 45] + [rest] * (len(appendix.columns) - 2)
-    table = _table(document, widths, rows=len(appendix.rows) + 2, style="Table Grid")
-    for r, values in enumerate([appendix.columns, *appendix.rows, appendix.total]):
-        bold = r == 0 or r == len(appendix.rows) + 1
+    table = _table(document, widths, rows=1 + len(appendix.rows) + len(appendix.totals),
+                   style="Table Grid")
+    for r, values in enumerate([appendix.columns, *appendix.rows, *appendix.totals]):
+        bold = r == 0 or r > len(appendix.rows)
         for c, (cell, text) in enumerate(zip(table.rows[r].cells, values)):
             p = cell.paragraphs[0]
             p.style = "TTDN Table"

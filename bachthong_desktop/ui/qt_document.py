@@ -168,12 +168,12 @@ def appendix_document(appendix: Appendix, size: QSizeF) -> QTextDocument:
     width_mm = size.width() / DPI * 25.4 - 0.6 * len(appendix.columns)  # borders, padding
     rest = (width_mm - 12 - 45) / max(1, len(appendix.columns) - 2)
     widths = [12, 45] + [rest] * (len(appendix.columns) - 2)
-    table = _table(cursor, widths, len(appendix.rows) + 2, border=1)
-    last = len(appendix.rows) + 1
-    for r, values in enumerate([appendix.columns, *appendix.rows, appendix.total]):
+    table = _table(cursor, widths, 1 + len(appendix.rows) + len(appendix.totals), border=1)
+    for r, values in enumerate([appendix.columns, *appendix.rows, *appendix.totals]):
+        bold = r == 0 or r > len(appendix.rows)
         for c, text in enumerate(values):
             align = Qt.AlignLeft if c == 1 and r > 0 else Qt.AlignCenter
-            _cell(table, r, c).para(text, 12, _block(align), bold=r in (0, last))
+            _cell(table, r, c).para(text, 12, _block(align), bold=bold)
     return qdoc
 
 

@@ -64,8 +64,19 @@ def test_appendix_one_line_per_commune_and_totals(demo_session):
     assert len(appendix.rows) == 14
     turns = appendix.columns.index(next(c for c in appendix.columns if c.startswith("Lượt đấu")))
     assert sum(int(r[turns]) for r in appendix.rows) == 1086
-    assert appendix.total[turns] == "1086"
-    assert appendix.total[1] == "Tổng cộng"
+    assert appendix.totals == [["", "Tổng cộng", *appendix.totals[0][2:]]]
+    assert appendix.totals[0][turns] == "1086"
+
+
+def test_an_office_override_shows_in_the_appendix_beside_the_communes_sum(demo_session):
+    demo_session.store.set("2023-H1", demo_session.office.code, "rebuttal_turns", 1100)
+    appendix = document_for(demo_session, "2023-H1").appendix
+    turns = appendix.columns.index(next(c for c in appendix.columns if c.startswith("Lượt đấu")))
+    summed, reported = appendix.totals
+    assert (summed[1], summed[turns]) == ("Cộng các xã, thị trấn", "1086")
+    assert (reported[1], reported[turns]) == ("Tổng cộng theo báo cáo", "1100")
+    others = [i for i in range(2, len(summed)) if i != turns]
+    assert [summed[i] for i in others] == [reported[i] for i in others]
 
 
 def test_margins_default_and_legal_range(session):
