@@ -21,6 +21,7 @@ from .xlsx_safety import UnsafeFile
 
 log = logging.getLogger(__name__)
 
+
 @dataclass
 class ImportResult:
     """What happened to one file, for the summary."""

@@ -8,11 +8,8 @@ from openpyxl import Workbook
 
 from ..core.definition import Form
 from ..core.numbers import NumberError, format_date_d30, parse_date
-from .xlsx_template import (FIRST_VALUE_ROW, NO, RETURN_SHEET, TEXT_SHEET, YES, table_fields,
+from .xlsx_template import (FIRST_VALUE_ROW, NO, VALUE_COLUMNS, YES, table_fields,
                             table_sheet_title, unit_columns)
-
-# sheet -> (column of the codes, column of the values), as build_template lays them out
-VALUE_COLUMNS = {RETURN_SHEET: (4, 5), TEXT_SHEET: (2, 3)}
 
 
 def excel_value(kind: str, value: Any) -> Any:

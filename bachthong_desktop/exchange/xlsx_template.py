@@ -27,6 +27,8 @@ META_SHEET = "_meta"
 TEMPLATE_VERSION = 1
 FONT = "Times New Roman"
 FIRST_VALUE_ROW = 7
+# sheet -> (column of the codes, column of the values): where the builders below put them
+VALUE_COLUMNS = {RETURN_SHEET: (4, 5), TEXT_SHEET: (2, 3)}
 YES, NO = "Có", "Không"
 
 _THIN = Side(style="thin", color="808080")
@@ -143,7 +145,7 @@ def _return_sheet(ws, info: TemplateInfo) -> None:
             cell = ws.cell(row=row, column=col, value=value)
             cell.font, cell.border = _font(), _BOX
             cell.alignment = Alignment(vertical="center", wrap_text=col == 2)
-        value_cell = ws.cell(row=row, column=5)
+        value_cell = ws.cell(row=row, column=VALUE_COLUMNS[RETURN_SHEET][1])
         _input(value_cell)
         if f.kind == "count":
             counts.add(value_cell)
@@ -182,12 +184,13 @@ def _text_sheet(wb, info: TemplateInfo) -> None:
     _head_row(ws, FIRST_VALUE_ROW - 1, ["Chỉ tiêu", CODE_HEADER, TEXT_HEADER])
     for i, f in enumerate(text_fields(info.form)):
         row = FIRST_VALUE_ROW + i
-        for col, value in ((1, f.label), (2, f.code)):
+        code_col, value_col = VALUE_COLUMNS[TEXT_SHEET]
+        for col, value in ((1, f.label), (code_col, f.code)):
             cell = ws.cell(row=row, column=col, value=value)
             cell.font, cell.border = _font(), _BOX
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        _input(ws.cell(row=row, column=3))
-        ws.cell(row=row, column=3).alignment = Alignment(wrap_text=True, vertical="top")
+        _input(ws.cell(row=row, column=value_col))
+        ws.cell(row=row, column=value_col).alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[row].height = 90
     for col, width in zip("ABC", (30, 20, 70)):
         ws.column_dimensions[col].width = width
