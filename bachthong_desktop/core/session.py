@@ -13,6 +13,7 @@ from .definition import Form, load_form
 from .paths import default_db_path
 from .periods import Period, parse_period
 from .store import Store
+from .report_state import ReportState, compile_state
 from .units import Unit, office, reporting_units
 
 if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
@@ -51,6 +52,14 @@ class Session:
         """The report's figures for a period, from the office's entries and the returns."""
         return compile_report(self.store, str(parse_period(str(period))), self.office,
                               self.units(period))
+
+    def state(self, period: Period | str, earlier: Period | str | None = None) -> ReportState:
+        """The period compiled once, with its checks (against `earlier`'s figures if given)."""
+        period = parse_period(str(period))
+        earlier_values = {}
+        if earlier is not None:
+            earlier_values = {c: f.value for c, f in self.compile(earlier).items()}
+        return compile_state(self.store, period, self.office, self.units(period), earlier_values)
 
     def close(self) -> None:
         if "db" in self.__dict__:
