@@ -6,6 +6,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from windows_fs import WindowsFiles  # noqa: E402
+
+WINDOWS_ENV = "BACHTHONG_TEST_WINDOWS"  # =1: the whole suite runs with Windows file rules
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
@@ -34,3 +38,16 @@ def demo_session(session):
 
     load_demo(session.store)
     return session
+
+
+@pytest.fixture
+def windows_fs(monkeypatch):
+    """Renaming, replacing or deleting a file that is still open fails, as on Windows."""
+    return WindowsFiles().install(monkeypatch)
+
+
+@pytest.fixture(autouse=os.environ.get(WINDOWS_ENV) == "1")
+def _windows_everywhere(request):
+    """BACHTHONG_TEST_WINDOWS=1 puts every test under the Windows file rules."""
+    if os.environ.get(WINDOWS_ENV) == "1":
+        request.getfixturevalue("windows_fs")

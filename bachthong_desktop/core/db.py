@@ -1,8 +1,13 @@
-"""Open the one SQLite file safely: checks, WAL, schema migrations with a backup first."""
+"""Open the one SQLite file safely: checks, journal mode, schema migrations with a backup first.
+
+WAL on a local disk; on a network share (where SQLite's WAL does not work: it needs shared
+memory between the machines) the rollback journal, said once in the log.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -10,18 +15,22 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .errors import UserError
-from .integrity import check_on_open, damaged_error
+from .integrity import DamagedDatabase, check_on_open
+from .paths import is_network_path
 from .schema import MIGRATION_NAMES, MIGRATIONS
 from .writer_db import WriterDatabase
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
+log = logging.getLogger(__name__)
+_said_network: set[Path] = set()
 
 
 def open_db(path: str | os.PathLike, *, create: bool = True) -> Database:
     """Open (or create) the database at `path`, migrated to the current schema."""
     path = Path(path)
     _check_file(path, create)
+    conn = None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         db = WriterDatabase(conn)
@@ -29,11 +38,28 @@ def open_db(path: str | os.PathLike, *, create: bool = True) -> Database:
         db.execute("PRAGMA foreign_keys = ON")
         check_on_open(conn, path)
         _migrate(db, path)
-        if db.journal_mode != "wal":
-            db.enable_wal()
-    except sqlite3.DatabaseError as exc:
-        raise _explain(exc, path) from exc
+        _set_journal(db, path)
+    except BaseException as exc:
+        if conn is not None:  # Windows cannot rename or restore a file a connection holds
+            conn.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise _explain(exc, path) from exc
+        raise
     return db
+
+
+def journal_mode_for(path: Path) -> str:
+    """WAL, except on a network share where SQLite's WAL does not work: the rollback journal."""
+    return "delete" if is_network_path(path.absolute()) else "wal"
+
+
+def _set_journal(db: Database, path: Path) -> None:
+    wanted = journal_mode_for(path)
+    if wanted != "wal" and path not in _said_network:
+        _said_network.add(path)
+        log.info("database %s is on a network drive: rollback journal instead of WAL", path)
+    if db.journal_mode != wanted:
+        db.execute(f"PRAGMA journal_mode = {wanted}")
 
 
 def memory_db() -> Database:
@@ -107,6 +133,6 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> UserError:
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return _folder_error(path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return damaged_error(path)
+        return DamagedDatabase(path)
     return UserError(f"Không mở được cơ sở dữ liệu “{path}”: {exc}. "
                      "Hãy thử lại; nếu vẫn lỗi, hãy khôi phục từ bản sao lưu.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 from platformdirs import user_data_dir
 
@@ -43,3 +43,78 @@ def default_db_path(cli_value: str | os.PathLike | None = None) -> Path:
     if env:
         return Path(env)
     return data_dir() / "bachthong.sqlite3"
+
+
+DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs"}
+
+
+def is_network_path(path: PurePath, drive_type=None, mounts=None) -> bool:
+    """True for a file on a network share: a UNC path, a mapped drive, a network mount.
+
+    `drive_type(root)` (GetDriveTypeW on Windows) and `mounts()` ((mount point, file system)
+    pairs, /proc/self/mounts on Linux) are seams for the tests.
+    """
+    if isinstance(path, PureWindowsPath) or sys.platform == "win32":
+        path = PureWindowsPath(path)
+        if path.drive.startswith("\\\\"):
+            return True  # \\server\share\...
+        if not path.drive:
+            return False
+        return (drive_type or _windows_drive_type)(path.drive + "\\") == DRIVE_REMOTE
+    return _mount_type(PurePosixPath(path), mounts or _linux_mounts) in NETWORK_FILESYSTEMS
+
+
+def _windows_drive_type(root: str) -> int:
+    import ctypes
+
+    return ctypes.windll.kernel32.GetDriveTypeW(root)
+
+
+def _linux_mounts() -> list[tuple[str, str]]:
+    try:
+        lines = Path("/proc/self/mounts").read_text().splitlines()
+    except OSError:
+        return []
+    return [(line.split()[1].replace("\\040", " "), line.split()[2]) for line in lines
+            if len(line.split()) > 2]
+
+
+def _mount_type(path: PurePosixPath, mounts) -> str:
+    """The file system of the longest mount point above `path`."""
+    best, kind = "", ""
+    for point, fs_type in mounts():
+        if (path == PurePosixPath(point) or PurePosixPath(point) in path.parents) \
+                and len(point) > len(best):
+            best, kind = point, fs_type
+    return kind
+
+
+def command_line_program() -> str:
+    """How the user starts the command line: the full path of bachthong.exe in the bundle."""
+    if getattr(sys, "frozen", False):
+        exe = Path(sys.executable).with_name("bachthong.exe" if sys.platform == "win32"
+                                             else "bachthong")
+        return f"\"{exe}\""
+    return "bachthong"
+
+
+WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                    *(f"LPT{i}" for i in range(1, 10))}
+
+
+def file_name_problem(part: str) -> str | None:
+    """Why `part` cannot be (part of) a file name on Windows, in Vietnamese; None when it can.
+
+    ":" would write into an NTFS stream, CON or NUL name a device, a trailing dot is dropped.
+    """
+    bad = sorted({ch for ch in part if ch in WINDOWS_FORBIDDEN or ord(ch) < 32})
+    if bad:
+        shown = " ".join(f"“{ch}”" if ord(ch) >= 32 else f"mã {ord(ch)}" for ch in bad)
+        return f"có ký tự {shown} không dùng được trong tên tệp trên Windows"
+    if part.split(".")[0].strip().upper() in WINDOWS_RESERVED:
+        return f"“{part}” là tên thiết bị dành riêng của Windows, không dùng được làm tên tệp"
+    if part.endswith((".", " ")):
+        return "kết thúc bằng dấu chấm hoặc khoảng trắng, Windows sẽ cắt mất"
+    return None

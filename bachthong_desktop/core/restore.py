@@ -8,13 +8,53 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .backup import backup_now, is_sqlite_file
+from .backup import backup_now, backup_time, is_sqlite_file, list_backups
+from .db import open_db
 from .errors import UserError
+from .integrity import DamagedDatabase
+from .paths import command_line_program
 from .schema import MIGRATION_NAMES
+from .start_view import read_only_uri
 
 log = logging.getLogger(__name__)
 
 MIGRATION_SET = "bachthong"
+
+
+def good_backups(db_path: str | os.PathLike, limit: int | None = None) -> list[Path]:
+    """This database's backups that pass the restore checks, newest first."""
+    good = []
+    for path in list_backups(db_path):
+        if is_good_backup(path):
+            good.append(path)
+            if limit and len(good) >= limit:
+                break
+    return good
+
+
+def with_good_backups(damaged: DamagedDatabase) -> DamagedDatabase:
+    """The damaged-database error with its good backups and how to restore the newest."""
+    db_path = damaged.db_path
+    good = good_backups(db_path)
+    if not good:
+        return DamagedDatabase(
+            db_path, f"Cơ sở dữ liệu “{db_path}” bị hỏng và không có bản sao lưu tốt nào trong "
+            f"“{db_path.parent / 'backups'}”. Hãy khôi phục từ một bản sao lưu khác (lệnh "
+            f"{command_line_program()} restore TỆP) hoặc liên hệ người hỗ trợ.")
+    when = backup_time(good[0])
+    when_text = f" (lúc {when:%H:%M ngày %d/%m/%Y})" if when else ""
+    return DamagedDatabase(
+        db_path, f"Cơ sở dữ liệu “{db_path}” bị hỏng. Bản sao lưu tốt gần nhất là “{good[0]}”"
+        f"{when_text}; hãy khôi phục nó bằng lệnh: {command_line_program()} --db \"{db_path}\" "
+        f"restore \"{good[0]}\"", good)
+
+
+def open_or_explain(db_path: str | os.PathLike):
+    """open_db; a damaged database raises DamagedDatabase naming its newest good backup."""
+    try:
+        return open_db(db_path)
+    except DamagedDatabase as damaged:
+        raise with_good_backups(damaged) from damaged
 
 
 def check_backup_file(path: str | os.PathLike) -> None:
@@ -26,7 +66,8 @@ def check_backup_file(path: str | os.PathLike) -> None:
         raise UserError(f"Tệp “{path}” không phải là bản sao lưu cơ sở dữ liệu của chương trình. "
                         "Hãy chọn một tệp .sqlite3 trong thư mục backups.")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # absolute(), not resolve(): on Windows resolve() turns a mapped drive Z: into \\server
+        conn = sqlite3.connect(read_only_uri(path.absolute()), uri=True)
         try:
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
             names = _migration_names(conn)
@@ -62,7 +103,7 @@ def restore(db_path: str | os.PathLike, backup_file: str | os.PathLike) -> Path 
         raise UserError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng. Hãy chọn một bản sao "
                         "lưu khác.")
     before = _save_current(db_path)
-    source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(backup_file.absolute()), uri=True)
     try:
         target = sqlite3.connect(str(db_path))
         try:
@@ -121,8 +162,6 @@ def _migration_names(conn: sqlite3.Connection) -> set[str] | None:
 
 def _migrate(db_path: Path) -> None:
     """An older backup is brought to the current schema (open_db backs it up first)."""
-    from .db import open_db
-
     open_db(db_path).conn.close()
 
 

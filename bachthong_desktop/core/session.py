@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .aggregate import Figure, compile_report
-from .db import open_db
 from .definition import Form, load_form
 from .paths import default_db_path
 from .periods import Period, parse_period
+from .restore import open_or_explain
 from .store import Store
 from .report_state import ReportState, compile_state
 from .units import Unit, office, reporting_units
@@ -29,7 +29,7 @@ class Session:
 
     @cached_property
     def db(self) -> Database:
-        return open_db(self.db_path)
+        return open_or_explain(self.db_path)  # a damaged one names its newest good backup
 
     @cached_property
     def form(self) -> Form:

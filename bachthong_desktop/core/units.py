@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
 from .errors import UserError
-from .paths import resources_dir
+from .paths import file_name_problem, resources_dir
 from .settings import get_setting
 from .text import clean, name_key
 
@@ -125,6 +125,9 @@ def save_unit(db: Database, unit: Unit) -> Unit:
     """Add a unit or change one (a merged commune, a new compiling office), checked first."""
     if not unit.code.strip() or not unit.name.strip():
         raise UserError("Đơn vị cần có mã và tên. Hãy nhập đủ cả hai.")
+    if problem := file_name_problem(unit.code):  # the code becomes part of file names
+        raise UserError(f"Mã đơn vị “{unit.code}” {problem}. Hãy dùng mã số của đơn vị, "
+                        "ví dụ 01975.")
     if unit.valid_to and unit.valid_to < unit.valid_from:
         raise UserError(f"Ngày hết hiệu lực của “{unit.name}” đứng trước ngày bắt đầu. "
                         "Hãy kiểm tra lại hai ngày này.")
