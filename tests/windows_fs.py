@@ -14,6 +14,7 @@ scanning a file just written) that holds a file for the next `times` attempts.
 from __future__ import annotations
 
 import builtins
+import fnmatch
 import io
 import logging
 import os
@@ -71,15 +72,17 @@ class WindowsFiles:
 
     def is_open(self, path) -> bool:
         key = _key(path)
-        if self._held.get(key, 0) > 0:
-            self._held[key] -= 1
-            return True
+        for held in self._held:
+            if self._held[held] > 0 and fnmatch.fnmatchcase(key, held):
+                self._held[held] -= 1
+                return True
         self._open = [(k, alive) for k, alive in self._open if alive()]
         return any(k == key for k, _ in self._open)
 
     def hold(self, path, times: int = 1) -> None:
-        """Another process (an antivirus) holds `path` for its next `times` uses."""
-        self._held[_key(path)] = times
+        """Another process (an antivirus) holds `path` (a glob: "*.part") for its next `times` uses."""
+        pattern = str(path)
+        self._held[pattern if "*" in pattern else _key(path)] = times
 
     # --- the patched calls ----------------------------------------------------------------
     def install(self, monkeypatch) -> "WindowsFiles":
@@ -95,7 +98,8 @@ class WindowsFiles:
 
     def _refuse(self, operation: str, *paths) -> None:
         for path in paths:
-            if isinstance(path, (str, os.PathLike)) and self.is_open(path):
+            if isinstance(path, (str, os.PathLike)) and os.path.lexists(path) \
+                    and self.is_open(path):
                 self.refused.append((operation, str(path)))
                 raise sharing_violation(path)
 

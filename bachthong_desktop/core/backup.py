@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 from .errors import UserError
@@ -27,6 +28,8 @@ REASONS = {  # why a backup was made -> the word in its file name
     "restore": "truoc-khoi-phuc", "manual": "thu-cong",
 }
 _STAMP = "%Y%m%d-%H%M%S"
+WINERROR_SHARING_VIOLATION = 32
+RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.5)  # about 3 s for an antivirus to let go
 
 
 def backups_dir(db_path: str | os.PathLike) -> Path:
@@ -72,11 +75,36 @@ def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
             copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             copy.close()
-        os.replace(partial, target)
+        replace_file(partial, target)
     except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
+        _remove_quietly(partial)
         raise _write_error(target.parent, exc) from exc
     return target
+
+
+def replace_file(source: Path, target: Path) -> None:
+    """os.replace, waiting a moment while another program holds the file.
+
+    On Windows an antivirus or the search indexer opens a file just written to scan it;
+    renaming it meanwhile fails with PermissionError (WinError 32) for a second or two.
+    """
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if delay is None:
+                raise
+            log.info("%s is held by another program; trying again in %.2f s", source, delay)
+            time.sleep(delay)
+
+
+def _remove_quietly(path: Path) -> None:
+    """Delete a leftover; one still held (by an antivirus) stays and is logged."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        log.warning("could not delete %s (held by another program)", path)
 
 
 def list_backups(db_path: str | os.PathLike) -> list[Path]:
@@ -184,6 +212,10 @@ def _folder_error(folder: Path) -> UserError:
 
 def _write_error(folder: Path, exc: Exception) -> UserError:
     text = str(exc).lower()
+    if getattr(exc, "winerror", None) == WINERROR_SHARING_VIOLATION:
+        return UserError(f"Bản sao lưu mới trong “{folder}” đang bị một chương trình khác giữ "
+                         "(thường là phần mềm diệt virus đang quét nó) nên chưa được đặt tên. Hãy "
+                         "chờ một lát rồi thử lại; cơ sở dữ liệu hiện tại không bị thay đổi.")
     if "full" in text or "too large" in text or getattr(exc, "errno", None) in (28, 27) \
             or "disk i/o" in text:
         free = shutil.disk_usage(folder).free // (1024 * 1024) if folder.exists() else 0

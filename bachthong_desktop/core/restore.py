@@ -8,7 +8,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .backup import backup_now, backup_time, is_sqlite_file, list_backups
+from .backup import backup_now, backup_time, is_sqlite_file, list_backups, replace_file
 from .db import open_db
 from .errors import UserError
 from .integrity import DamagedDatabase
@@ -132,10 +132,12 @@ def _save_current(db_path: Path) -> Path | None:
         for suffix in ("", "-wal", "-shm"):
             extra = Path(str(db_path) + suffix)
             if extra.exists():
-                os.replace(extra, Path(str(aside) + suffix))
+                replace_file(extra, Path(str(aside) + suffix))
     except OSError as exc:
-        raise UserError(f"Không đổi tên được tệp hỏng “{db_path}”: {exc.strerror}. Hãy đóng mọi "
-                        "cửa sổ chương trình rồi thử lại.") from exc
+        raise UserError(f"Không đổi tên được tệp hỏng “{db_path}”: {exc.strerror}. Một chương "
+                        "trình khác (cửa sổ chương trình trên máy khác, phần mềm diệt virus, "
+                        "sao lưu đám mây) đang giữ tệp; hãy đóng nó hoặc chờ một lát rồi thử "
+                        "lại.") from exc
     log.warning("damaged database %s moved aside to %s", db_path, aside)
     return aside
 

@@ -13,13 +13,14 @@ from bachthong_desktop.core.db import open_db
 from bachthong_desktop.core.errors import UserError
 from bachthong_desktop.core.restore import restore
 from bachthong_desktop.core.settings import set_setting
+from bachthong_desktop.core.start_view import read_only_uri
 
 PERIOD = "2023-H1"
 
 
 def values_of(path, unit="063"):
     """The stored values of a unit, read without opening (and so changing) the file."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path.absolute()), uri=True)
     rows = conn.execute("select field, value from report_values where period = ? and "
                         "unit_code = ?", [PERIOD, unit]).fetchall()
     conn.close()
@@ -180,11 +181,22 @@ def grow_and_close(session):
     return file_state(session.db_path)
 
 
-def cli_with_small_disk(db_path, *args):
-    """Run `bachthong --db db_path args` in a child that may write files of at most 200 KB."""
+def cli_with_small_disk(db_path, *args, windows=False):
+    """Run `bachthong --db db_path args` in a child that may write files of at most 200 KB.
+
+    (RLIMIT_FSIZE is POSIX; on Windows the child's disk is full when a file is renamed.)
+    """
+    no_resource = "sys.modules['resource'] = None  # as on Windows" if windows else ""
     script = textwrap.dedent(f"""
-        import resource, sys
-        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+        import errno, os, sys
+        {no_resource}
+        try:
+            import resource
+            resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+        except ImportError:  # Windows has no file-size limit: the disk is full at the rename
+            def full(*args, **kwargs):
+                raise OSError(errno.ENOSPC, "There is not enough space on the disk")
+            os.replace = full
         from bachthong_desktop.cli import main
         sys.exit(main(["--db", {str(db_path)!r}, *{list(args)!r}]))
     """)
@@ -192,10 +204,11 @@ def cli_with_small_disk(db_path, *args):
                           env={**os.environ, "PYTHONIOENCODING": "utf-8"})
 
 
-def test_a_disk_that_fills_during_a_backup(demo_session, tmp_path):
+@pytest.mark.parametrize("windows", [False, True], ids=["posix", "windows"])
+def test_a_disk_that_fills_during_a_backup(demo_session, tmp_path, windows):
     """A child process may write files of at most 200 KB: the backup (about 1 MB) fails."""
     before = grow_and_close(demo_session)
-    done = cli_with_small_disk(demo_session.db_path, "backup")
+    done = cli_with_small_disk(demo_session.db_path, "backup", windows=windows)
     assert done.returncode == 1, done.stderr
     assert "đã đầy" in done.stderr and "không bị thay đổi" in done.stderr
     assert "Traceback" not in done.stderr
