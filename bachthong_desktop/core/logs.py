@@ -1,4 +1,10 @@
-"""A rotating log file in the data folder: what happened, for whoever helps the office later."""
+"""A rotating log file in the data folder: what happened, for whoever helps the office later.
+
+The window and the command line write to the same file at the same time. A file is rotated
+only when a program starts, never while it runs: on Windows renaming a file that the other
+program holds open fails (its records would be lost, "--- Logging error ---" printed). When
+even that start-time rename is refused, the program simply appends to the file.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +26,7 @@ def log_dir() -> Path:
 
 
 def setup_logging(level: int = logging.INFO, folder: str | os.PathLike | None = None) -> Path | None:
-    """Log to `logs/bachthong.log` in the data folder (1 MB x 5 files); the file, or None.
+    """Log to `logs/bachthong.log` in the data folder (about 1 MB x 5 files); the file, or None.
 
     Never fails: when the folder cannot be written the program runs without a log file.
     Calling it again replaces the previous file handler (tests point it at tmp folders).
@@ -31,13 +37,11 @@ def setup_logging(level: int = logging.INFO, folder: str | os.PathLike | None = 
         if getattr(handler, "_bachthong", False):
             root.removeHandler(handler)
             handler.close()
-    from logging.handlers import RotatingFileHandler  # ~8 ms: imported when logging starts
-
     path = Path(folder or log_dir()) / LOG_NAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP_FILES,
-                                      encoding="utf-8", delay=False)
+        rotate_if_large(path)
+        handler = logging.FileHandler(path, encoding="utf-8", delay=False)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
@@ -46,6 +50,22 @@ def setup_logging(level: int = logging.INFO, folder: str | os.PathLike | None = 
     logging.getLogger(__name__).info("start %s (python %s, %s)", _program(), sys.version.split()[0],
                                      sys.platform)
     return path
+
+
+def rotate_if_large(path: Path, max_bytes: int = MAX_BYTES, keep: int = KEEP_FILES) -> bool:
+    """bachthong.log -> .1 -> .2 ... when it is past `max_bytes`; False when another program
+    holds it (Windows refuses the rename) and it is appended to instead."""
+    try:
+        if path.stat().st_size <= max_bytes:
+            return False
+        for number in range(keep - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{number}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
+        return True
+    except OSError:
+        return False
 
 
 def log_uncaught(exc_type, exc, tb) -> None:
