@@ -8,6 +8,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QPageLayout, QPageSize, QPaint
                            QTextLength,
                            QTextTableFormat)
 
+from ..core.errors import UserError
 from ..exchange.document import Appendix, Document
 from ..exchange.inline import Run
 from .qt_pagination import keep_on_one_page, keep_with_next
@@ -231,13 +232,28 @@ def paint_document(doc: Document, printer) -> None:
     main = main_document(doc, page_size_px(printer))
     painter = QPainter()
     if not painter.begin(printer):
-        raise RuntimeError("cannot paint on printer")
+        raise print_refused(printer)
     try:
         _paint_pages(painter, printer, main, first=True)
         if doc.appendix:
             _paint_appendix(painter, printer, doc)
     finally:
         painter.end()
+
+
+def print_refused(printer) -> UserError:
+    """The printer (or the PDF file) would not start the job: cancelled or refused.
+
+    On Windows "Microsoft Print to PDF" asks for a file name when the job starts; Cancel
+    there makes QPainter.begin() return False, as does a printer that is off or a file that
+    cannot be written.
+    """
+    if printer.outputFormat() == printer.OutputFormat.PdfFormat and printer.outputFileName():
+        return UserError(f"Không ghi được tệp PDF “{printer.outputFileName()}”. Hãy chọn thư mục "
+                         "khác, hoặc đóng tệp nếu nó đang mở trong chương trình đọc PDF.")
+    return UserError(f"Báo cáo chưa được in: máy in “{printer.printerName()}” không nhận lệnh "
+                     "in (lệnh in đã bị hủy, hoặc máy in đang tắt hay báo lỗi). Hãy kiểm tra máy "
+                     "in rồi in lại.")
 
 
 def _paint_appendix(painter: QPainter, printer, doc: Document) -> None:
