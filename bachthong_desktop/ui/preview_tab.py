@@ -17,6 +17,7 @@ from ..exchange.document import Document, document_for
 from ..exchange.export import export, issue_report, parse_doc_date
 from . import TITLE
 from .issue_dialog import IssueDialog
+from .places import shown_path, suggested_file
 from .printing import NO_PRINTER, find_printer, pdf_bytes, preview_dialog
 from .qt_document import paint_document
 
@@ -135,8 +136,9 @@ class PreviewTab(QWidget):
     def ask_export(self, fmt: str) -> None:
         kind = "Tệp Word (*.docx)" if fmt == "docx" else "Tệp PDF (*.pdf)"
         name = f"bao-cao-ttdn-{self.period_id}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất báo cáo", str(Path.home() / name), kind)
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất báo cáo", suggested_file(name), kind)
         if path:
+            path = shown_path(path)
             if not path.lower().endswith(f".{fmt}"):
                 path += f".{fmt}"
             self._guard(lambda: self.export_to(path))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ..core.errors import UserError
 from .dialogs import ChecksDialog, show_about, show_guide
 from .embedded import is_real
+from .places import shown_path, suggested_file
 
 
 def _action(window, menu, text: str, slot, keys=None) -> QAction:
@@ -100,11 +100,11 @@ def export_return(window) -> None:
     window.save_all()
     from .commune_export import default_name, write_return
 
-    folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
     path, _ = QFileDialog.getSaveFileName(window, "Lưu tệp gửi huyện",
-                                          str(Path(folder) / default_name(window)),
+                                          suggested_file(default_name(window)),
                                           "Tệp Excel (*.xlsx)")
     if path:
+        path = shown_path(path)
         try:
             written = write_return(window.session, window.period, window.unit.code, path)
         except UserError as exc:
