@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..arguments import WindowParser
 from ..core.commune_mode import OFFICE, Mode, get_mode
 from ..core.errors import UserError
 from ..core.logs import setup_logging
@@ -31,7 +32,8 @@ build_window = build_main_window  # the name the self-test uses
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
-    parser = argparse.ArgumentParser(prog="bachthong-desktop")
+    """The window's options; without a console (the windowed .exe) errors show in a box."""
+    parser = WindowParser(prog="bachthong-desktop")
     parser.add_argument("--db", help="tệp cơ sở dữ liệu")
     parser.add_argument("--period", help="kỳ báo cáo, ví dụ 2023-H1")
     parser.add_argument("--screenshots", metavar="DIR", help="lưu ảnh từng thẻ vào DIR rồi thoát")
@@ -81,6 +83,20 @@ def take_screenshots(args) -> int:
             session.close()
 
 
+def set_window_icon(app) -> None:
+    """The program's icon on every window and in the taskbar (Windows shows Python's otherwise)."""
+    from PySide6.QtGui import QIcon
+
+    from ..core.paths import resources_dir
+
+    name = "app.ico" if sys.platform == "win32" else "app.png"
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / name)))
+    if sys.platform == "win32":  # group under our icon in the taskbar, not python.exe's
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("BachThong.TTDN")
+
+
 def run(argv: list[str]) -> int:
     args, qt_args = parse_args(argv)
     if args.self_test:
@@ -88,6 +104,7 @@ def run(argv: list[str]) -> int:
 
         return run_self_test()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    set_window_icon(app)
     crash.install()
     if args.screenshots:
         setup_logging()

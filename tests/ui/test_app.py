@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bachthong_desktop.core.demo import DEMO_PERIOD
-from bachthong_desktop.core.logs import setup_logging
+from bachthong_desktop.core.logs import log_dir, setup_logging
 from bachthong_desktop.ui import crash
 from bachthong_desktop.ui.dialogs import about_text, show_guide
 
@@ -32,15 +32,26 @@ def test_screenshots_of_every_tab_and_exit_0(demo_db, tmp_path):
 
 def test_an_unexpected_error_shows_a_vietnamese_message_and_is_logged(qtbot, tmp_path,
                                                                       monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QDesktopServices
+
     log_file = setup_logging(folder=tmp_path / "logs")
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    shown, opened = [], []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+
+    def press_open_logs():
+        box = QApplication.activeModalWidget()
+        shown.append(box.text())
+        box.open_logs.click()
+
+    QTimer.singleShot(0, press_open_logs)
     try:
         raise RuntimeError("boom in a slot")
     except RuntimeError:
         crash.excepthook(*sys.exc_info())
     logging.getLogger().handlers[-1].flush()
-    assert "không mong muốn" in shown[0] and "nhật ký" in shown[0]
+    assert "không mong muốn" in shown[0] and "Mở thư mục nhật ký" in shown[0]
+    assert [url.toLocalFile() for url in opened] == [str(log_dir())]
     text = log_file.read_text(encoding="utf-8")
     assert "Traceback" in text and "boom in a slot" in text
 
