@@ -4,6 +4,7 @@ import os
 import struct
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,17 @@ def test_the_icon_is_a_windows_icon_with_a_large_image():
     assert (ROOT / "resources" / "icons" / "app.png").read_bytes().startswith(b"\x89PNG")
 
 
-def test_the_self_test_passes_from_the_source_tree():
+def test_the_self_test_passes_from_the_source_tree_through_a_cp1258_pipe():
+    """As `bachthong-desktop.exe --self-test | more` on a Vietnamese Windows: code page 1258."""
     done = subprocess.run([sys.executable, str(ROOT / "packaging" / "window_entry.py"),
-                           "--self-test"], capture_output=True, text=True, encoding="utf-8",
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "Kết quả: ĐẠT" in done.stdout
-    assert "LỖI" not in done.stdout
+                           "--self-test"], capture_output=True, timeout=300,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                               "PYTHONIOENCODING": "cp1258"})
+    out = unicodedata.normalize("NFC", done.stdout.decode("cp1258"))
+    assert done.returncode == 0, out + done.stderr.decode("cp1258", "replace")
+    assert "Kết quả: ĐẠT" in out and "?" not in out
+    assert "ĐẠT   hướng dẫn sử dụng (Trợ giúp): huong-dan-su-dung.md, 3 hình" in out
+    assert "LỖI" not in out
 
 
 def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
@@ -49,4 +54,6 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
                          text=True, encoding="utf-8", env=env, timeout=120)
     assert cli.stdout.strip() == f"bachthong {__version__}"
     assert (folder / "_internal" / "forms" / "ttdn.toml").exists()
+    assert "ĐẠT   hướng dẫn sử dụng (Trợ giúp)" in check.stdout
+    assert (folder / "_internal" / "docs" / "huong-dan-su-dung.md").exists()
     assert not list(folder.rglob("*QtQml*")) and not list(folder.rglob("*QtNetwork.abi3*"))

@@ -1,7 +1,8 @@
 """`bachthong-desktop --self-test`: the check after building or installing the program.
 
 On a temporary database with the demo data: back it up, build the report as .docx and as PDF
-and read them back, open the main window offscreen, then exit 0 (1 when a step fails). Nothing
+and read them back, open the main window offscreen and the user guide of Help, then exit 0
+(1 when a step fails). Nothing
 touches the user's data: the data folder is pointed at a temporary folder for the whole run.
 """
 
@@ -136,6 +137,28 @@ def _window(state: dict) -> str:
     return f"{image.width()}x{image.height()}, {tabs} thẻ"
 
 
+def _guide(state: dict) -> str:
+    """Help opens the user guide with its pictures (the bundle must carry docs/)."""
+    from PySide6.QtWidgets import QApplication
+
+    from .dialogs import guide_path, show_guide
+
+    QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bachthong"])
+    path = guide_path()
+    if not path.is_file():
+        raise RuntimeError(f"thiếu tệp hướng dẫn {path}")
+    dialog = show_guide()
+    text = dialog.browser.toPlainText()
+    dialog.close()
+    if "Không tìm thấy" in text or "Hướng dẫn sử dụng" not in text:
+        raise RuntimeError(f"cửa sổ Trợ giúp không hiện được hướng dẫn {path}")
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)\s]+)", path.read_text(encoding="utf-8"))
+    missing = [p for p in pictures if not (path.parent / p).is_file()]
+    if missing:
+        raise RuntimeError(f"thiếu {len(missing)} hình của hướng dẫn, ví dụ {missing[0]}")
+    return f"{path.name}, {len(pictures)} hình"
+
+
 def _broken_tabs(window) -> list[str]:
     """The tabs built by other parts (returns, preview) that show the "cannot open" text."""
     from .embedded import is_real
@@ -165,14 +188,10 @@ def pdf_page_count(data: bytes) -> int:
 
 
 def _say(line: str) -> None:
+    from ..core.console import say
+
     log.info(line)
-    stream = sys.stdout
-    if stream is None:  # a windowed build on Windows has no console
-        return
-    try:
-        print(line, file=stream, flush=True)
-    except UnicodeEncodeError:
-        print(line.encode("ascii", "replace").decode(), file=stream, flush=True)
+    say(line)  # in the pipe's code page (cp1258 on a Vietnamese Windows); none without console
 
 
 STEPS = [
@@ -182,6 +201,7 @@ STEPS = [
     ("tệp Word (.docx)", _docx),
     ("tệp PDF", _pdf),
     ("cửa sổ chính (offscreen)", _window),
+    ("hướng dẫn sử dụng (Trợ giúp)", _guide),
 ]
 
 if __name__ == "__main__":

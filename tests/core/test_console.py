@@ -1,0 +1,54 @@
+"""Output through a pipe in code page 1258 (Vietnamese Windows), in ASCII, or with no console."""
+
+import io
+import sys
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bachthong_desktop.core.console import encodable, say
+
+VIETNAMESE = ("aăâbcdđeêghiklmnoôơpqrstuưvxy"
+              "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+LETTERS = VIETNAMESE + VIETNAMESE.upper()
+
+
+@given(st.text(alphabet=LETTERS + " .,:;“”-0123456789", max_size=60))
+def test_every_vietnamese_text_survives_code_page_1258(text):
+    written = encodable(text, "cp1258").encode("cp1258")
+    assert unicodedata.normalize("NFC", written.decode("cp1258")) == text
+
+
+def test_the_self_test_verdict_in_cp1258_and_in_ascii():
+    assert encodable("Kết quả: ĐẠT", "cp1258").encode("cp1258") == (
+        b"K\xea\xect qua\xd2: \xd0A\xf2T")  # ê + acute, a + hook, A + dot below
+    assert encodable("Kết quả: ĐẠT", "ascii") == "Ket qua: ?AT"
+
+
+def test_say_writes_in_the_streams_code_page():
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="cp1258")
+    say("Cơ sở dữ liệu “ttdn.sqlite3” đã được sao lưu.", stream)
+    stream.flush()
+    text = unicodedata.normalize("NFC", raw.getvalue().decode("cp1258"))
+    assert text == "Cơ sở dữ liệu “ttdn.sqlite3” đã được sao lưu.\n"
+
+
+def test_without_a_console_nothing_is_written_and_nothing_fails(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", None)
+    say("Kết quả: ĐẠT")
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "utf-8", "cp1252"])
+def test_the_self_test_lines_with_no_console_or_any_code_page(monkeypatch, encoding, tmp_path):
+    from bachthong_desktop.ui import selftest
+
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding=encoding))
+    selftest._say("  ĐẠT   tệp Word (.docx): 12 KB")
+    sys.stdout.flush()
+    assert "T   t" in raw.getvalue().decode(encoding)
+    monkeypatch.setattr(sys, "stdout", None)
+    selftest._say("  ĐẠT   tệp PDF")
