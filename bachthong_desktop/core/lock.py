@@ -58,11 +58,11 @@ class WriterLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        if sys.platform != "win32":
+        if LOCKING.unlink_while_locked:
             self.path.unlink(missing_ok=True)  # while still locked: no one else can be inside
         _unlock(fd)
         os.close(fd)
-        if sys.platform == "win32":
+        if not LOCKING.unlink_while_locked:
             try:
                 self.path.unlink()
             except OSError:
@@ -165,32 +165,69 @@ def _same_file(fd: int, path: Path) -> bool:
         return False
 
 
-if sys.platform == "win32":
-    import msvcrt
+class PosixLocking:
+    """flock: the lock belongs to the open file; the file is deleted while still locked."""
 
-    def _try_lock(fd: int) -> bool:
-        os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
+    unlink_while_locked = True
+
+    def __init__(self, fcntl_module):
+        self.fcntl = fcntl_module
+
+    def try_lock(self, fd: int) -> bool:
         try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            self.fcntl.flock(fd, self.fcntl.LOCK_EX | self.fcntl.LOCK_NB)
             return True
         except OSError:
             return False
 
-    def _unlock(fd: int) -> None:
+    def unlock(self, fd: int) -> None:
+        self.fcntl.flock(fd, self.fcntl.LOCK_UN)
+
+
+class WindowsLocking:
+    """msvcrt.locking on one byte far past the text, so the holder's text stays readable.
+
+    Windows locks belong to the file handle, and a file that is open cannot be deleted: the
+    lock file is deleted after it is closed (and left when another process opened it meanwhile).
+    """
+
+    unlink_while_locked = False
+
+    def __init__(self, msvcrt_module):
+        self.msvcrt = msvcrt_module
+
+    def try_lock(self, fd: int) -> bool:
         os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
         try:
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            self.msvcrt.locking(fd, self.msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def unlock(self, fd: int) -> None:
+        os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
+        try:
+            self.msvcrt.locking(fd, self.msvcrt.LK_UNLCK, 1)
         except OSError:
             pass
-else:
+
+
+def _platform_locking():
+    if sys.platform == "win32":
+        import msvcrt
+
+        return WindowsLocking(msvcrt)
     import fcntl
 
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError:
-            return False
+    return PosixLocking(fcntl)
 
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+
+LOCKING = _platform_locking()  # tests put WindowsLocking(a fake msvcrt) here
+
+
+def _try_lock(fd: int) -> bool:
+    return LOCKING.try_lock(fd)
+
+
+def _unlock(fd: int) -> None:
+    LOCKING.unlock(fd)
