@@ -5,12 +5,9 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX process handling")
-
 CLOSE_BOXES = """
 import sys
+sys.stdout.reconfigure(encoding="utf-8")  # the parent reads UTF-8, whatever the code page
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 app = QApplication([sys.argv[0]])
