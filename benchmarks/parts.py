@@ -233,7 +233,7 @@ def pdf_vs_libreoffice(folder: Path, runs: int) -> list[Result]:
                   {str(folder / 'cold.pdf')!r})
     """
     cold, _ = median_child(cold_code, runs)
-    command = [soffice, f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless",
+    command = [soffice, f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}", "--headless",
                "--convert-to", "pdf", "--outdir", str(folder / "lo"), str(folder / "report.docx")]
     subprocess.run(command, capture_output=True, timeout=300)  # first run makes the profile
     times = []

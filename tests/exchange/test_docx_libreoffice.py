@@ -27,7 +27,7 @@ def test_libreoffice_page_count_matches_our_pdf(qapp, demo_session, tmp_path):
     write_docx(doc, tmp_path / "bao-cao.docx")
     write_pdf(doc, tmp_path / "ours.pdf")
     out = tmp_path / "lo"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(out), str(tmp_path / "bao-cao.docx")],
                    capture_output=True, timeout=180, check=True)
     theirs, ours = pages(out / "bao-cao.pdf"), pages(tmp_path / "ours.pdf")

@@ -144,7 +144,7 @@ def test_saved_again_by_libreoffice_calc(session, tmp_path):
     (tmp_path / "in").mkdir()
     source = save(wb, tmp_path / "in", "xa-vi-huong.xlsx")
     out = tmp_path / "out"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
                     "--convert-to", "xlsx", "--outdir", str(out), str(source)],
                    check=True, capture_output=True, timeout=120)
     saved = out / source.name
