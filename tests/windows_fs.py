@@ -8,7 +8,8 @@ that forgets to close a connection or a log file passes here and fails in every 
 `WindowsFiles.install(monkeypatch)` tracks what this process holds open (SQLite connections with
 their -wal/-shm/-journal files, files opened with `open()`, logging's file handlers) and makes
 those calls fail the Windows way. `hold(path, times)` plays another process (an antivirus
-scanning a file just written) that holds a file for the next `times` attempts.
+scanning a file just written) that holds a file for the next `times` attempts;
+`open_in_word(path)` plays Word or Excel holding a document, which cannot even be written.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class WindowsFiles:
     def __init__(self):
         self._open: list = []  # (path key, alive()) pairs
         self._held: dict[str, int] = {}
+        self._in_editor: set[str] = set()
         self.refused: list[tuple[str, str]] = []  # (operation, path) refused, for assertions
 
     # --- what is open -------------------------------------------------------------------
@@ -83,6 +85,11 @@ class WindowsFiles:
         """Another process (an antivirus) holds `path` (a glob: "*.part") for its next `times` uses."""
         pattern = str(path)
         self._held[pattern if "*" in pattern else _key(path)] = times
+
+    def open_in_word(self, path) -> None:
+        """Word or Excel has the file open: it cannot be written, renamed or deleted."""
+        self._in_editor.add(_key(path))
+        self.hold(path, times=10**9)
 
     # --- the patched calls ----------------------------------------------------------------
     def install(self, monkeypatch) -> "WindowsFiles":
@@ -134,8 +141,12 @@ class WindowsFiles:
     def _opener(self, real):
         registry = self
 
-        def opener(file, *args, **kwargs):
-            handle = real(file, *args, **kwargs)
+        def opener(file, mode="r", *args, **kwargs):
+            if isinstance(file, (str, os.PathLike)) and set(mode) & set("wax+") \
+                    and _key(file) in registry._in_editor:
+                registry.refused.append(("open", str(file)))
+                raise sharing_violation(file)
+            handle = real(file, mode, *args, **kwargs)
             if isinstance(file, (str, os.PathLike)):
                 registry.track(file, handle, lambda h: h.closed)
             return handle
