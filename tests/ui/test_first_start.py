@@ -10,6 +10,7 @@ from bachthong_desktop.core.session import Session
 
 CHILD = textwrap.dedent("""
     import sys
+    sys.stdout.reconfigure(encoding="utf-8")  # the parent reads UTF-8, whatever the code page
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     app = QApplication([sys.argv[0]])
