@@ -1,10 +1,11 @@
 """One writer at a time: the window holds a lock file next to the database.
 
 The lock file (`<database>.lock`) names the holder (pid, host, program) for the messages; the
-exclusion itself is an OS lock on that file (flock, or msvcrt.locking on Windows), which the OS
-drops when the process dies, so the lock of a crashed or killed window is simply taken over.
-The command line does not take the lock: commands that write refuse while a window holds it
-(`refuse_if_window_open`); SQLite's WAL mode keeps reading commands safe meanwhile.
+exclusion itself is an OS lock on that file (flock, or msvcrt.locking on Windows: PosixLocking
+and WindowsLocking, the latter tested with a fake msvcrt), which the OS drops when the process
+dies, so the lock of a crashed or killed window is simply taken over. The command line does not
+take the lock: commands that write refuse while a window holds it (`refuse_if_window_open`);
+reading commands stay safe meanwhile (WAL on a local disk, the busy timeout on a network drive).
 """
 
 from __future__ import annotations
