@@ -23,8 +23,10 @@ def run(session, args) -> int:
     from ..ui.printing import pdf_bytes, print_document
 
     period = parse_period(args.period)
-    figures = with_number(session.compile(period), args.so, parse_doc_date(args.ngay))
-    doc = document_for(session, period, figures)
+    date = parse_doc_date(args.ngay)
+    state = session.state(period)
+    doc = document_for(session, period, state, args.so, date)
+    figures = with_number(state.figures, args.so, date)
     name = print_document(doc, args.printer)
     print(f"Đã gửi báo cáo tới máy in “{name}”.")
     if args.final:

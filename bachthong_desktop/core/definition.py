@@ -19,6 +19,7 @@ BLOCK_KINDS = {"heading", "paragraph", "text", "bullets", "numbered", "records"}
 CONTEXT_WORDS = {
     "year", "next_year", "this_period", "this_period_full", "next_period",
     "cutoff_start", "cutoff_end", "office_short", "office_level", "province", "place",
+    "units_total", "units_missing",
 }
 
 
@@ -32,6 +33,8 @@ class Column:
     required: bool = False
     merge: str = "first"
     reporters: tuple[str, ...] = ("office", "units")
+    role: str = ""  # "unit_names": names of units, written in lower case mid-sentence
+    drop_leading: tuple[str, ...] = ()  # words the sentence already says before the value
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class Block:
     field: str | None = None
     level: int = 0
     prefix: str = ""
+    if_none: str = ""  # every figure empty or zero: "omit", or this sentence instead
+    if_partial: str = ""  # some units have not answered a share it prints: this sentence
+    if_empty: str = ""  # a heading with nothing under it: this text, else the heading goes
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,7 @@ def _column(raw: dict) -> Column:
         code=raw["code"], label=raw["label"], kind=raw.get("kind", "text"),
         required=raw.get("required", False), merge=raw.get("merge", "first"),
         reporters=tuple(raw.get("reporters", ("office", "units"))),
+        role=raw.get("role", ""), drop_leading=tuple(raw.get("drop_leading", ())),
     )
 
 
@@ -141,6 +148,8 @@ def _block(raw: dict) -> Block:
     return Block(
         kind=raw["kind"], template=raw.get("template", ""), field=raw.get("field"),
         level=raw.get("level", 0), prefix=raw.get("prefix", ""),
+        if_none=raw.get("if_none", ""), if_partial=raw.get("if_partial", ""),
+        if_empty=raw.get("if_empty", ""),
     )
 
 
@@ -178,6 +187,9 @@ def check_form(form: Form, codes: list[str]) -> list[str]:
     """Every mistake a definition can hold that would only show later, as sentences."""
     problems = [f"duplicate field code {c}" for c in sorted(set(codes)) if codes.count(c) > 1]
     known = set(codes) | CONTEXT_WORDS | {f"count_{c}" for c in codes}
+    known |= {word for words in form.period_words.values() for word in words}
+    known |= {f"{f.code}_{part}" for f in form.fields if f.aggregate == "share_yes"
+              for part in ("yes", "answered")}
     for f in form.fields:
         problems += _check_field(f)
     for section in form.sections:
@@ -211,7 +223,10 @@ def _check_block(block: Block, form: Form, known: set[str]) -> list[str]:
         return [f"block refers to unknown field {block.field}"]
     if block.kind == "records":
         known = known | {c.code for c in form.field(block.field).columns}
-    return [f"template uses unknown {n}" for n in template_names(block.template) if n not in known]
+    templates = [block.template, block.if_partial]
+    templates += [block.if_none] if block.if_none != "omit" else []
+    return [f"template uses unknown {n}" for t in templates for n in template_names(t)
+            if n not in known]
 
 
 def load_form_file(path: Path) -> Form:

@@ -1,23 +1,32 @@
-"""The report as one document model, built from the definition and the compiled figures."""
+"""The report as one document model (plain data), built from the definition and a period's
+compiled state. The Word writer and the Qt renderer both draw this model."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core import wording
 from ..core.aggregate import Figure
 from ..core.definition import Block, Form
-from ..core.numbers import date_line, format_date_d30
+from ..core.numbers import date_line
 from ..core.periods import Period, parse_period
+from ..core.report_state import ReportState
 from ..core.units import Unit
 from ..core.values import as_date
-from .inline import Run, fill, parse_inline
+from .inline import Run, fill, fill_runs, is_nothing, names
 from .page import Margins
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 NUMBER_BLANK = "      "
+NBSP = "\u00a0"
+_NUMBER_WORD = re.compile(r"(?<=\d) (?=[^\W\d_])")
+_WORD_NUMBER = re.compile(r"\b([Nn]ăm|[Tt]háng|[Nn]gày) (?=\d|\{)")
+_LEVEL_WORDS = re.compile(r"(^|,\s*)(Xã|Thị trấn|Phường|Thôn|Bản|Trường)\b")
 
 
 @dataclass
@@ -26,10 +35,15 @@ class Paragraph:
 
     style: str
     runs: list[Run]
+    when_empty: str = ""  # a heading with nothing under it prints this, or is left out
 
     @property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
+
+    @property
+    def level(self) -> int:
+        return int(self.style[-1]) if self.style.startswith("heading") else 0
 
 
 @dataclass
@@ -83,6 +97,7 @@ class Document:
     margins: Margins = field(default_factory=Margins)
     number: str = ""
     date: str = ""
+    author: str = ""
 
     def paragraphs_text(self) -> list[str]:
         """Every line of text in reading order (for tests and search)."""
@@ -93,6 +108,11 @@ class Document:
                  *(f"- {i}" for i in self.recipients.items), *self.signature.lines,
                  self.signature.name]
         return [line for line in lines if line]
+
+
+def keep_together(text: str) -> str:
+    """Non-breaking spaces in the pairs a line must not split: "6 tháng", "năm 2023", "02 dự án"."""
+    return _WORD_NUMBER.sub(r"\1" + NBSP, _NUMBER_WORD.sub(NBSP, text))
 
 
 def _split_issuer(name: str) -> list[str]:
@@ -110,62 +130,174 @@ def _plain_value(form: Form, code: str, value: Any) -> Any:
     return value
 
 
-def context(form: Form, period: Period, office: Unit, figures: dict[str, Figure]) -> dict:
-    """Every word a template may use: field values, counts of tables, period and office words."""
-    words = form.period_words[period.kind]
+# --- the words a template may use; each part is one small function, easy to extend ---------
+
+def period_words(form: Form, period: Period) -> dict[str, Any]:
+    """The period's words from the definition ({this_period}, {since} ...), its years, cut-off."""
+    cutoff = {"cutoff_start": wording.date(period.cutoff_start),
+              "cutoff_end": wording.date(period.cutoff_end)}
     years = {"year": period.year, "next_year": period.year + 1}
-    ctx: dict[str, Any] = {k: str(v).format(**years) for k, v in words.items()
-                           if isinstance(v, str)}
-    ctx.update(years, cutoff_start=format_date_d30(period.cutoff_start),
-               cutoff_end=format_date_d30(period.cutoff_end), office_short=office.short_name or "",
-               office_level=office.level_word or "", province=office.province or "",
-               place=office.place or "")
+    words = {k: keep_together(str(v).format(**years, **cutoff))
+             for k, v in form.period_words[period.kind].items() if isinstance(v, str)}
+    return {**words, **years, **cutoff}
+
+
+def office_words(office: Unit) -> dict[str, Any]:
+    return {"office_short": office.short_name or "", "office_level": office.level_word or "",
+            "province": office.province or "", "place": office.place or ""}
+
+
+def figure_words(form: Form, figures: dict[str, Figure]) -> dict[str, Any]:
+    """Each field's value; a table's row count; a share's yes and answered counts."""
+    ctx: dict[str, Any] = {}
     for code, fig in figures.items():
+        f = form.field(code)
         ctx[code] = _plain_value(form, code, fig.value)
-        if form.field(code).kind == "table":
+        if f.kind == "table":
             ctx[f"count_{code}"] = len(fig.value or [])
+        if f.aggregate == "share_yes":
+            ctx[f"{code}_answered"] = len(fig.by_unit)
+            ctx[f"{code}_yes"] = sum(1 for v in fig.by_unit.values() if v)
     return ctx
 
 
-def _record_text(form: Form, block: Block, row: dict) -> str:
-    if row.get("description"):
-        return row["description"]
-    cols = {c.code: c for c in form.field(block.field).columns}
-    values = {k: (as_date(v) if k in cols and cols[k].kind == "date" and isinstance(v, str) else v)
-              for k, v in row.items()}
-    return fill(block.template, values)
+def unit_words(state: ReportState) -> dict[str, Any]:
+    """How many units report to the office, and how many have not sent anything yet."""
+    return {"units_total": len(state.units),
+            "units_missing": len(state.units) - len(state.reporting)}
 
 
-def _para(style: str, text: str) -> Paragraph:
-    return Paragraph(style, parse_inline(text))
+def context(state: ReportState, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every word a template may use: field values, counts, period, office and unit words."""
+    ctx = period_words(state.form, state.period)
+    ctx.update(office_words(state.office))
+    ctx.update(figure_words(state.form, state.figures))
+    ctx.update(unit_words(state))
+    ctx.update(overrides or {})
+    return ctx
+
+
+# --- blocks --------------------------------------------------------------------------------
+
+def _field_names(form: Form, template: str) -> list[str]:
+    """The placeholders of a template that stand for figures (not period or office words)."""
+    out = []
+    for name in names(template):
+        code = name.removeprefix("count_")
+        if form.has_field(code) or form.has_field(name.rsplit("_", 1)[0]):
+            out.append(name)
+    return out
+
+
+def _partial(form: Form, block: Block, ctx: dict) -> bool:
+    """Some units have not answered a share the block prints."""
+    shares = [n for n in names(block.template)
+              if form.has_field(n) and form.field(n).aggregate == "share_yes"]
+    return any(ctx.get(f"{n}_answered", 0) < ctx.get("units_total", 0) for n in shares)
+
+
+def chosen_template(form: Form, block: Block, ctx: dict) -> str | None:
+    """The block's sentence for these values: None to leave it out."""
+    figures = _field_names(form, block.template)
+    if figures and block.if_none and all(is_nothing(ctx.get(n)) for n in figures):
+        return None if block.if_none == "omit" else block.if_none
+    if block.if_partial and _partial(form, block, ctx):
+        return block.if_partial
+    return block.template
+
+
+def _template_para(style: str, template: str, ctx: dict) -> Paragraph:
+    return Paragraph(style, fill_runs(keep_together_template(template), ctx))
+
+
+def keep_together_template(template: str) -> str:
+    """Non-breaking spaces in a template's own words ("năm {year}"), never in a value."""
+    return _WORD_NUMBER.sub(r"\1" + NBSP, template)
+
+
+def _typed(style: str, text: str) -> Paragraph:
+    """Text a person typed: printed exactly as typed, no marks read."""
+    return Paragraph(style, [Run(text)])
 
 
 def render_block(form: Form, block: Block, ctx: dict) -> list[Paragraph]:
     """The paragraphs one block of the definition prints."""
     value = ctx.get(block.field) if block.field else None
     if block.kind == "heading":
-        text = fill(block.template, ctx)
-        return [_para(f"heading{block.level or 1}", text.upper() if block.level <= 1 else text)]
+        para = _template_para(f"heading{block.level or 1}", block.template, ctx)
+        if block.level <= 1:
+            para.runs = [dataclasses.replace(r, text=r.text.upper()) for r in para.runs]
+        para.when_empty = block.if_empty
+        return [para]
     if block.kind == "paragraph":
-        return [_para("body", fill(block.template, ctx))]
+        template = chosen_template(form, block, ctx)
+        return [] if template is None else [_template_para("body", template, ctx)]
     if block.kind == "text":
-        return [_para("body", line) for line in str(value or "").splitlines() if line.strip()]
+        return [_typed("body", line) for line in str(value or "").splitlines() if line.strip()]
     if block.kind == "bullets":
-        return [_para("body", f"{block.prefix or '- '}{item}") for item in value or []]
+        return [_typed("body", f"{block.prefix or '- '}{item}") for item in value or []]
     if block.kind == "numbered":
         out = []
         for i, item in enumerate(value or [], 1):
-            out.append(_para("body", f"{i}. {item['text']}"))
-            out += [_para("item", f"- {child}") for child in item.get("children", [])]
+            out.append(_typed("body", f"{i}. {item['text']}"))
+            out += [_typed("item", f"- {child}") for child in item.get("children", [])]
         return out
     if block.kind == "records":
-        return [_para("body", block.prefix + _record_text(form, block, row)) for row in value or []]
+        return [_record(form, block, row) for row in value or []]
     return []
 
 
-def _number_text(form: Form, office: Unit, number: str | None) -> str:
+def _record(form: Form, block: Block, row: dict) -> Paragraph:
+    """One row of a table as its sentence: the office's own wording, or the template's."""
+    if row.get("description"):
+        return _typed("body", block.prefix + row["description"])
+    values = {c.code: _column_value(c, row.get(c.code)) for c in form.field(block.field).columns}
+    para = _template_para("body", block.prefix + block.template, values)
+    last = para.runs[-1] if para.runs else Run("")
+    para.runs[-1:] = [dataclasses.replace(last, text=_one_stop(last.text))]
+    return para
+
+
+def _column_value(column, value: Any) -> Any:
+    """A cell as the sentence needs it: dates read, unit names in lower case mid-sentence,
+    the word the template already says ("tổ chức") not said twice."""
+    if column.kind == "date" and isinstance(value, str):
+        return as_date(value)
+    if not isinstance(value, str):
+        return value
+    value = value.strip()
+    if column.role == "unit_names":
+        value = _LEVEL_WORDS.sub(lambda m: m.group(1) + m.group(2).lower(), value)
+    for word in column.drop_leading:
+        if value.lower().startswith(word.lower() + " "):
+            value = value[len(word) + 1:]
+    return value
+
+
+def _one_stop(text: str) -> str:
+    """A sentence ends with one full stop, not "…." or "..".."""
+    return re.sub(r"[\s.…]+$", "", text) + "."
+
+
+def prune_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A heading with nothing under it says so (its `if_empty` text) or is left out."""
+    out: list[Paragraph] = []
+    for para in reversed(paragraphs):
+        nxt = out[-1] if out else None
+        if para.level and (nxt is None or 0 < nxt.level <= para.level):
+            if not para.when_empty:
+                continue
+            out.append(_typed("body", para.when_empty))
+        out.append(para)
+    return out[::-1]
+
+
+# --- header, signature, appendix -------------------------------------------------------------
+
+def number_text(form: Form, office: Unit, number: str | None) -> str:
+    """ "05/BC-UBND": the clerk's number, a leading zero below 10 (Decree 30)."""
     suffix = f"/{form.doc_symbol}-{office.doc_issuer_code or 'UBND'}"
-    number = (number or "").strip()
+    number = re.sub(r"^(\d)(?=/|$)", r"0\1", (number or "").strip())
     if "/" in number:
         return number
     return f"{number or NUMBER_BLANK}{suffix}"
@@ -179,8 +311,9 @@ def _header(form, period, office, number, doc_date) -> Header:
     return Header(
         parent_body=(office.parent_body or "").upper(),
         issuer_lines=_split_issuer(office.header_name or office.name.upper()),
-        number_line="Số:" + (number if number.startswith(" ") else f" {number}"), nation=NATION, motto=MOTTO,
-        date_line=date_line(office.place or "", doc_date, month, year))
+        number_line="Số:" + (number if number.startswith(" ") else f" {number}"), nation=NATION,
+        motto=MOTTO, date_line=_WORD_NUMBER.sub(r"\1" + NBSP,
+                                                date_line(office.place or "", doc_date, month, year)))
 
 
 def _signature(form: Form, office: Unit, ctx: dict) -> Signature:
@@ -192,54 +325,74 @@ def _signature(form: Form, office: Unit, ctx: dict) -> Signature:
     return Signature([line.upper() for line in lines if line], value("signer_name"))
 
 
-def _appendix(form, period, office, units, figures, number, date_text) -> Appendix | None:
+def _appendix(state: ReportState, ctx: dict, number: str, date_text: str) -> Appendix | None:
+    form, figures = state.form, state.figures
     fields = [f for f in form.unit_fields() if f.kind == "count" and f.code in figures]
-    if not fields or not units:
+    if not fields or not state.units:
         return None
     columns = ["STT", "Xã, thị trấn", *(f"{f.label} ({f.unit})" if f.unit else f.label
                                         for f in fields)]
     rows = []
-    for i, unit in enumerate(units, 1):
+    for i, unit in enumerate(state.units, 1):
         cells = [figures[f.code].by_unit.get(unit.code) for f in fields]
-        rows.append([str(i), unit.name, *("" if c is None else str(c) for c in cells)])
-    ctx = context(form, period, office, figures)
+        rows.append([str(i), unit.name, *(_cell(c) for c in cells)])
     return Appendix(
         heading="Phụ lục", title=fill(form.document.get("appendix_title", ""), ctx).upper(),
-        note=f"(Kèm theo Báo cáo số {number} {date_text} của {office.short_name})",
-        columns=columns, rows=rows, totals=_appendix_totals([figures[f.code] for f in fields]))
+        note=f"(Kèm theo Báo cáo số {number} {date_text} của {state.office.short_name})",
+        columns=columns, rows=rows,
+        totals=_appendix_totals([(f, figures[f.code]) for f in fields]))
 
 
-def _appendix_totals(figures: list[Figure]) -> list[list[str]]:
-    """The rows' sum ("Tổng cộng"); where the office changed a total, the sum is "Cộng các xã,
-    thị trấn" and a "Tổng cộng theo báo cáo" row gives the figures the report's text uses."""
-    sums = [str(sum(v for v in fig.by_unit.values() if v is not None)) for fig in figures]
-    if not any(fig.overridden for fig in figures):
-        return [["", "Tổng cộng", *sums]]
-    reported = ["" if fig.value is None else str(fig.value) for fig in figures]
+def _cell(value: Any) -> str:
+    """Blank where nobody reported: empty is not zero."""
+    return "" if value is None else wording.number(value)
+
+
+def _units_sum(fig: Figure) -> int | None:
+    values = [v for v in fig.by_unit.values() if v is not None]
+    return sum(values) if values else None
+
+
+def _appendix_totals(fields) -> list[list[str]]:
+    """The compiled totals ("Tổng cộng"); where the office changed a total, the units' sum is
+    "Cộng các xã, thị trấn" and a "Tổng cộng theo báo cáo" row gives the report's figures."""
+    if not any(fig.overridden for _, fig in fields):
+        totals = [fig.value if not f.from_office else _units_sum(fig) for f, fig in fields]
+        return [["", "Tổng cộng", *(_cell(t) for t in totals)]]
+    sums = [_cell(_units_sum(fig)) for _, fig in fields]
+    reported = [_cell(fig.value) for _, fig in fields]
     return [["", "Cộng các xã, thị trấn", *sums], ["", "Tổng cộng theo báo cáo", *reported]]
 
 
-def build_document(form: Form, period: Period | str, office: Unit, units: list[Unit],
-                   figures: dict[str, Figure], margins: Margins | None = None) -> Document:
-    """The whole report for a period: content only, no layout."""
-    period = parse_period(str(period))
-    ctx = context(form, period, office, figures)
+def _opening_and_closing(form: Form, ctx: dict) -> tuple[Paragraph, Paragraph]:
+    doc = form.document
+    return _template_para("body", doc["opening"], ctx), _template_para("body", doc["closing"], ctx)
+
+
+def build_document(state: ReportState, margins: Margins | None = None,
+                   number: str | None = None, date: dt.date | None = None) -> Document:
+    """The whole report of a compiled period: content only, no layout."""
+    form, period, office = state.form, state.period, state.office
+    overrides = {k: v for k, v in (("doc_number", number), ("doc_date", date)) if v}
+    ctx = context(state, overrides)
     doc_date = ctx.get("doc_date")
-    number = _number_text(form, office, ctx.get("doc_number"))
-    header = _header(form, period, office, number, doc_date)
-    body = [p for s in form.sections for b in s.blocks for p in render_block(form, b, ctx)]
-    date_text = header.date_line.split(", ", 1)[-1]
+    number_line = number_text(form, office, ctx.get("doc_number"))
+    header = _header(form, period, office, number_line, doc_date)
+    body = prune_headings([p for s in form.sections for b in s.blocks
+                           for p in render_block(form, b, ctx)])
+    opening, closing = _opening_and_closing(form, ctx)
+    date_text = header.date_line.split(", ", 1)[-1].replace(NBSP, " ")
     doc = form.document
     return Document(
         header=header, title=doc.get("title", "BÁO CÁO"),
-        trich_yeu=fill(doc.get("trich_yeu", ""), ctx),
-        body=[_para("body", fill(doc["opening"], ctx)), *body,
-              _para("body", fill(doc["closing"], ctx))],
+        trich_yeu=fill(keep_together_template(doc.get("trich_yeu", "")), ctx),
+        body=[opening, *body, closing],
         recipients=Recipients("Nơi nhận:", ctx.get("recipients_note") or "",
                               [str(i).removeprefix("- ") for i in ctx.get("recipients") or []]),
         signature=_signature(form, office, ctx),
-        appendix=_appendix(form, period, office, units, figures, number, date_text),
-        margins=margins or Margins(), number=number, date=date_text)
+        appendix=_appendix(state, ctx, number_line, date_text),
+        margins=margins or Margins(), number=number_line, date=date_text,
+        author=office.name)
 
 
 def with_number(figures: dict[str, Figure], number: str | None = None,
@@ -253,12 +406,10 @@ def with_number(figures: dict[str, Figure], number: str | None = None,
     return figures
 
 
-def document_for(session, period: Period | str, figures: dict[str, Figure] | None = None
-                 ) -> Document:
+def document_for(session, period: Period | str, state: ReportState | None = None,
+                 number: str | None = None, date: dt.date | None = None) -> Document:
     """The document of a period from an open Session, with the office's margins."""
     from .page import get_margins
 
-    period = parse_period(str(period))
-    figures = session.compile(period) if figures is None else figures
-    return build_document(session.form, period, session.office, session.units(period),
-                          figures, get_margins(session.db))
+    state = session.state(parse_period(str(period))) if state is None else state
+    return build_document(state, get_margins(session.db), number, date)

@@ -2,40 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Mm, Pt
 
-FONT = "Times New Roman"
-BODY_PT = 14
-LINE_SPACING = 1.15
-FIRST_LINE_CM = 1.27
+from .layout import BODY_PT, FONT, LOOKS
+
 J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+ALIGN = {"justify": J, "center": C, "left": L}
 
-# name: (size pt, bold, italic, alignment, first-line indent, space after pt, outline level)
-STYLES = {
-    "TTDN Body": (BODY_PT, False, False, J, True, 6, None),
-    "TTDN Item": (BODY_PT, False, False, J, True, 6, None),
-    "TTDN Heading 1": (BODY_PT, True, False, J, True, 6, 0),
-    "TTDN Heading 2": (BODY_PT, True, False, J, True, 6, 1),
-    "TTDN Heading 3": (BODY_PT, True, True, J, True, 6, 2),
-    "TTDN Header": (13, False, False, C, False, 0, None),
-    "TTDN Header Bold": (13, True, False, C, False, 0, None),
-    "TTDN Motto": (14, True, False, C, False, 0, None),
-    "TTDN Date Line": (14, False, True, C, False, 0, None),
-    "TTDN Title": (14, True, False, C, False, 0, None),
-    "TTDN Trich Yeu": (14, True, False, C, False, 0, None),
-    "TTDN Recipients Heading": (12, True, True, L, False, 0, None),
-    "TTDN Recipients": (11, False, False, L, False, 0, None),
-    "TTDN Signature": (14, True, False, C, False, 0, None),
-    "TTDN Table": (12, False, False, C, False, 0, None),
-    "TTDN Appendix Note": (14, False, True, C, False, 6, None),
-    "TTDN Page Number": (13, False, False, C, False, 0, None),
-}
-STYLE_OF = {"body": "TTDN Body", "item": "TTDN Item", "heading1": "TTDN Heading 1",
-            "heading2": "TTDN Heading 2", "heading3": "TTDN Heading 3"}
+
+def style_name(look: str) -> str:
+    """The Word style of a look of the layout: "heading1" -> "TTDN Heading 1"."""
+    return "TTDN " + re.sub(r"(\D)(\d)", r"\1 \2", look).replace("_", " ").title()
 
 
 def set_fonts(rpr_owner, name: str = FONT) -> None:
@@ -90,23 +73,27 @@ def _defaults(document) -> None:
                 fonts.attrib.pop(qn(theme), None)
 
 
-def add_styles(document) -> None:
-    """Create the report's paragraph styles in a python-docx Document."""
+def add_styles(document) -> dict:
+    """Create the report's paragraph styles in a python-docx Document; {look: style}."""
     _defaults(document)
-    for name, (size, bold, italic, align, indent, after, outline) in STYLES.items():
-        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = document.styles["Normal"]
-        style.quick_style = True
-        font = style.font
-        font.name, font.size, font.bold, font.italic = FONT, Pt(size), bold, italic
-        set_fonts(style.element)
-        _size_cs(style.element, size)
-        fmt = style.paragraph_format
-        fmt.alignment = align
-        fmt.space_before, fmt.space_after = Pt(0), Pt(after)
-        fmt.line_spacing = LINE_SPACING if indent else 1.0
-        fmt.first_line_indent = Cm(FIRST_LINE_CM) if indent else Cm(0)
-        fmt.widow_control = True
-        if outline is not None:
-            fmt.keep_with_next = True
-            _outline(style, outline)
+    return {key: _add_style(document, key, look) for key, look in LOOKS.items()}
+
+
+def _add_style(document, key: str, look):
+    style = document.styles.add_style(style_name(key), WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.quick_style = True
+    font = style.font
+    font.name, font.size, font.bold, font.italic = FONT, Pt(look.size_pt), look.bold, look.italic
+    set_fonts(style.element)
+    _size_cs(style.element, look.size_pt)
+    fmt = style.paragraph_format
+    fmt.alignment = ALIGN[look.align]
+    fmt.space_before, fmt.space_after = Pt(look.before_pt), Pt(look.after_pt)
+    fmt.line_spacing = look.line_spacing
+    fmt.first_line_indent = Mm(look.first_line_mm)
+    fmt.widow_control = True
+    fmt.keep_with_next = look.keep_with_next or None
+    if look.outline_level is not None:
+        _outline(style, look.outline_level)
+    return style

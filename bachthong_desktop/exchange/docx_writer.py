@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .docx_styles import add_styles, set_fonts, STYLE_OF
+from . import layout
+from .docx_styles import add_styles, set_fonts, style_name
 from .document import Appendix, Document, Paragraph
 from .inline import Run
+from .layout import FOOT_COLUMNS_MM, HEADER_COLUMNS_MM, ISSUER_RULE, MOTTO_RULE, TRICH_YEU_RULE
 
-A4 = (Mm(210), Mm(297))
-HEADER_COLS_MM = (64, 104)
-FOOT_COLS_MM = (78, 87)
-MOTTO_RULE_MM = 60  # "Độc lập - Tự do - Hạnh phúc" in bold 14 pt
-ISSUER_RULE_MM = 25
-TRICH_YEU_RULE_MM = 30
+A4 = (Mm(layout.A4_MM[0]), Mm(layout.A4_MM[1]))
 # Word refuses a file whose elements are out of the schema's order: what follows w:pBdr.
 PPR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
                   "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
@@ -48,17 +47,18 @@ def _para(container, style: str, runs: list[Run] | str, size: float | None = Non
     return p
 
 
-def _rule(container, width_mm: float, cell_mm: float, space_after: float = 0):
+def _rule(container, rule: layout.Rule, cell_mm: float):
     """A short centred horizontal rule: an empty paragraph with a bottom border."""
-    p = container.add_paragraph(style="TTDN Header")
+    p = container.add_paragraph(style=style_name("header"))
     fmt = p.paragraph_format
-    side = Mm(max(0.0, (cell_mm - width_mm) / 2))
+    side = Mm(max(0.0, (cell_mm - rule.width_mm) / 2))
     fmt.left_indent = fmt.right_indent = side
-    fmt.space_before, fmt.space_after = Pt(3), Pt(space_after)
+    fmt.space_before, fmt.space_after = Pt(rule.before_pt), Pt(rule.after_pt)
     fmt.line_spacing = Pt(3)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+    for key, value in (("val", "single"), ("sz", str(round(rule.thickness_pt * 8))), ("space", "1"),
+                       ("color", "000000")):
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
     p._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_PBDR)
@@ -91,65 +91,63 @@ def _table(document, widths_mm, rows: int = 1, style: str | None = None):
     return table
 
 
-def _first(cell, style: str, text: str):
+def _first(cell, look: str, text: str | list[Run]):
+    """The cell's own first paragraph, in a look of the layout."""
     p = cell.paragraphs[0]
-    p.style = style
-    _run(p, Run(text))
+    p.style = style_name(look)
+    for run in ([Run(text)] if isinstance(text, str) else text):
+        _run(p, run)
     return p
 
 
 def _header(document, doc: Document) -> None:
     h = doc.header
-    left_mm, right_mm = HEADER_COLS_MM
-    left, right = _table(document, HEADER_COLS_MM).rows[0].cells
-    lines = ([h.parent_body] if h.parent_body else []) + h.issuer_lines
-    _first(left, "TTDN Header" if h.parent_body else "TTDN Header Bold", lines[0])
-    for line in lines[1:]:
-        _para(left, "TTDN Header Bold", line)
-    _rule(left, ISSUER_RULE_MM, left_mm, space_after=6)
-    _para(left, "TTDN Header", h.number_line)
-    _first(right, "TTDN Header Bold", h.nation)
-    _para(right, "TTDN Motto", h.motto)
-    _rule(right, MOTTO_RULE_MM, right_mm, space_after=6)
-    _para(right, "TTDN Date Line", h.date_line)
+    left_mm, right_mm = HEADER_COLUMNS_MM
+    left, right = _table(document, HEADER_COLUMNS_MM).rows[0].cells
+    lines = [("header", h.parent_body)] if h.parent_body else []
+    lines += [("header_bold", line) for line in h.issuer_lines]
+    _first(left, *lines[0])
+    for look, line in lines[1:]:
+        _para(left, style_name(look), line)
+    _rule(left, ISSUER_RULE, left_mm)
+    _para(left, style_name("number_line"), h.number_line)
+    _first(right, "nation", h.nation)
+    _para(right, style_name("motto"), h.motto)
+    _rule(right, MOTTO_RULE, right_mm)
+    _para(right, style_name("date_line"), h.date_line)
 
 
 def _title(document, doc: Document) -> None:
-    p = _para(document, "TTDN Title", doc.title)
-    p.paragraph_format.space_before = Pt(18)
-    _para(document, "TTDN Trich Yeu", doc.trich_yeu)
-    _rule(document, TRICH_YEU_RULE_MM, _text_width_mm(doc), space_after=12)
-
-
-def _text_width_mm(doc: Document) -> float:
-    return 210 - doc.margins.left - doc.margins.right
+    _para(document, style_name("title"), doc.title)
+    _para(document, style_name("trich_yeu"), doc.trich_yeu)
+    _rule(document, TRICH_YEU_RULE, layout.text_width_mm(doc.margins))
 
 
 def _body(document, paragraphs: list[Paragraph]) -> None:
+    styles = {}
     for paragraph in paragraphs:
-        p = _para(document, STYLE_OF.get(paragraph.style, "TTDN Body"), paragraph.runs)
+        if paragraph.style not in styles:
+            styles[paragraph.style] = document.styles[style_name(paragraph.style)]
+        p = _para(document, styles[paragraph.style], paragraph.runs)
     if paragraphs:
         p.paragraph_format.keep_with_next = True  # the closing sentence stays with the signature
 
 
 def _closing(document, doc: Document) -> None:
-    row = _table(document, FOOT_COLS_MM).rows[0]
+    row = _table(document, FOOT_COLUMNS_MM).rows[0]
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = row.cells
     rec = doc.recipients
-    first = _first(left, "TTDN Recipients Heading", rec.heading)
-    first.paragraph_format.space_before = Pt(12)
+    _first(left, "recipients_heading", rec.heading)
     if rec.note:
-        _para(left, "TTDN Recipients", [Run(rec.note, italic=True)])
+        _para(left, style_name("recipients_note"), rec.note)
     for item in rec.items:
-        _para(left, "TTDN Recipients", f"- {item}")
+        _para(left, style_name("recipients"), f"- {item}")
     sig = doc.signature
-    top = _first(right, "TTDN Signature", sig.lines[0] if sig.lines else "")
-    top.paragraph_format.space_before = Pt(12)
+    _first(right, "signature_first", sig.lines[0] if sig.lines else "")
     for line in sig.lines[1:]:
-        _para(right, "TTDN Signature", line)
-    name = _para(right, "TTDN Signature", sig.name)
-    name.paragraph_format.space_before = Pt(84)
+        _para(right, style_name("signature"), line)
+    _para(right, style_name("signer_name"), sig.name)
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -178,8 +176,8 @@ def _page_setup(section, doc: Document, landscape: bool = False) -> None:
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
     section.top_margin, section.bottom_margin = Mm(m.top), Mm(m.bottom)
     section.left_margin, section.right_margin = Mm(m.left), Mm(m.right)
-    section.header_distance = Mm(8)
-    section.footer_distance = Mm(8)
+    section.header_distance = Mm(layout.HEADER_DISTANCE_MM)
+    section.footer_distance = Mm(layout.HEADER_DISTANCE_MM)
     section.different_first_page_header_footer = True
 
 
@@ -187,7 +185,7 @@ def _page_numbers(section) -> None:
     header = section.header
     header.is_linked_to_previous = False
     p = header.paragraphs[0]
-    p.style = "TTDN Page Number"
+    p.style = style_name("page_number")
     _field(p, "PAGE")
 
 
@@ -204,21 +202,19 @@ def _appendix(document, doc: Document, appendix: Appendix) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
     _page_setup(section, doc, landscape=appendix.wide)
     _restart_numbering(section)
-    _para(document, "TTDN Title", appendix.heading)
-    _para(document, "TTDN Title", appendix.title)
-    _para(document, "TTDN Appendix Note", appendix.note)
-    width = (297 if appendix.wide else 210) - doc.margins.left - doc.margins.right
-    rest = (width - 12 - 45) / max(1, len(appendix.columns) - 2)
-    widths = [12, 45] + [rest] * (len(appendix.columns) - 2)
+    _para(document, style_name("appendix_heading"), appendix.heading)
+    _para(document, style_name("appendix_title"), appendix.title)
+    _para(document, style_name("appendix_note"), appendix.note)
+    widths = layout.appendix_widths_mm(len(appendix.columns),
+                                       layout.text_width_mm(doc.margins, appendix.wide))
     table = _table(document, widths, rows=1 + len(appendix.rows) + len(appendix.totals),
                    style="Table Grid")
+    looks = {look: document.styles[style_name(look)] for look in ("table", "table_name")}
     for r, values in enumerate([appendix.columns, *appendix.rows, *appendix.totals]):
         bold = r == 0 or r > len(appendix.rows)
         for c, (cell, text) in enumerate(zip(table.rows[r].cells, values)):
             p = cell.paragraphs[0]
-            p.style = "TTDN Table"
-            if c == 1 and 0 < r:
-                p.alignment = 0
+            p.style = looks["table_name" if c == 1 and r > 0 else "table"]
             _run(p, Run(text, bold=bold))
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
@@ -240,8 +236,24 @@ def build_docx(doc: Document) -> docx.Document:
     _closing(document, doc)
     if doc.appendix:
         _appendix(document, doc, doc.appendix)
-    document.core_properties.title = f"{doc.title} {doc.trich_yeu}"
+    _properties(document, doc)
     return document
+
+
+def _properties(document, doc: Document) -> None:
+    """Author the office, title the trích yếu, made now; no stale thumbnail of a blank page."""
+    props = document.core_properties
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.author = props.last_modified_by = doc.author
+    props.title = doc.trich_yeu.replace("\u00a0", " ")
+    props.subject = doc.title
+    props.created = props.modified = now
+    props.revision = 1
+    props.comments = props.keywords = ""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rel_id)
 
 
 def docx_bytes(doc: Document) -> bytes:

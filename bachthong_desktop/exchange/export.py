@@ -50,8 +50,9 @@ def export(session, period_id: str, path: str | Path, final: bool = False,
     """Write the report of a period to path; with final, also store it as an issued version."""
     fmt = format_of(path)
     period = parse_period(period_id)
-    figures = with_number(session.compile(period), number, date)
-    doc = document_for(session, period, figures)
+    state = session.state(period)
+    doc = document_for(session, period, state, number, date)
+    figures = with_number(state.figures, number, date)
     content = render(doc, fmt, pdf)
     try:
         Path(path).write_bytes(content)
@@ -67,8 +68,9 @@ def issue_report(session, period_id: str, fmt: str, number: str | None = None,
                  pdf: Callable[[Document], bytes] | None = None) -> IssuedVersion:
     """Render and freeze the report of a period as an issued version, without writing a file."""
     period = parse_period(period_id)
-    figures = with_number(session.compile(period), number, date)
-    doc = document_for(session, period, figures)
+    state = session.state(period)
+    doc = document_for(session, period, state, number, date)
+    figures = with_number(state.figures, number, date)
     return issue_copy(session, period.id, doc, fmt, render(doc, fmt, pdf), figures)
 
 

@@ -1,235 +1,267 @@
-"""Render the report's document model as QTextDocuments and paint them page by page."""
+"""Render the report's document model as QTextDocuments and paint them page by page.
+
+The look comes from exchange/layout.py, the same module the Word writer reads. Pages are laid
+out at the paint device's own resolution (a printer's, or the PDF writer's 1200 dpi), so font
+sizes are true points: on a 96-dpi screen device 14 pt would become 14.25 pt.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter, QTextBlockFormat,
-                           QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextFrameFormat,
-                           QTextLength,
-                           QTextTableFormat)
+from PySide6.QtGui import (QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter,
+                           QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
+                           QTextFormat, QTextFrameFormat, QTextLength, QTextTableFormat)
 
 from ..core.errors import UserError
+from ..exchange import layout
 from ..exchange.document import Appendix, Document
 from ..exchange.inline import Run
-from .qt_pagination import keep_on_one_page, keep_with_next
+from ..exchange.layout import LOOKS, Look
+from .qt_pagination import keep_on_one_page, paginate
 
-FONT = "Times New Roman"
-DPI = 96.0  # QTextDocument lays out in logical pixels at 96 per inch
-LINE_HEIGHT = 115  # percent, as the Word file's 1.15 line spacing
-STYLE = {  # style: (pt, bold, italic)
-    "heading1": (14, True, False), "heading2": (14, True, False),
-    "heading3": (14, True, True), "body": (14, False, False), "item": (14, False, False),
-}
+FONT = layout.FONT
+ALIGN = {"center": Qt.AlignCenter, "justify": Qt.AlignJustify, "left": Qt.AlignLeft}
 
 
-def px(mm: float) -> float:
-    return mm / 25.4 * DPI
+# Qt scales a format's margins, paddings and table widths from 96 dpi to the paint device's
+# resolution; a first-line indent and a ruler's width it takes in the device's own pixels.
+FORMAT_DPI = 96.0
 
 
-def pt(points: float) -> float:
-    return points / 72.0 * DPI
+class Scale:
+    """Millimetres and points in the pixels of one resolution (`device`: the device's own)."""
+
+    def __init__(self, dpi: float, device_dpi: float | None = None):
+        self.dpi = dpi
+        self.device = self if device_dpi is None else Scale(device_dpi)
+
+    def mm(self, millimetres: float) -> float:
+        return millimetres / 25.4 * self.dpi
+
+    def pt(self, points: float) -> float:
+        return points / 72.0 * self.dpi
 
 
-def _char(size: float, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+def _char(look: Look, bold: bool = False, italic: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontFamilies([FONT])
-    fmt.setFontPointSize(size)
-    fmt.setFontWeight(QFont.Bold if bold else QFont.Normal)
-    fmt.setFontItalic(italic)
+    fmt.setFontPointSize(look.size_pt)
+    fmt.setFontWeight(QFont.Bold if (look.bold or bold) else QFont.Normal)
+    fmt.setFontItalic(look.italic or italic)
     return fmt
 
 
-def _block(align=Qt.AlignCenter, indent: bool = False, after: float = 0, before: float = 0,
-           line: int = 100) -> QTextBlockFormat:
+def _block(look: Look, scale: Scale) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
-    fmt.setAlignment(align)
-    fmt.setTextIndent(px(12.7) if indent else 0)
-    fmt.setBottomMargin(pt(after))
-    fmt.setTopMargin(pt(before))
-    fmt.setLineHeight(line, QTextBlockFormat.ProportionalHeight.value)
+    fmt.setAlignment(ALIGN[look.align])
+    fmt.setTextIndent(scale.device.mm(look.first_line_mm))
+    fmt.setTopMargin(scale.pt(look.before_pt))
+    fmt.setBottomMargin(scale.pt(look.after_pt))
+    fmt.setLineHeight(scale.pt(look.line_pt), QTextBlockFormat.FixedHeight.value)
     return fmt
 
 
 class _Writer:
     """Adds paragraphs at a cursor: the first one reuses the empty block the cursor sits in."""
 
-    def __init__(self, cursor: QTextCursor):
-        self.cursor, self.fresh = cursor, True
+    def __init__(self, cursor: QTextCursor, scale: Scale):
+        self.cursor, self.scale, self.fresh = cursor, scale, True
 
-    def para(self, runs: list[Run] | str, size: float, block: QTextBlockFormat,
-             bold: bool = False, italic: bool = False) -> None:
+    def para(self, runs: list[Run] | str, look: str | Look, block: QTextBlockFormat | None = None
+             ) -> None:
+        look = LOOKS[look] if isinstance(look, str) else look
+        block = block or _block(look, self.scale)
         if isinstance(runs, str):
             runs = [Run(runs)]
         if self.fresh:
             self.cursor.setBlockFormat(block)
+            self.cursor.setBlockCharFormat(_char(look))
             self.fresh = False
         else:
-            self.cursor.insertBlock(block, _char(size, bold, italic))
+            self.cursor.insertBlock(block, _char(look))
         for run in runs:
-            self.cursor.insertText(run.text, _char(size, bold or run.bold, italic or run.italic))
+            self.cursor.insertText(run.text, _char(look, run.bold, run.italic))
 
-    def rule(self, width_mm: float, after: float = 0) -> None:
-        fmt = _block(after=after, before=3)
+    def rule(self, rule: layout.Rule) -> None:
+        look = Look(3, before_pt=rule.before_pt, after_pt=rule.after_pt)
+        fmt = _block(look, self.scale)
         fmt.setProperty(QTextFormat.BlockTrailingHorizontalRulerWidth,
-                        QTextLength(QTextLength.FixedLength, px(width_mm)))
-        self.para("", 3, fmt)
+                        QTextLength(QTextLength.FixedLength, self.scale.device.mm(rule.width_mm)))
+        self.para("", look, fmt)
 
 
-def _table(cursor: QTextCursor, widths_mm: list[float], rows: int = 1, border: float = 0,
-           after: float = 0):
+def _table(cursor: QTextCursor, scale: Scale, widths_mm, rows: int = 1, border: bool = False,
+           before_pt: float = 0, after_pt: float = 0):
     fmt = QTextTableFormat()
-    fmt.setBottomMargin(pt(after))
-    fmt.setBorder(border)
+    fmt.setTopMargin(scale.pt(before_pt))
+    fmt.setBottomMargin(scale.pt(after_pt))
+    fmt.setBorder(scale.pt(layout.TABLE_BORDER_PT) if border else 0)
     fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid if border
                        else QTextFrameFormat.BorderStyle.BorderStyle_None)
-    fmt.setCellPadding(2 if border else 0)
+    fmt.setCellPadding(scale.pt(layout.TABLE_PADDING_PT) if border else 0)
     fmt.setCellSpacing(0)
-    fmt.setColumnWidthConstraints([QTextLength(QTextLength.FixedLength, px(w)) for w in widths_mm])
-    fmt.setWidth(QTextLength(QTextLength.FixedLength, px(sum(widths_mm))))
+    fmt.setColumnWidthConstraints([QTextLength(QTextLength.FixedLength, scale.mm(w))
+                                   for w in widths_mm])
+    fmt.setWidth(QTextLength(QTextLength.FixedLength, scale.mm(sum(widths_mm))))
     if border:
         fmt.setHeaderRowCount(1)
         fmt.setBorderBrush(QBrush(QColor("black")))
+        fmt.setBorderCollapse(True)
     return cursor.insertTable(rows, len(widths_mm), fmt)
 
 
-def _cell(table, row: int, col: int) -> _Writer:
-    return _Writer(table.cellAt(row, col).firstCursorPosition())
+def _cell(table, row: int, col: int, scale: Scale) -> _Writer:
+    return _Writer(table.cellAt(row, col).firstCursorPosition(), scale)
 
 
-def _header(cursor: QTextCursor, doc: Document) -> None:
+def _header(cursor: QTextCursor, doc: Document, scale: Scale) -> None:
     h = doc.header
-    table = _table(cursor, [64, 104], after=18)
-    left, right = _cell(table, 0, 0), _cell(table, 0, 1)
+    # the title's space above is the table's space below (Qt drops a block's top margin there)
+    table = _table(cursor, scale, layout.HEADER_COLUMNS_MM, after_pt=LOOKS["title"].before_pt)
+    left, right = _cell(table, 0, 0, scale), _cell(table, 0, 1, scale)
     if h.parent_body:
-        left.para(h.parent_body, 13, _block())
+        left.para(h.parent_body, "header")
     for line in h.issuer_lines:
-        left.para(line, 13, _block(), bold=True)
-    left.rule(25, after=6)
-    left.para(h.number_line, 13, _block())
-    right.para(h.nation, 13, _block(), bold=True)
-    right.para(h.motto, 14, _block(), bold=True)
-    right.rule(60, after=6)  # as long as the motto line (Decree 30)
-    right.para(h.date_line, 14, _block(), italic=True)
+        left.para(line, "header_bold")
+    left.rule(layout.ISSUER_RULE)
+    left.para(h.number_line, "number_line")
+    right.para(h.nation, "nation")
+    right.para(h.motto, "motto")
+    right.rule(layout.MOTTO_RULE)
+    right.para(h.date_line, "date_line")
 
 
-def _closing(cursor: QTextCursor, doc: Document):
-    table = _table(cursor, [78, 87])
-    left, right = _cell(table, 0, 0), _cell(table, 0, 1)
+def _closing(cursor: QTextCursor, doc: Document, scale: Scale):
+    """Recipients and signature side by side; the space above "Nơi nhận" is the table's."""
+    first = LOOKS["recipients_heading"]
+    table = _table(cursor, scale, layout.FOOT_COLUMNS_MM, before_pt=first.before_pt)
+    left, right = _cell(table, 0, 0, scale), _cell(table, 0, 1, scale)
     rec, sig = doc.recipients, doc.signature
-    left.para(rec.heading, 12, _block(Qt.AlignLeft, before=12), bold=True, italic=True)
+    left.para(rec.heading, Look(**{**first.__dict__, "before_pt": 0}))
     if rec.note:
-        left.para(rec.note, 11, _block(Qt.AlignLeft), italic=True)
+        left.para(rec.note, "recipients_note")
     for item in rec.items:
-        left.para(f"- {item}", 11, _block(Qt.AlignLeft))
-    for i, line in enumerate(sig.lines):
-        right.para(line, 14, _block(before=12 if i == 0 else 0), bold=True)
-    right.para(sig.name, 14, _block(before=84), bold=True)
+        left.para(f"- {item}", "recipients")
+    sig_first = LOOKS["signature_first"]
+    right.para(sig.lines[0] if sig.lines else "",
+               Look(**{**sig_first.__dict__, "before_pt": sig_first.before_pt - first.before_pt}))
+    for line in sig.lines[1:]:
+        right.para(line, "signature")
+    right.para(sig.name, "signer_name")
     return table
 
 
-def _new_document(width_px: float, height_px: float) -> QTextDocument:
+def _new_document(size: QSizeF, device) -> QTextDocument:
     qdoc = QTextDocument()
+    qdoc.documentLayout().setPaintDevice(device)
     qdoc.setDocumentMargin(0)
-    qdoc.setDefaultFont(QFont(FONT, 14))
-    qdoc.setPageSize(QSizeF(width_px, height_px))
+    font = QFont(FONT)
+    font.setPointSizeF(layout.BODY_PT)
+    qdoc.setDefaultFont(font)
+    qdoc.setPageSize(size)
     return qdoc
 
 
-def main_document(doc: Document, size: QSizeF) -> QTextDocument:
-    """The report's pages, without the appendix, laid out on a page of `size` (96 dpi pixels)."""
-    qdoc = _new_document(size.width(), size.height())
+def main_document(doc: Document, size: QSizeF, device) -> QTextDocument:
+    """The report's pages, without the appendix, on pages of `size` (the device's pixels)."""
+    scale = Scale(FORMAT_DPI, device.logicalDpiY())
+    qdoc = _new_document(size, device)
     cursor = QTextCursor(qdoc)
-    _header(cursor, doc)
+    _header(cursor, doc, scale)
     cursor.movePosition(QTextCursor.End)
-    out = _Writer(cursor)
-    out.para(doc.title, 14, _block(), bold=True)
-    out.para(doc.trich_yeu, 14, _block(), bold=True)
-    out.rule(30, after=12)
-    headings = []
+    out = _Writer(cursor, scale)
+    out.para(doc.title, Look(**{**LOOKS["title"].__dict__, "before_pt": 0}))
+    out.para(doc.trich_yeu, "trich_yeu")
+    out.rule(layout.TRICH_YEU_RULE)
+    blocks = []
     for p in doc.body:
-        size_pt, bold, italic = STYLE.get(p.style, STYLE["body"])
-        out.para(p.runs, size_pt, _block(Qt.AlignJustify, True, 6, line=LINE_HEIGHT), bold, italic)
-        if p.style.startswith("heading"):
-            headings.append(cursor.block().blockNumber())
+        out.para(p.runs, LOOKS.get(p.style, LOOKS["body"]))
+        blocks.append((cursor.block().blockNumber(), p.style.startswith("heading")))
     last = cursor.block().blockNumber()  # the closing sentence goes with the signature
-    closing = _closing(cursor, doc)
-    keep_with_next(qdoc, headings)
+    closing = _closing(cursor, doc, scale)
+    paginate(qdoc, blocks)
     keep_on_one_page(qdoc, closing, lead_block=last)
     return qdoc
 
 
-def appendix_document(appendix: Appendix, size: QSizeF) -> QTextDocument:
+def appendix_document(appendix: Appendix, size: QSizeF, device) -> QTextDocument:
     """The appendix's pages: its title, note and the table by unit with the totals."""
-    qdoc = _new_document(size.width(), size.height())
+    scale = Scale(FORMAT_DPI, device.logicalDpiY())
+    qdoc = _new_document(size, device)
     cursor = QTextCursor(qdoc)
-    out = _Writer(cursor)
-    out.para(appendix.heading, 14, _block(), bold=True)
-    out.para(appendix.title, 14, _block(), bold=True)
-    out.para(appendix.note, 14, _block(after=6), italic=True)
-    width_mm = size.width() / DPI * 25.4 - 0.6 * len(appendix.columns)  # borders, padding
-    rest = (width_mm - 12 - 45) / max(1, len(appendix.columns) - 2)
-    widths = [12, 45] + [rest] * (len(appendix.columns) - 2)
-    table = _table(cursor, widths, 1 + len(appendix.rows) + len(appendix.totals), border=1)
+    out = _Writer(cursor, scale)
+    out.para(appendix.heading, "appendix_heading")
+    out.para(appendix.title, "appendix_title")
+    out.para(appendix.note, "appendix_note")
+    width_mm = size.width() / device.logicalDpiX() * 25.4
+    widths = layout.appendix_widths_mm(len(appendix.columns), width_mm)
+    padding_mm = 2 * layout.TABLE_PADDING_PT / 72 * 25.4 + layout.TABLE_BORDER_PT / 72 * 25.4
+    widths = [w - padding_mm for w in widths]  # Qt adds padding and borders to each column
+    table = _table(cursor, scale, widths, 1 + len(appendix.rows) + len(appendix.totals),
+                   border=True)
     for r, values in enumerate([appendix.columns, *appendix.rows, *appendix.totals]):
         bold = r == 0 or r > len(appendix.rows)
         for c, text in enumerate(values):
-            align = Qt.AlignLeft if c == 1 and r > 0 else Qt.AlignCenter
-            _cell(table, r, c).para(text, 12, _block(align), bold=bold)
+            look = "table_name" if c == 1 and r > 0 else "table"
+            _cell(table, r, c, scale).para([Run(text, bold=bold)], look)
     return qdoc
 
 
-def page_size_px(printer) -> QSizeF:
-    """The printable area in 96-dpi pixels (the page size minus the layout's margins)."""
-    rect = printer.pageRect(printer.Unit.Inch)
-    return QSizeF(rect.width() * DPI, rect.height() * DPI)
+def page_size(printer) -> QSizeF:
+    """The printable area in the printer's own device pixels."""
+    rect = printer.pageRect(printer.Unit.DevicePixel)
+    return QSizeF(rect.width(), rect.height())
 
 
 def set_layout(printer, doc: Document, landscape: bool = False) -> bool:
     """A4 with the document's margins in millimetres, on the printer's own page layout."""
     m = doc.margins
-    layout = QPageLayout(QPageSize(QPageSize.A4),
-                         QPageLayout.Landscape if landscape else QPageLayout.Portrait,
-                         QMarginsF(m.left, m.top, m.right, m.bottom), QPageLayout.Millimeter)
-    return printer.setPageLayout(layout)
+    page = QPageLayout(QPageSize(QPageSize.A4),
+                       QPageLayout.Landscape if landscape else QPageLayout.Portrait,
+                       QMarginsF(m.left, m.top, m.right, m.bottom), QPageLayout.Millimeter)
+    return printer.setPageLayout(page)
 
 
 def _paint_pages(painter: QPainter, printer, qdoc: QTextDocument, first: bool,
                  turned: bool = False) -> None:
     """Each page of qdoc, numbered from its second page; turned pages are drawn rotated."""
     size = qdoc.pageSize()
-    scale = printer.resolution() / DPI
+    scale = Scale(printer.logicalDpiY())
     margins = printer.pageLayout().margins(QPageLayout.Millimeter)
     top_mm = margins.left() if turned else margins.top()
     for i in range(qdoc.pageCount()):
         if not (first and i == 0):
             printer.newPage()
         painter.save()
-        painter.scale(scale, scale)
         if turned:  # a landscape page on portrait paper, its top towards the binding edge
             painter.translate(0, size.width())
             painter.rotate(-90)
         if i > 0:
-            _page_number(painter, size.width(), px(top_mm), i + 1)
+            _page_number(painter, size.width(), scale, top_mm, i + 1)
         painter.translate(0, -i * size.height())
-        qdoc.drawContents(painter, QRectF(0, i * size.height() + 1, size.width(), size.height() - 2))
+        qdoc.drawContents(painter, QRectF(0, i * size.height() + 1, size.width(),
+                                          size.height() - 2))
         painter.restore()
 
 
-def _page_number(painter: QPainter, width: float, top_px: float, number: int) -> None:
-    """The page number centred in the top margin (Decree 30: from page 2)."""
+def _page_number(painter: QPainter, width: float, scale: Scale, top_mm: float,
+                 number: int) -> None:
+    """The page number centred in the top margin (Decree 30: from page 2), as far from the
+    paper's edge as the Word file's header."""
     painter.save()
     font = QFont(FONT)
-    font.setPixelSize(round(pt(13)))
+    font.setPointSizeF(LOOKS["page_number"].size_pt)
     painter.setFont(font)
-    box = QRectF(0, -top_px, width, top_px * 0.8)
-    painter.drawText(box, Qt.AlignHCenter | Qt.AlignVCenter, str(number))
+    top = scale.mm(layout.HEADER_DISTANCE_MM - top_mm)
+    box = QRectF(0, top, width, scale.pt(LOOKS["page_number"].size_pt * 1.3))
+    painter.drawText(box, Qt.AlignHCenter | Qt.AlignTop, str(number))
     painter.restore()
 
 
 def paint_document(doc: Document, printer) -> None:
     """Paint every page of the report on a QPrinter (PDF, a real printer or a preview)."""
     set_layout(printer, doc)
-    main = main_document(doc, page_size_px(printer))
+    main = main_document(doc, page_size(printer), printer)
     painter = QPainter()
     if not painter.begin(printer):
         raise print_refused(printer)
@@ -262,8 +294,8 @@ def _paint_appendix(painter: QPainter, printer, doc: Document) -> None:
     wide = doc.appendix.wide
     pdf = printer.outputFormat() == printer.OutputFormat.PdfFormat
     turned = wide and not (pdf and set_layout(printer, doc, landscape=True))
-    size = page_size_px(printer)
+    size = page_size(printer)
     if turned:
         size = QSizeF(size.height(), size.width())
-    appendix = appendix_document(doc.appendix, size)
+    appendix = appendix_document(doc.appendix, size, printer)
     _paint_pages(painter, printer, appendix, first=False, turned=turned)

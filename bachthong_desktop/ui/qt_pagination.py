@@ -1,4 +1,5 @@
-"""Page breaks a typist would make: no heading alone at a page foot, no split signature."""
+"""Page breaks a typist would make, as Word and LibreOffice make them for our .docx: no heading
+alone at a page foot, no single line of a paragraph alone on a page, no split signature."""
 
 from __future__ import annotations
 
@@ -22,18 +23,50 @@ def _first_line_middle(qdoc: QTextDocument, block) -> float:
     return top + line.y() + line.height() / 2
 
 
-def keep_with_next(qdoc: QTextDocument, block_numbers: list[int]) -> None:
-    """Move a heading to the next page when the paragraph after it starts there."""
-    for number in block_numbers:
+def _break_before(block) -> None:
+    fmt = QTextBlockFormat()
+    fmt.setPageBreakPolicy(BREAK_BEFORE)
+    QTextCursor(block).mergeBlockFormat(fmt)
+
+
+def _line_pages(qdoc: QTextDocument, block) -> list[int]:
+    """The page of each line of a block."""
+    qdoc.pageCount()
+    top = qdoc.documentLayout().blockBoundingRect(block).top()
+    layout = block.layout()
+    return [_page(qdoc, top + layout.lineAt(i).y() + layout.lineAt(i).height() / 2)
+            for i in range(layout.lineCount())]
+
+
+def paginate(qdoc: QTextDocument, blocks: list[tuple[int, bool]]) -> None:
+    """Page breaks as Word makes them, in reading order (block number, is a heading):
+    a heading goes with the first line after it; a paragraph split with one line alone at the
+    page's foot (an orphan), or a short one with its last line alone on the next page (a
+    widow), starts on the next page with the headings over it. (For a widow of a longer
+    paragraph Word pulls one more line over; a QTextDocument cannot split a paragraph there.)"""
+    for index, (number, heading) in enumerate(blocks):
         block = qdoc.findBlockByNumber(number)
-        following = block.next()
-        if not following.isValid():
+        if heading:
+            following = block.next()
+            if following.isValid() and _page(qdoc, _first_line_middle(qdoc, block)) != _page(
+                    qdoc, _first_line_middle(qdoc, following)):
+                _break_before(qdoc.findBlockByNumber(_chain_start(blocks, index)))
             continue
-        if _page(qdoc, _first_line_middle(qdoc, block)) != _page(
-                qdoc, _first_line_middle(qdoc, following)):
-            fmt = QTextBlockFormat()
-            fmt.setPageBreakPolicy(BREAK_BEFORE)
-            QTextCursor(block).mergeBlockFormat(fmt)
+        pages = _line_pages(qdoc, block)
+        if len(pages) < 2 or pages[0] == pages[-1]:
+            continue
+        before = pages.count(pages[0])
+        if before == 1 or (len(pages) - before == 1 and len(pages) <= 3):
+            _break_before(qdoc.findBlockByNumber(_chain_start(blocks, index)))
+
+
+def _chain_start(blocks: list[tuple[int, bool]], index: int) -> int:
+    """The first of the headings right over block `index` (or the block itself)."""
+    number = blocks[index][0]
+    while index > 0 and blocks[index - 1][1] and blocks[index - 1][0] == number - 1:
+        index -= 1
+        number = blocks[index][0]
+    return number
 
 
 def keep_on_one_page(qdoc: QTextDocument, frame, lead_block: int | None = None) -> None:

@@ -51,7 +51,7 @@ def test_final_report_is_stored_with_its_number_and_date(capsys, demo_db, tmp_pa
     word = docx.Document(str(target))
     header = word.tables[0].rows[0].cells
     assert "Số: 125/BC-UBND" in header[0].text
-    assert "Bạch Thông, ngày 05 tháng 6 năm 2023" in header[1].text
+    assert "Bạch Thông, ngày 05 tháng 6 năm 2023" in header[1].text.replace("\u00a0", " ")
     session = Session(demo_db)
     try:
         [version] = list_issued(session.db, "2023-H1")
