@@ -152,7 +152,8 @@ def figure_words(form: Form, figures: dict[str, Figure]) -> dict[str, Any]:
     ctx: dict[str, Any] = {}
     for code, fig in figures.items():
         f = form.field(code)
-        ctx[code] = _plain_value(form, code, fig.value)
+        value = _plain_value(form, code, fig.value)
+        ctx[code] = "" if value is None and not f.required else value  # "…" only if required
         if f.kind == "table":
             ctx[f"count_{code}"] = len(fig.value or [])
         if f.aggregate == "share_yes":
@@ -364,6 +365,12 @@ def _appendix_totals(fields) -> list[list[str]]:
     return [["", "Cộng các xã, thị trấn", *sums], ["", "Tổng cộng theo báo cáo", *reported]]
 
 
+def _recipients(ctx: dict) -> Recipients:
+    """Where the report goes; the office's own file copy ("Lưu: VT.") at least."""
+    items = [str(i).removeprefix("- ") for i in ctx.get("recipients") or []]
+    return Recipients("Nơi nhận:", ctx.get("recipients_note") or "", items or ["Lưu: VT."])
+
+
 def _opening_and_closing(form: Form, ctx: dict) -> tuple[Paragraph, Paragraph]:
     doc = form.document
     return _template_para("body", doc["opening"], ctx), _template_para("body", doc["closing"], ctx)
@@ -375,7 +382,7 @@ def build_document(state: ReportState, margins: Margins | None = None,
     form, period, office = state.form, state.period, state.office
     overrides = {k: v for k, v in (("doc_number", number), ("doc_date", date)) if v}
     ctx = context(state, overrides)
-    doc_date = ctx.get("doc_date")
+    doc_date = ctx.get("doc_date") or None
     number_line = number_text(form, office, ctx.get("doc_number"))
     header = _header(form, period, office, number_line, doc_date)
     body = prune_headings([p for s in form.sections for b in s.blocks
@@ -387,8 +394,7 @@ def build_document(state: ReportState, margins: Margins | None = None,
         header=header, title=doc.get("title", "BÁO CÁO"),
         trich_yeu=fill(keep_together_template(doc.get("trich_yeu", "")), ctx),
         body=[opening, *body, closing],
-        recipients=Recipients("Nơi nhận:", ctx.get("recipients_note") or "",
-                              [str(i).removeprefix("- ") for i in ctx.get("recipients") or []]),
+        recipients=_recipients(ctx),
         signature=_signature(form, office, ctx),
         appendix=_appendix(state, ctx, number_line, date_text),
         margins=margins or Margins(), number=number_line, date=date_text,

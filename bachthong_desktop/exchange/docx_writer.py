@@ -7,10 +7,12 @@ import io
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph as Paragraph_
 
 from . import layout
 from .docx_styles import add_styles, set_fonts, style_name
@@ -198,8 +200,24 @@ def _restart_numbering(section) -> None:
         "w:sectPrChange")
 
 
+def _shrink_break(document) -> None:
+    """The paragraph that ends the report's section, 1 pt high: after a full last page it
+    would otherwise spill onto a blank page of its own."""
+    mark = document.element.body.findall(qn("w:p"))[-1]
+    fmt = Paragraph_(mark, document._body).paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    rpr = OxmlElement("w:rPr")
+    rpr.append(size)
+    mark.get_or_add_pPr().insert_element_before(rpr, "w:sectPr", "w:pPrChange")
+
+
 def _appendix(document, doc: Document, appendix: Appendix) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
+    _shrink_break(document)
     _page_setup(section, doc, landscape=appendix.wide)
     _restart_numbering(section)
     _para(document, style_name("appendix_heading"), appendix.heading)

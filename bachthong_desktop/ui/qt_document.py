@@ -153,6 +153,7 @@ def _closing(cursor: QTextCursor, doc: Document, scale: Scale):
 
 def _new_document(size: QSizeF, device) -> QTextDocument:
     qdoc = QTextDocument()
+    qdoc.setUndoRedoEnabled(False)
     qdoc.documentLayout().setPaintDevice(device)
     qdoc.setDocumentMargin(0)
     font = QFont(FONT)
@@ -167,6 +168,7 @@ def main_document(doc: Document, size: QSizeF, device) -> QTextDocument:
     scale = Scale(FORMAT_DPI, device.logicalDpiY())
     qdoc = _new_document(size, device)
     cursor = QTextCursor(qdoc)
+    cursor.beginEditBlock()  # one layout at the end, not one per paragraph
     _header(cursor, doc, scale)
     cursor.movePosition(QTextCursor.End)
     out = _Writer(cursor, scale)
@@ -179,6 +181,7 @@ def main_document(doc: Document, size: QSizeF, device) -> QTextDocument:
         blocks.append((cursor.block().blockNumber(), p.style.startswith("heading")))
     last = cursor.block().blockNumber()  # the closing sentence goes with the signature
     closing = _closing(cursor, doc, scale)
+    cursor.endEditBlock()
     paginate(qdoc, blocks)
     keep_on_one_page(qdoc, closing, lead_block=last)
     return qdoc
@@ -189,6 +192,7 @@ def appendix_document(appendix: Appendix, size: QSizeF, device) -> QTextDocument
     scale = Scale(FORMAT_DPI, device.logicalDpiY())
     qdoc = _new_document(size, device)
     cursor = QTextCursor(qdoc)
+    cursor.beginEditBlock()  # one layout at the end, not one per cell
     out = _Writer(cursor, scale)
     out.para(appendix.heading, "appendix_heading")
     out.para(appendix.title, "appendix_title")
@@ -204,6 +208,7 @@ def appendix_document(appendix: Appendix, size: QSizeF, device) -> QTextDocument
         for c, text in enumerate(values):
             look = "table_name" if c == 1 and r > 0 else "table"
             _cell(table, r, c, scale).para([Run(text, bold=bold)], look)
+    cursor.endEditBlock()
     return qdoc
 
 
