@@ -189,7 +189,7 @@ def check_form(form: Form, codes: list[str]) -> list[str]:
     known = set(codes) | CONTEXT_WORDS | {f"count_{c}" for c in codes}
     known |= {word for words in form.period_words.values() for word in words}
     known |= {f"{f.code}_{part}" for f in form.fields if f.aggregate == "share_yes"
-              for part in ("yes", "answered")}
+              for part in ("yes", "answered", "missing")}
     for f in form.fields:
         problems += _check_field(f)
     for section in form.sections:

@@ -147,8 +147,8 @@ def office_words(office: Unit) -> dict[str, Any]:
             "province": office.province or "", "place": office.place or ""}
 
 
-def figure_words(form: Form, figures: dict[str, Figure]) -> dict[str, Any]:
-    """Each field's value; a table's row count; a share's yes and answered counts."""
+def figure_words(form: Form, figures: dict[str, Figure], state_units=()) -> dict[str, Any]:
+    """Each field's value; a table's row count; a share's yes, answered and missing counts."""
     ctx: dict[str, Any] = {}
     for code, fig in figures.items():
         f = form.field(code)
@@ -159,6 +159,7 @@ def figure_words(form: Form, figures: dict[str, Figure]) -> dict[str, Any]:
         if f.aggregate == "share_yes":
             ctx[f"{code}_answered"] = len(fig.by_unit)
             ctx[f"{code}_yes"] = sum(1 for v in fig.by_unit.values() if v)
+            ctx[f"{code}_missing"] = len(state_units) - len(fig.by_unit)
     return ctx
 
 
@@ -172,7 +173,7 @@ def context(state: ReportState, overrides: dict[str, Any] | None = None) -> dict
     """Every word a template may use: field values, counts, period, office and unit words."""
     ctx = period_words(state.form, state.period)
     ctx.update(office_words(state.office))
-    ctx.update(figure_words(state.form, state.figures))
+    ctx.update(figure_words(state.form, state.figures, state.units))
     ctx.update(unit_words(state))
     ctx.update(overrides or {})
     return ctx
