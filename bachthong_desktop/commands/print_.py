@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
+from ..core.checks import checks_text, failing_checks
 from ..core.periods import parse_period
 from ..exchange.document import document_for, with_number
-from ..exchange.export import issue_copy, parse_doc_date
+from ..exchange.export import issue_copy, parse_doc_date, refuse_if_failing
 
 
 def register(commands) -> None:
@@ -25,8 +28,14 @@ def run(session, args) -> int:
     period = parse_period(args.period)
     date = parse_doc_date(args.ngay)
     state = session.state(period)
+    problems = failing_checks(state, date)
+    if args.final:
+        refuse_if_failing(problems)
+    elif problems:
+        print(f"Cảnh báo: báo cáo còn {len(problems)} chỗ cần sửa trước khi phát hành:\n"
+              f"{checks_text(problems)}", file=sys.stderr)
     doc = document_for(session, period, state, args.so, date)
-    figures = with_number(state.figures, args.so, date)
+    figures = with_number(session.form, state.figures, args.so, date)
     name = print_document(doc, args.printer)
     print(f"Đã gửi báo cáo tới máy in “{name}”.")
     if args.final:

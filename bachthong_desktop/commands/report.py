@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+from ..core.checks import checks_text
 from ..exchange.export import export, format_of, parse_doc_date
 
 
@@ -29,8 +32,11 @@ def _pdf_renderer(output: str):
 
 def run(session, args) -> int:
     date = parse_doc_date(args.ngay)
-    doc, version = export(session, args.period, args.output, final=args.final,
-                          number=args.so, date=date, pdf=_pdf_renderer(args.output))
+    doc, version, problems = export(session, args.period, args.output, final=args.final,
+                                    number=args.so, date=date, pdf=_pdf_renderer(args.output))
+    if problems:
+        print(f"Cảnh báo: báo cáo còn {len(problems)} chỗ cần sửa trước khi phát hành "
+              f"(đã ghi bản nháp):\n{checks_text(problems)}", file=sys.stderr)
     print(f"Đã ghi báo cáo vào {args.output}.")
     if version is not None:
         print(f"Đã lưu bản phát hành (mã {version.id}): {version.label}.")

@@ -4,10 +4,12 @@ figures far from the same period one year earlier (a warning, never a block)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+import datetime as dt
 from typing import Any, Iterable
 
 from .definition import Field
-from .numbers import NumberError, parse_count
+from .numbers import NumberError, parse_count, parse_date
+from .wording import date as date_text
 
 ERROR = "error"
 WARNING = "warning"
@@ -75,3 +77,43 @@ def check_values(fields: Iterable[Field], values: dict[str, Any], earlier: dict[
         if found:
             problems.append(found)
     return problems
+
+
+# --- checks of the whole report, before it is printed or issued --------------------------
+
+def _as_day(value: Any):
+    """A stored date (date or dd/mm/yyyy / ISO text) as a date; None when empty or unreadable."""
+    if value is None or value == "" or isinstance(value, dt.date):
+        return value or None
+    try:
+        return parse_date(str(value))
+    except NumberError:
+        return None
+
+
+def date_order_problem(form, values: dict[str, Any], issue_date: Any = None) -> Problem | None:
+    """The report dated before the letter that asked for it."""
+    date_code, request_code = form.role("date"), form.role("request_date")
+    issued = _as_day(issue_date if issue_date is not None else values.get(date_code))
+    asked = _as_day(values.get(request_code))
+    if issued is None or asked is None or issued >= asked:
+        return None
+    label = form.field(date_code).label
+    return Problem(date_code, label, ERROR,
+                   f"Ngày ban hành {date_text(issued)} đứng trước ngày của văn bản yêu cầu báo "
+                   f"cáo ({date_text(asked)}). Hãy kiểm tra lại ngày ban hành.")
+
+
+def failing_checks(state, issue_date: Any = None) -> list[Problem]:
+    """What must be put right before the report of a compiled state is issued: required
+    fields left empty, an issue date before the request letter. (Far-from-last-year figures
+    are warnings to look at, not failures.) `issue_date` is the date given for this copy."""
+    values = {code: fig.value for code, fig in state.figures.items()}
+    problems = [p for f in state.form.fields if (p := required_problem(f, values.get(f.code)))]
+    order = date_order_problem(state.form, values, issue_date)
+    return problems + ([order] if order else [])
+
+
+def checks_text(problems: list[Problem]) -> str:
+    """The failing checks as lines for a person: "- Label: message"."""
+    return "\n".join(f"- {p.label}: {p.message}" for p in problems)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -10,18 +9,6 @@ from pathlib import Path
 
 from .errors import UserError
 from .paths import forms_dir
-
-FIELD_KINDS = {"count", "yesno", "date", "text", "longtext", "list", "nested_list", "table"}
-AGGREGATES = {"sum", "share_yes", "merge_list", "gather_text"}
-REPORTERS = {"office", "units"}
-BLOCK_KINDS = {"heading", "paragraph", "text", "bullets", "numbered", "records"}
-# Words a template may use besides field codes; the document context supplies them.
-CONTEXT_WORDS = {
-    "year", "next_year", "this_period", "this_period_full", "next_period",
-    "cutoff_start", "cutoff_end", "office_short", "office_level", "province", "place",
-    "units_total", "units_missing",
-}
-
 
 @dataclass(frozen=True)
 class Column:
@@ -82,7 +69,6 @@ class Section:
 
     code: str
     tab: str
-    number: str = ""
     fields: tuple[Field, ...] = ()
     blocks: tuple[Block, ...] = ()
 
@@ -98,6 +84,7 @@ class Form:
     sections: tuple[Section, ...]
     document: dict[str, str]
     period_words: dict[str, dict]
+    roles: dict[str, str] = field(default_factory=dict)
     _fields: dict[str, Field] = field(default_factory=dict, repr=False, compare=False)
 
     def field(self, code: str) -> Field:
@@ -114,8 +101,9 @@ class Form:
         """What a reporting unit fills in its return."""
         return [f for f in self._fields.values() if f.from_units]
 
-    def office_fields(self) -> list[Field]:
-        return [f for f in self._fields.values() if f.from_office]
+    def role(self, name: str) -> str:
+        """The field code that plays a role of the document ("date", "recipients" ...)."""
+        return self.roles[name]
 
     def tab_sections(self, commune: bool) -> list[tuple[Section, list[Field]]]:
         """The sections that get a tab, with the fields shown there (a commune: its return)."""
@@ -155,78 +143,34 @@ def _block(raw: dict) -> Block:
 
 def _section(raw: dict) -> Section:
     return Section(
-        code=raw["code"], tab=raw["tab"], number=raw.get("number", ""),
+        code=raw["code"], tab=raw["tab"],
         fields=tuple(_field(f, raw["code"]) for f in raw.get("fields", ())),
         blocks=tuple(_block(b) for b in raw.get("blocks", ())),
     )
 
 
 def parse_form(raw: dict) -> Form:
-    """Build and check a Form from the parsed TOML."""
+    """Build and check a Form from the parsed TOML: the whole of it, every mistake named by
+    its key, before any part of the program uses it."""
+    from .definition_check import check_form, key_problems
+
+    problems = key_problems(raw)
+    if problems:
+        raise ValueError("Invalid report definition: " + "; ".join(problems))
     sections = tuple(_section(s) for s in raw["sections"])
     fields = {f.code: f for s in sections for f in s.fields}
     head = raw["form"]
+    document = dict(raw["document"])
     form = Form(
         code=head["code"], version=int(head["version"]), title=head["title"],
         doc_symbol=head.get("doc_symbol", "BC"), sections=sections,
-        document=dict(raw.get("document", {})), period_words=dict(raw["period_words"]),
-        _fields=fields,
+        roles=dict(document.pop("roles", {})), document=document,
+        period_words=dict(raw["period_words"]), _fields=fields,
     )
     problems = check_form(form, [f.code for s in sections for f in s.fields])
     if problems:
         raise ValueError("Invalid report definition: " + "; ".join(problems))
     return form
-
-
-def template_names(template: str) -> list[str]:
-    """The placeholder names a template uses, without format specs."""
-    return [name.split(".")[0] for _, name, _, _ in string.Formatter().parse(template) if name]
-
-
-def check_form(form: Form, codes: list[str]) -> list[str]:
-    """Every mistake a definition can hold that would only show later, as sentences."""
-    problems = [f"duplicate field code {c}" for c in sorted(set(codes)) if codes.count(c) > 1]
-    known = set(codes) | CONTEXT_WORDS | {f"count_{c}" for c in codes}
-    known |= {word for words in form.period_words.values() for word in words}
-    known |= {f"{f.code}_{part}" for f in form.fields if f.aggregate == "share_yes"
-              for part in ("yes", "answered", "missing")}
-    for f in form.fields:
-        problems += _check_field(f)
-    for section in form.sections:
-        for block in section.blocks:
-            problems += _check_block(block, form, known)
-    for key in ("trich_yeu", "opening", "closing"):
-        problems += [f"document.{key} uses unknown {n}"
-                     for n in template_names(form.document.get(key, "")) if n not in known]
-    return problems
-
-
-def _check_field(f: Field) -> list[str]:
-    problems = []
-    if not f.code.isascii() or not f.code.replace("_", "").isalnum():
-        problems.append(f"field code {f.code!r} is not plain ASCII")
-    if f.kind not in FIELD_KINDS:
-        problems.append(f"field {f.code} has unknown kind {f.kind}")
-    if not set(f.reporters) <= REPORTERS or not f.reporters:
-        problems.append(f"field {f.code} has unknown reporters {f.reporters}")
-    if f.from_units and f.aggregate not in AGGREGATES:
-        problems.append(f"field {f.code} is reported by units but has no valid aggregate")
-    if f.kind == "table" and not f.columns:
-        problems.append(f"table field {f.code} has no columns")
-    return problems
-
-
-def _check_block(block: Block, form: Form, known: set[str]) -> list[str]:
-    if block.kind not in BLOCK_KINDS:
-        return [f"unknown block kind {block.kind}"]
-    if block.field is not None and not form.has_field(block.field):
-        return [f"block refers to unknown field {block.field}"]
-    if block.kind == "records":
-        known = known | {c.code for c in form.field(block.field).columns}
-    templates = [block.template, block.if_partial]
-    templates += [block.if_none] if block.if_none != "omit" else []
-    return [f"template uses unknown {n}" for t in templates for n in template_names(t)
-            if n not in known]
 
 
 def load_form_file(path: Path) -> Form:
@@ -236,7 +180,11 @@ def load_form_file(path: Path) -> Form:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise UserError(f"Không đọc được định nghĩa báo cáo {path}: {exc}. "
                         "Hãy cài lại chương trình.") from exc
-    return parse_form(raw)
+    try:
+        return parse_form(raw)
+    except ValueError as exc:
+        raise UserError(f"Định nghĩa báo cáo {path} có lỗi ({exc}). Hãy sửa tệp này theo lời "
+                        "nhắn, hoặc cài lại chương trình.") from exc
 
 
 @cache

@@ -251,9 +251,11 @@ def render_block(form: Form, block: Block, ctx: dict) -> list[Paragraph]:
 
 def _record(form: Form, block: Block, row: dict) -> Paragraph:
     """One row of a table as its sentence: the office's own wording, or the template's."""
-    if row.get("description"):
-        return _typed("body", block.prefix + row["description"])
-    values = {c.code: _column_value(c, row.get(c.code)) for c in form.field(block.field).columns}
+    columns = form.field(block.field).columns
+    own = next((row.get(c.code) for c in columns if c.role == "description"), None)
+    if own:
+        return _typed("body", block.prefix + own)
+    values = {c.code: _column_value(c, row.get(c.code)) for c in columns}
     para = _template_para("body", block.prefix + block.template, values)
     last = para.runs[-1] if para.runs else Run("")
     para.runs[-1:] = [dataclasses.replace(last, text=_one_stop(last.text))]
@@ -319,11 +321,11 @@ def _header(form, period, office, number, doc_date) -> Header:
 
 
 def _signature(form: Form, office: Unit, ctx: dict) -> Signature:
-    def value(code: str) -> str:
-        own = ctx.get(code)
-        default = form.field(code).default_from if form.has_field(code) else code
-        return own if own else (getattr(office, default or code, "") or "")
-    lines = [value(c) for c in ("signer_authority", "signer_deputy", "signer_title")]
+    def value(role: str) -> str:
+        code = form.role(role)
+        default = form.field(code).default_from or role
+        return ctx.get(code) or getattr(office, default, "") or ""
+    lines = [value(r) for r in ("signer_authority", "signer_deputy", "signer_title")]
     return Signature([line.upper() for line in lines if line], value("signer_name"))
 
 
@@ -366,10 +368,11 @@ def _appendix_totals(fields) -> list[list[str]]:
     return [["", "Cộng các xã, thị trấn", *sums], ["", "Tổng cộng theo báo cáo", *reported]]
 
 
-def _recipients(ctx: dict) -> Recipients:
+def _recipients(form: Form, ctx: dict) -> Recipients:
     """Where the report goes; the office's own file copy ("Lưu: VT.") at least."""
-    items = [str(i).removeprefix("- ") for i in ctx.get("recipients") or []]
-    return Recipients("Nơi nhận:", ctx.get("recipients_note") or "", items or ["Lưu: VT."])
+    items = [str(i).removeprefix("- ") for i in ctx.get(form.role("recipients")) or []]
+    note = ctx.get(form.role("recipients_note")) or ""
+    return Recipients("Nơi nhận:", note, items or ["Lưu: VT."])
 
 
 def _opening_and_closing(form: Form, ctx: dict) -> tuple[Paragraph, Paragraph]:
@@ -381,10 +384,11 @@ def build_document(state: ReportState, margins: Margins | None = None,
                    number: str | None = None, date: dt.date | None = None) -> Document:
     """The whole report of a compiled period: content only, no layout."""
     form, period, office = state.form, state.period, state.office
-    overrides = {k: v for k, v in (("doc_number", number), ("doc_date", date)) if v}
+    number_code, date_code = form.role("number"), form.role("date")
+    overrides = {k: v for k, v in ((number_code, number), (date_code, date)) if v}
     ctx = context(state, overrides)
-    doc_date = ctx.get("doc_date") or None
-    number_line = number_text(form, office, ctx.get("doc_number"))
+    doc_date = ctx.get(date_code) or None
+    number_line = number_text(form, office, ctx.get(number_code))
     header = _header(form, period, office, number_line, doc_date)
     body = prune_headings([p for s in form.sections for b in s.blocks
                            for p in render_block(form, b, ctx)])
@@ -395,21 +399,21 @@ def build_document(state: ReportState, margins: Margins | None = None,
         header=header, title=doc.get("title", "BÁO CÁO"),
         trich_yeu=fill(keep_together_template(doc.get("trich_yeu", "")), ctx),
         body=[opening, *body, closing],
-        recipients=_recipients(ctx),
+        recipients=_recipients(form, ctx),
         signature=_signature(form, office, ctx),
         appendix=_appendix(state, ctx, number_line, date_text),
         margins=margins or Margins(), number=number_line, date=date_text,
         author=office.name)
 
 
-def with_number(figures: dict[str, Figure], number: str | None = None,
+def with_number(form: Form, figures: dict[str, Figure], number: str | None = None,
                 date: dt.date | None = None) -> dict[str, Figure]:
     """The figures with the number and date the clerk gave for this copy (not stored)."""
     figures = dict(figures)
-    if number:
-        figures["doc_number"] = Figure("doc_number", number, number)
-    if date:
-        figures["doc_date"] = Figure("doc_date", date.isoformat(), date.isoformat())
+    for code, value in ((form.role("number"), number),
+                        (form.role("date"), date.isoformat() if date else None)):
+        if value:
+            figures[code] = Figure(code, value, value)
     return figures
 
 

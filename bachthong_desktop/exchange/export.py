@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.aggregate import figures_as_json
+from ..core.checks import Problem, checks_text, failing_checks
 from ..core.errors import UserError
 from ..core.issued import IssuedVersion, issue
 from ..core.numbers import NumberError, parse_date
@@ -43,16 +44,28 @@ def render(doc: Document, fmt: str, pdf: Callable[[Document], bytes] | None = No
     return pdf(doc)
 
 
+def refuse_if_failing(problems: list[Problem]) -> None:
+    """An issued copy only when every check passes: a Vietnamese UserError listing the rest."""
+    if problems:
+        raise UserError(f"Chưa phát hành được bản chính thức: còn {len(problems)} chỗ cần sửa.\n"
+                        f"{checks_text(problems)}\nHãy sửa các chỗ này rồi phát hành lại "
+                        "(bản nháp thì vẫn xuất được).")
+
+
 def export(session, period_id: str, path: str | Path, final: bool = False,
            number: str | None = None, date: dt.date | None = None,
            pdf: Callable[[Document], bytes] | None = None
-           ) -> tuple[Document, IssuedVersion | None]:
-    """Write the report of a period to path; with final, also store it as an issued version."""
+           ) -> tuple[Document, IssuedVersion | None, list[Problem]]:
+    """Write the report of a period to path; with final, also store it as an issued version
+    (refused, and nothing written, while a check fails). Also returns the failing checks."""
     fmt = format_of(path)
     period = parse_period(period_id)
     state = session.state(period)
+    problems = failing_checks(state, date)
+    if final:
+        refuse_if_failing(problems)
     doc = document_for(session, period, state, number, date)
-    figures = with_number(state.figures, number, date)
+    figures = with_number(session.form, state.figures, number, date)
     content = render(doc, fmt, pdf)
     try:
         Path(path).write_bytes(content)
@@ -60,7 +73,7 @@ def export(session, period_id: str, path: str | Path, final: bool = False,
         raise UserError(f"Không ghi được tệp {path} ({exc.strerror}). Nếu tệp đang mở trong Word "
                         "hoặc trình xem PDF, hãy đóng lại rồi thử lại.") from None
     version = issue_copy(session, period.id, doc, fmt, content, figures) if final else None
-    return doc, version
+    return doc, version, problems
 
 
 def issue_report(session, period_id: str, fmt: str, number: str | None = None,
@@ -69,8 +82,9 @@ def issue_report(session, period_id: str, fmt: str, number: str | None = None,
     """Render and freeze the report of a period as an issued version, without writing a file."""
     period = parse_period(period_id)
     state = session.state(period)
+    refuse_if_failing(failing_checks(state, date))
     doc = document_for(session, period, state, number, date)
-    figures = with_number(state.figures, number, date)
+    figures = with_number(session.form, state.figures, number, date)
     return issue_copy(session, period.id, doc, fmt, render(doc, fmt, pdf), figures)
 
 

@@ -34,3 +34,19 @@ def test_a_count_far_from_last_year_is_a_warning_only():
 @pytest.mark.parametrize("now, before", [(430, 380), (5, 2), (430, None), (None, 430)])
 def test_ordinary_changes_and_missing_years_raise_nothing(now, before):
     assert check_values(fields("local_news"), {"local_news": now}, {"local_news": before}) == []
+
+
+def test_failing_checks_of_a_state_list_required_fields_and_the_date_order(demo_session):
+    import datetime as dt
+
+    from bachthong_desktop.core.checks import failing_checks
+
+    assert failing_checks(demo_session.state("2023-H1")) == []
+    empty = {p.field for p in failing_checks(demo_session.state("2023-H2"))}
+    assert {"recipients", "request_number", "general_situation"} <= empty
+    early = failing_checks(demo_session.state("2023-H1"), dt.date(2023, 5, 25))
+    assert [p.field for p in early] == ["doc_date"]
+    assert "đứng trước ngày của văn bản yêu cầu báo cáo (26/5/2023)" in early[0].message
+    demo_session.store.set("2023-H1", "063", "doc_date", "01/5/2023")
+    assert [p.field for p in failing_checks(demo_session.state("2023-H1"))] == ["doc_date"]
+    assert failing_checks(demo_session.state("2023-H1"), dt.date(2023, 6, 5)) == []

@@ -1,0 +1,152 @@
+"""Checks of a report definition as it loads: every key present and known, every template's
+words known, every role played by a field. Each problem names the key that holds it."""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .definition import Block, Field, Form
+
+FIELD_KINDS = {"count", "yesno", "date", "text", "longtext", "list", "nested_list", "table"}
+AGGREGATES = {"sum", "share_yes", "merge_list", "gather_text"}
+REPORTERS = {"office", "units"}
+BLOCK_KINDS = {"heading", "paragraph", "text", "bullets", "numbered", "records"}
+# Words a template may use besides field codes; the document context supplies them.
+CONTEXT_WORDS = {
+    "year", "next_year", "this_period", "this_period_full", "next_period",
+    "cutoff_start", "cutoff_end", "office_short", "office_level", "province", "place",
+    "units_total", "units_missing",
+}
+
+
+
+
+def template_names(template: str) -> list[str]:
+    """The placeholder names a template uses, without format specs."""
+    return [name.split(".")[0] for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def check_form(form: Form, codes: list[str]) -> list[str]:
+    """Every mistake a definition can hold that would only show later, as sentences."""
+    problems = [f"duplicate field code {c}" for c in sorted(set(codes)) if codes.count(c) > 1]
+    known = set(codes) | CONTEXT_WORDS | {f"count_{c}" for c in codes}
+    known |= {word for words in form.period_words.values() for word in words}
+    known |= {f"{f.code}_{part}" for f in form.fields if f.aggregate == "share_yes"
+              for part in ("yes", "answered", "missing")}
+    for f in form.fields:
+        problems += _check_field(f)
+    for i, section in enumerate(form.sections):
+        for j, block in enumerate(section.blocks):
+            problems += _check_block(block, form, known, f"sections[{i}].blocks[{j}]")
+    for key in ("trich_yeu", "opening", "closing", "appendix_title"):
+        problems += _check_template(form.document.get(key, ""), known, f"document.{key}")
+    return problems + _check_roles(form)
+
+
+def _check_field(f: Field) -> list[str]:
+    problems = []
+    if not f.code.isascii() or not f.code.replace("_", "").isalnum():
+        problems.append(f"field code {f.code!r} is not plain ASCII")
+    if f.kind not in FIELD_KINDS:
+        problems.append(f"field {f.code} has unknown kind {f.kind}")
+    if not set(f.reporters) <= REPORTERS or not f.reporters:
+        problems.append(f"field {f.code} has unknown reporters {f.reporters}")
+    if f.from_units and f.aggregate not in AGGREGATES:
+        problems.append(f"field {f.code} is reported by units but has no valid aggregate")
+    if f.kind == "table" and not f.columns:
+        problems.append(f"table field {f.code} has no columns")
+    if f.aggregate == "merge_list" and f.merge_key not in {c.code for c in f.columns}:
+        problems.append(f"field {f.code}: aggregate merge_list needs merge_key = one of its "
+                        "columns (the rows of the units are merged by it)")
+    return problems
+
+
+def _check_block(block: Block, form: Form, known: set[str], where: str) -> list[str]:
+    if block.kind not in BLOCK_KINDS:
+        return [f"{where}: unknown block kind {block.kind}"]
+    if block.field is not None and not form.has_field(block.field):
+        return [f"{where}: block refers to unknown field {block.field}"]
+    if block.kind in ("text", "bullets", "numbered", "records") and block.field is None:
+        return [f"{where}: a {block.kind} block needs a field"]
+    if block.kind == "records":
+        known = known | {c.code for c in form.field(block.field).columns}
+    problems = _check_template(block.template, known, f"{where}.template")
+    problems += _check_template(block.if_partial, known, f"{where}.if_partial")
+    if block.if_none != "omit":
+        problems += _check_template(block.if_none, known, f"{where}.if_none")
+    return problems
+
+
+# Which keys each table of the definition must have, and which it may have.
+KEYS = {
+    "form": ({"code", "version", "title"}, {"doc_symbol"}),
+    "document": ({"trich_yeu", "opening", "closing", "roles"}, {"title", "appendix_title"}),
+    "section": ({"code", "tab"}, {"fields", "blocks"}),
+    "field": ({"code", "kind", "label"}, {"reporters", "aggregate", "unit", "required",
+                                          "default_from", "merge_key", "columns"}),
+    "column": ({"code", "label"}, {"kind", "required", "merge", "reporters", "role",
+                                   "drop_leading"}),
+    "block": ({"kind"}, {"template", "field", "level", "prefix", "if_none", "if_partial",
+                         "if_empty"}),
+}
+# The document's parts that the code fills from a field: each must name a field.
+ROLES = ("number", "date", "request_date", "recipients", "recipients_note", "signer_authority",
+         "signer_deputy", "signer_title", "signer_name")
+
+
+def _keys(raw, kind: str, where: str) -> list[str]:
+    if not isinstance(raw, dict):
+        return [f"{where} must be a table"]
+    needed, allowed = KEYS[kind]
+    problems = [f"{where}: missing key {key!r}" for key in sorted(needed - set(raw))]
+    return problems + [f"{where}: unknown key {key!r}" for key in sorted(set(raw) - needed - allowed)]
+
+
+def key_problems(raw: dict) -> list[str]:
+    """Missing and unknown keys, each named by its place ("sections[2].blocks[1]: ...")."""
+    problems = []
+    for top in ("form", "document", "period_words", "sections"):
+        if top not in raw:
+            problems.append(f"missing table {top!r}")
+    if problems:
+        return problems
+    problems += _keys(raw["form"], "form", "form")
+    problems += _keys(raw["document"], "document", "document")
+    for i, section in enumerate(raw["sections"]):
+        where = f"sections[{i}]"
+        problems += _keys(section, "section", where)
+        for j, f in enumerate(section.get("fields", ())):
+            problems += _keys(f, "field", f"{where}.fields[{j}]")
+            for k, column in enumerate(f.get("columns", ())):
+                problems += _keys(column, "column", f"{where}.fields[{j}].columns[{k}]")
+        for j, block in enumerate(section.get("blocks", ())):
+            problems += _keys(block, "block", f"{where}.blocks[{j}]")
+    return problems
+
+
+
+def _check_roles(form: Form) -> list[str]:
+    problems = [f"document.roles: missing role {r!r}" for r in ROLES if r not in form.roles]
+    return problems + [f"document.roles.{role}: no field {code!r}"
+                       for role, code in form.roles.items() if not form.has_field(code)]
+
+
+def _check_template(template: str, known: set[str], where: str) -> list[str]:
+    problems = []
+    if template.count("[") != template.count("]"):
+        problems.append(f"{where}: unbalanced [ ] of an optional clause")
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        return problems + [f"{where}: {exc}"]
+    for _, name, spec, _ in parsed:
+        if name is None:
+            continue
+        if name.split(".")[0] not in known:
+            problems.append(f"{where} uses unknown {name}")
+        if spec and not re.fullmatch(r"\d+", spec):
+            problems.append(f"{where}: {{{name}:{spec}}} must pad with digits, e.g. {{{name}:02}}")
+    return problems
