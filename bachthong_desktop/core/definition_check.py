@@ -83,7 +83,9 @@ def _check_block(block: Block, form: Form, known: set[str], where: str) -> list[
 # Which keys each table of the definition must have, and which it may have.
 KEYS = {
     "form": ({"code", "version", "title"}, {"doc_symbol"}),
-    "document": ({"trich_yeu", "opening", "closing", "roles"}, {"title", "appendix_title"}),
+    "document": ({"trich_yeu", "opening", "closing", "roles"},
+                 {"title", "appendix_title", "appendix_heading", "appendix_units", "appendix_note",
+                  "appendix_total", "appendix_units_sum", "appendix_reported_total"}),
     "section": ({"code", "tab"}, {"fields", "blocks"}),
     "field": ({"code", "kind", "label"}, {"reporters", "aggregate", "unit", "required",
                                           "default_from", "merge_key", "columns"}),

@@ -329,22 +329,32 @@ def _signature(form: Form, office: Unit, ctx: dict) -> Signature:
     return Signature([line.upper() for line in lines if line], value("signer_name"))
 
 
+APPENDIX_WORDS = {  # the definition's [document] may say these otherwise
+    "appendix_heading": "Phụ lục", "appendix_units": "Xã, thị trấn",
+    "appendix_note": "(Kèm theo Báo cáo số {number} {date} của {office_short})",
+    "appendix_total": "Tổng cộng", "appendix_units_sum": "Cộng các xã, thị trấn",
+    "appendix_reported_total": "Tổng cộng theo báo cáo",
+}
+
+
 def _appendix(state: ReportState, ctx: dict, number: str, date_text: str) -> Appendix | None:
     form, figures = state.form, state.figures
     fields = [f for f in form.unit_fields() if f.kind == "count" and f.code in figures]
     if not fields or not state.units:
         return None
-    columns = ["STT", "Xã, thị trấn", *(f"{f.label} ({f.unit})" if f.unit else f.label
-                                        for f in fields)]
+    words = {**APPENDIX_WORDS, **{k: v for k, v in form.document.items() if k in APPENDIX_WORDS}}
+    columns = ["STT", words["appendix_units"],
+               *(f"{f.label} ({f.unit})" if f.unit else f.label for f in fields)]
     rows = []
     for i, unit in enumerate(state.units, 1):
         cells = [figures[f.code].by_unit.get(unit.code) for f in fields]
         rows.append([str(i), unit.name, *(_cell(c) for c in cells)])
+    note = fill(words["appendix_note"], {**ctx, "number": number, "date": date_text})
     return Appendix(
-        heading="Phụ lục", title=fill(form.document.get("appendix_title", ""), ctx).upper(),
-        note=f"(Kèm theo Báo cáo số {number} {date_text} của {state.office.short_name})",
+        heading=words["appendix_heading"],
+        title=fill(form.document.get("appendix_title", ""), ctx).upper(), note=note,
         columns=columns, rows=rows,
-        totals=_appendix_totals([(f, figures[f.code]) for f in fields]))
+        totals=_appendix_totals([(f, figures[f.code]) for f in fields], words))
 
 
 def _cell(value: Any) -> str:
@@ -357,15 +367,16 @@ def _units_sum(fig: Figure) -> int | None:
     return sum(values) if values else None
 
 
-def _appendix_totals(fields) -> list[list[str]]:
+def _appendix_totals(fields, words: dict) -> list[list[str]]:
     """The compiled totals ("Tổng cộng"); where the office changed a total, the units' sum is
     "Cộng các xã, thị trấn" and a "Tổng cộng theo báo cáo" row gives the report's figures."""
     if not any(fig.overridden for _, fig in fields):
         totals = [fig.value if not f.from_office else _units_sum(fig) for f, fig in fields]
-        return [["", "Tổng cộng", *(_cell(t) for t in totals)]]
+        return [["", words["appendix_total"], *(_cell(t) for t in totals)]]
     sums = [_cell(_units_sum(fig)) for _, fig in fields]
     reported = [_cell(fig.value) for _, fig in fields]
-    return [["", "Cộng các xã, thị trấn", *sums], ["", "Tổng cộng theo báo cáo", *reported]]
+    return [["", words["appendix_units_sum"], *sums],
+            ["", words["appendix_reported_total"], *reported]]
 
 
 def _recipients(form: Form, ctx: dict) -> Recipients:

@@ -108,7 +108,9 @@ def drop_empty_clauses(template: str, context: dict[str, Any]) -> str:
 
 
 def _tidy(text: str) -> str:
-    """The punctuation left where whole clauses were dropped: ": ;" → ":", "; ;" → ";"."""
+    """The punctuation left where whole clauses were dropped: ": ;" → ":", "; ;" → ";",
+    "được ; 12" → "được 12" (a ";" or "," with a space before it belonged to a dropped clause)."""
+    text = re.sub(r"(?<=[^\s:;,])\s+[;,](?=\s)", "", text)
     text = re.sub(r"\s*([;,])(?:\s*[;,])+", r"\1", text)
     text = re.sub(r"([:;])\s*[;,]", r"\1", text)
     text = re.sub(r"([:;,])\s+và\s+", r"\1 ", text)
