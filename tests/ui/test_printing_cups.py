@@ -94,7 +94,7 @@ def test_print_command_final_keeps_a_pdf_copy(cups_queue, demo_db_path, capsys):
     session = Session(demo_db_path)
     try:
         [version] = list_issued(session.db, "2023-H1")
-        assert version.format == "pdf" and version.number == "7/BC-UBND"
+        assert version.format == "pdf" and version.number == "07/BC-UBND"  # Decree 30: a leading zero below 10
     finally:
         session.close()
 
