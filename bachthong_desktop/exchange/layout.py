@@ -88,7 +88,7 @@ HEADER_COLUMNS_MM = (64.0, 104.0)  # issuing body | national motto
 FOOT_COLUMNS_MM = (78.0, 87.0)  # recipients | signature
 APPENDIX_FIXED_MM = (12.0, 45.0)  # "STT" | the unit's name; the figures share the rest
 TABLE_PADDING_PT = 1.5
-TABLE_BORDER_PT = 0.5
+TABLE_BORDER_PT = 0.75  # Qt draws no table border thinner than one 96-dpi pixel
 
 
 def text_width_mm(margins, landscape: bool = False) -> float:

@@ -7,8 +7,8 @@ sizes are true points: on a 96-dpi screen device 14 pt would become 14.25 pt.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter,
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter, QPen,
                            QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
                            QTextFormat, QTextFrameFormat, QTextLength, QTextTableFormat)
 
@@ -20,6 +20,7 @@ from ..exchange.layout import LOOKS, Look
 from .qt_pagination import keep_on_one_page, paginate
 
 FONT = layout.FONT
+RULE = QTextFormat.UserProperty + 1  # a block under which a short rule is drawn: [width, pen]
 ALIGN = {"center": Qt.AlignCenter, "justify": Qt.AlignJustify, "left": Qt.AlignLeft}
 
 
@@ -83,10 +84,12 @@ class _Writer:
             self.cursor.insertText(run.text, _char(look, run.bold, run.italic))
 
     def rule(self, rule: layout.Rule) -> None:
+        """An empty 3-pt block that _paint_rules draws a black line under (Qt's own ruler is a
+        grey hairline)."""
         look = Look(3, before_pt=rule.before_pt, after_pt=rule.after_pt)
         fmt = _block(look, self.scale)
-        fmt.setProperty(QTextFormat.BlockTrailingHorizontalRulerWidth,
-                        QTextLength(QTextLength.FixedLength, self.scale.device.mm(rule.width_mm)))
+        fmt.setProperty(RULE, [self.scale.device.mm(rule.width_mm),
+                               self.scale.device.pt(rule.thickness_pt)])
         self.para("", look, fmt)
 
 
@@ -106,7 +109,6 @@ def _table(cursor: QTextCursor, scale: Scale, widths_mm, rows: int = 1, border: 
     if border:
         fmt.setHeaderRowCount(1)
         fmt.setBorderBrush(QBrush(QColor("black")))
-        fmt.setBorderCollapse(True)
     return cursor.insertTable(rows, len(widths_mm), fmt)
 
 
@@ -244,9 +246,29 @@ def _paint_pages(painter: QPainter, printer, qdoc: QTextDocument, first: bool,
         if i > 0:
             _page_number(painter, size.width(), scale, top_mm, i + 1)
         painter.translate(0, -i * size.height())
-        qdoc.drawContents(painter, QRectF(0, i * size.height() + 1, size.width(),
-                                          size.height() - 2))
+        page = QRectF(0, i * size.height() + 1, size.width(), size.height() - 2)
+        qdoc.drawContents(painter, page)
+        _paint_rules(painter, qdoc, page)
         painter.restore()
+
+
+def _paint_rules(painter: QPainter, qdoc: QTextDocument, page: QRectF) -> None:
+    """The short black rules under the header lines and the title, on this page."""
+    layout_ = qdoc.documentLayout()
+    block = qdoc.begin()
+    while block.isValid():
+        rule = block.blockFormat().property(RULE)
+        if rule:
+            width, pen_width = rule
+            box = layout_.blockBoundingRect(block)
+            if page.contains(box.center()):
+                painter.save()
+                painter.setPen(QPen(QColor("black"), pen_width))
+                y = box.bottom()
+                painter.drawLine(QPointF(box.center().x() - width / 2, y),
+                                 QPointF(box.center().x() + width / 2, y))
+                painter.restore()
+        block = block.next()
 
 
 def _page_number(painter: QPainter, width: float, scale: Scale, top_mm: float,
