@@ -39,6 +39,8 @@ class Field:
     default_from: str | None = None
     merge_key: str | None = None
     columns: tuple[Column, ...] = ()
+    maximum: int | None = None   # a count: the largest plausible value (`max`)
+    max_rows: int | None = None  # a table: the most rows a return may hold
 
     @property
     def from_units(self) -> bool:
@@ -129,6 +131,7 @@ def _field(raw: dict, section: str) -> Field:
         unit=raw.get("unit", ""), required=raw.get("required", False),
         default_from=raw.get("default_from"), merge_key=raw.get("merge_key"),
         columns=tuple(_column(c) for c in raw.get("columns", ())),
+        maximum=raw.get("max"), max_rows=raw.get("max_rows"),
     )
 
 

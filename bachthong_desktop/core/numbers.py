@@ -11,8 +11,14 @@ from numbers import Real
 from .text import clean
 
 _EMPTY_MARKS = frozenset({"", "-", "–", "—", "--"})
-_MINUS_SIGNS = "-−–"
+_NONE_MARKS = frozenset({"-", "–", "—", "--"})  # statistical tables: "-" alone means none (0)
 _COUNT_TEXT = re.compile(r"([-−–]?)\s*([0-9][0-9., ]*?)\s*([^\W\d_][^\d]*)?")
+# The units of measure a count may be followed by when the field's own unit is not known.
+KNOWN_UNITS = ("tin", "bài", "tin, bài", "lượt", "lượt người", "buổi", "tài khoản", "dự án",
+               "chương trình", "trang", "văn bản", "người", "chuyên mục", "cuộc", "lần")
+DEFAULT_MAXIMUM = 10**9  # no count of this report comes near; a field may declare less
+MAX_TEXT_LENGTH = 40     # "1.234.567.890 lượt người" fits; longer text is not one count
+WHOLE_TOLERANCE = 1e-9   # Excel's 3.0000000000000004 is 3
 _DATE_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
@@ -43,6 +49,11 @@ def _count_from_number(value: Real) -> int:
     """An int or a whole float as a non-negative count."""
     if isinstance(value, float) and not math.isfinite(value):
         raise NumberError("Ô này không chứa số liệu đọc được. Xin ghi số bằng chữ số, ví dụ 12.")
+    if abs(value) > 10**30:  # str() of a 5,000-digit int fails; nothing is counted so high
+        raise NumberError("Số liệu có hơn 30 chữ số, lớn bất thường. Xin kiểm tra lại số liệu "
+                          "này.")
+    if isinstance(value, float) and abs(value - round(value)) <= WHOLE_TOLERANCE:
+        value = round(value)
     if value != int(value):
         raise NumberError(
             f"Số liệu phải là số nguyên, nhưng ô này ghi {_decimal_text(float(value))}. "
@@ -78,32 +89,73 @@ def _digits_value(digits: str, original: str) -> int:
     )
 
 
-def _count_from_text(text: str) -> int | None:
+def _unit_words(unit: str | None) -> set[str]:
+    """The words that may follow a count: its unit ("tin, bài" also "tin" and "bài")."""
+    units = KNOWN_UNITS if unit is None else (unit,)
+    words = set()
+    for each in units:
+        each = clean(each).casefold()
+        words |= {each, *(part.strip() for part in each.split(",") if part.strip())}
+    return words
+
+
+def _shown(text: str) -> str:
+    """Typed text quoted in a message, cut short when it is long."""
+    return text if len(text) <= MAX_TEXT_LENGTH else text[:MAX_TEXT_LENGTH] + "…"
+
+
+def _count_from_text(text: str, unit: str | None) -> int | None:
     """A count from typed text such as "1.086", "1 086" or "12 tin"."""
     cleaned = clean(text)
-    if cleaned in _EMPTY_MARKS:
+    if cleaned in _NONE_MARKS:
+        return 0
+    if cleaned == "":
         return None
-    match = _COUNT_TEXT.fullmatch(cleaned)
+    if len(cleaned) > MAX_TEXT_LENGTH and re.fullmatch(r"[0-9., ]+", cleaned):
+        raise NumberError(f"Số liệu có {len(cleaned)} chữ số, lớn bất thường. Xin kiểm tra lại "
+                          "số liệu này.")
+    match = _COUNT_TEXT.fullmatch(cleaned) if len(cleaned) <= MAX_TEXT_LENGTH else None
     if match is None:
         hint = _SLASH_HINT if "/" in cleaned else ""
-        raise NumberError(f"“{cleaned}” không phải là một số{hint}. {_WRITE_DIGITS}")
+        raise NumberError(f"“{_shown(cleaned)}” không phải là một số{hint}. {_WRITE_DIGITS}")
+    word = match.group(3)
+    if word and clean(word).casefold() not in _unit_words(unit):
+        raise NumberError(f"“{cleaned}”: không rõ “{word}” là gì, chỉ được ghi số (có thể kèm "
+                          f"đơn vị tính{' ' + unit if unit else ''}). {_WRITE_DIGITS}")
     value = _digits_value(match.group(2), cleaned)
     if match.group(1) and value:
         raise NumberError(f"Số liệu không được âm ({cleaned}). {_IF_NONE}")
     return value
 
 
-def parse_count(value: object) -> int | None:
-    """A count from a typed value or a cell, where its meaning is certain; None for empty/"-"."""
+def _within(value: int, maximum: int | None) -> int:
+    """The count, or NumberError when it is beyond what the field can plausibly hold."""
+    from .wording import number  # wording imports this module for dates
+
+    top = DEFAULT_MAXIMUM if maximum is None else maximum
+    if value > top:
+        shown = number(value) if value < 10**30 else "có hơn 30 chữ số"
+        raise NumberError(f"Số liệu {shown} lớn bất thường: chỉ tiêu này không quá "
+                          f"{number(top)}. Xin kiểm tra lại số liệu này.")
+    return value
+
+
+def parse_count(value: object, unit: str | None = None, maximum: int | None = None) -> int | None:
+    """A count from a typed value or a cell, where its meaning is certain; None for empty.
+
+    `unit` is the field's unit of measure, the only word allowed after the number (None: any
+    usual unit); `maximum` the plausible largest count of the field. "-" alone means 0.
+    """
     if value is None:
         return None
     if isinstance(value, bool):
         raise NumberError(f"Ô này ghi Đúng/Sai (TRUE/FALSE), không phải số liệu. {_WRITE_DIGITS}")
     if isinstance(value, Real):
-        return _count_from_number(value)
+        return _within(_count_from_number(value), maximum)
     if isinstance(value, str):
-        return _count_from_text(value)
-    raise NumberError(f"“{value}” không phải là một số. {_WRITE_DIGITS}")
+        count = _count_from_text(value, unit)
+        return None if count is None else _within(count, maximum)
+    raise NumberError(f"“{_shown(str(value))}” không phải là một số. {_WRITE_DIGITS}")
 
 
 def format_count(n: int, pad: int = 0) -> str:

@@ -12,6 +12,10 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _VOWEL_RUN = re.compile(f"[{_VOWELS}]+")
 _CONSONANT_THEN_Y = re.compile(f"(?:[{_CONSONANTS}]+|qu)y")  # "sỹ", "kỹ", "lý", "quý"; not "tây"
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\ufeff"))  # zero-width space, byte order mark
+# Control characters (C0 but tab and line ends, DEL, C1), lone surrogates and the two
+# non-characters: none is text a person typed, and each breaks a Word or Excel file.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _ADMIN_PREFIXES = (
     "ủy ban nhân dân", "ubnd", "thành phố", "tp.", "tp", "thị trấn", "thị xã",
     "xã", "phường", "huyện", "quận", "tỉnh",
@@ -23,14 +27,26 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def without_controls(text: str) -> str:
+    """The text without control characters (tab and line ends are kept)."""
+    return _CONTROLS.sub("", text)
+
+
+def decode_excel_escapes(text: str) -> str:
+    """Excel's `_x000D_` escapes as the characters they stand for (`_x005F_` is "_")."""
+    if "_x" not in text:
+        return text
+    return _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 def clean(text: str) -> str:
-    """NFC, stripped, every run of whitespace (NBSP, tab, newline ...) made one space."""
-    return " ".join(nfc(text).translate(_ZERO_WIDTH).split())
+    """NFC, stripped, controls removed, every run of whitespace (NBSP, tab ...) one space."""
+    return " ".join(nfc(without_controls(text)).translate(_ZERO_WIDTH).split())
 
 
 def clean_multiline(text: str) -> str:
     """NFC narrative text: line ends unified, trailing spaces gone, at most one blank line."""
-    text = nfc(text).translate(_ZERO_WIDTH)
+    text = nfc(without_controls(text)).translate(_ZERO_WIDTH)
     text = re.sub(r"\r\n?|[\v\f\u2028\u2029]", "\n", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")

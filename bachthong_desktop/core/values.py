@@ -30,7 +30,7 @@ def coerce(field: Field, raw: Any) -> Any:
 
 
 def _count(raw: Any, field: Field) -> int | None:
-    return parse_count(raw)
+    return parse_count(raw, field.unit or None, field.maximum)
 
 
 def _yesno(raw: Any, field: Field) -> bool | None:

@@ -38,8 +38,8 @@ from bachthong_desktop.core.numbers import (
         ("", None),
         ("   ", None),
         (None, None),
-        ("-", None),
-        ("–", None),
+        ("-", 0),
+        ("–", 0),
     ],
 )
 def test_parse_count_reads_what_is_certain(value, expected):
@@ -96,7 +96,7 @@ def test_a_printed_count_reads_back(n, pad):
     assert parse_count(format_count(n, pad)) == n
 
 
-@given(st.integers(min_value=0, max_value=10**12))
+@given(st.integers(min_value=0, max_value=10**9))
 def test_a_count_grouped_with_dots_reads_back(n):
     assert parse_count(f"{n:,}".replace(",", ".")) == n
 
@@ -184,3 +184,46 @@ def test_parse_date_explains_an_impossible_date(value, says):
 def test_a_printed_date_reads_back(d):
     assert parse_date(format_date_d30(d)) == d
     assert parse_date(d.isoformat()) == d
+
+
+@pytest.mark.parametrize(("typed", "unit", "expected"), [
+    ("12 tin", "tin, bài", 12), ("12 bài", "tin, bài", 12), ("5 buổi", "buổi", 5),
+    ("5 BUỔI", "buổi", 5), ("3 lượt người", "lượt người", 3), ("-", "lượt", 0), ("—", "lượt", 0),
+    ("", "lượt", None), (3.0000000000000004, "lượt", 3), (2.9999999999999996, "", 3),
+])  # fmt: skip
+def test_a_count_with_its_own_unit_word(typed, unit, expected):
+    assert parse_count(typed, unit) == expected
+
+
+@pytest.mark.parametrize(("typed", "unit"), [
+    ("2 nghìn", "tin"), ("15k", "tin"), ("8o", "lượt"), ("12 bài", "buổi"), ("3 triệu", None),
+    ("5 buổi", "tin, bài"), ("1e3", "lượt"), ("12 tin", "lượt"),
+])  # fmt: skip
+def test_any_other_word_or_letter_is_refused(typed, unit):
+    with pytest.raises(NumberError, match="không rõ|không phải là một số"):
+        parse_count(typed, unit)
+
+
+@pytest.mark.parametrize("value", [10**20, "100.000.000.000.000.000.000", 1e20, "9" * 5000,
+                                   10**5000, -10**5000, "1" * 41, 1e308, "12345678901 lượt"],
+                         ids=range(9))
+def test_implausible_counts_are_refused_not_crashed(value):
+    with pytest.raises(NumberError, match="lớn bất thường|không phải"):
+        parse_count(value, "lượt")
+
+
+def test_the_fields_maximum_bounds_a_count():
+    assert parse_count("1.000", "lượt", maximum=1000) == 1000
+    with pytest.raises(NumberError, match="không quá 1000"):
+        parse_count(1001, "lượt", maximum=1000)
+
+
+@given(st.one_of(st.text(max_size=6000), st.integers(), st.floats(), st.booleans(), st.none(),
+                 st.decimals(allow_nan=True)))
+def test_no_input_raises_anything_but_a_number_error(value):
+    try:
+        result = parse_count(value, "tin")
+    except NumberError as exc:
+        assert exc.message.endswith(".")
+    else:
+        assert result is None or 0 <= result <= 10**9

@@ -10,6 +10,7 @@ from bachthong_desktop.core.legacy_encodings import VIETNAMESE_LOWERCASE
 from bachthong_desktop.core.text import (
     clean,
     clean_multiline,
+    decode_excel_escapes,
     name_key,
     names_match,
     nfc,
@@ -188,3 +189,24 @@ def test_file_name_parts_are_plain_ascii(text):
     result = slug(text)
     assert result == result.strip("-")
     assert all(ch.isdigit() or ch == "-" or "a" <= ch <= "z" for ch in result)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Đài\x00 xã\x07", "Đài xã"), ("a\x1b[31mb", "a[31mb"), ("x\x7f\x85y", "xy"),
+    ("lẻ\ud800", "lẻ"), ("k\ufffe\uffffq", "kq"),
+])  # fmt: skip
+def test_control_characters_never_reach_the_stored_text(raw, expected):
+    assert clean(raw) == expected
+    assert clean_multiline(raw) == expected
+
+
+def test_line_ends_survive_in_narrative_text():
+    assert clean_multiline("Dòng 1\x01\r\nDòng 2\x0bDòng 3") == "Dòng 1\nDòng 2\nDòng 3"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Dòng 1_x000D_\nDòng 2", "Dòng 1\r\nDòng 2"), ("A_x0009_B", "A\tB"),
+    ("_x005F_x000D_", "_x000D_"), ("no_escape", "no_escape"), ("_x00zz_", "_x00zz_"),
+])  # fmt: skip
+def test_excel_escapes_are_decoded(raw, expected):
+    assert decode_excel_escapes(raw) == expected

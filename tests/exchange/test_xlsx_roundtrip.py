@@ -40,7 +40,7 @@ def test_empty_cell_is_not_reported_not_zero(session, tmp_path):
 
 
 @pytest.mark.parametrize("written, value", [("1.086", 1086), (" 12 ", 12), ("12", 12),
-                                            (12.0, 12), ("-", None)])
+                                            (12.0, 12), ("-", 0)])
 def test_what_can_be_read_with_certainty(session, tmp_path, written, value):
     wb = workbook(session)
     value_cell(wb["Báo cáo"], "rebuttal_turns").value = written
