@@ -8,7 +8,7 @@ from ..exchange.importer import import_files, summary_lines
 
 def register(commands) -> None:
     parser = commands.add_parser("import", help="nhập báo cáo Excel của các xã, thị trấn")
-    parser.add_argument("files", nargs="+", metavar="TỆP", help="các tệp .xlsx nhận được (hoặc thư mục chứa chúng)")
+    parser.add_argument("files", nargs="+", metavar="TỆP", help="các tệp .xlsx nhận được, thư mục chứa chúng, hoặc mẫu tên như *.xlsx")
     parser.add_argument("--period", metavar="KỲ",
                         help="chỉ nhận báo cáo của kỳ này (mặc định: kỳ ghi trong tệp)")
     parser.add_argument("--dry-run", action="store_true",

@@ -179,6 +179,47 @@ def _is_unicode_already(text: str) -> bool:
     return any(ch not in _EIGHT_BIT for ch in text)
 
 
+# Latin-1 letters that Vietnamese Unicode text uses itself; every other 8-bit letter of a
+# legacy table ("µ", "¸", "«", "ï" ...) is a marker: no Unicode Vietnamese word holds it.
+_VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_TCVN3_MARKERS = frozenset(map(chr, _FROM_TCVN3)) - _VIETNAMESE_LATIN1
+_VNI_MARKERS = frozenset("".join(_FROM_VNI)) - _VIETNAMESE_LATIN1 - frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_TCVN3_ONLY = _TCVN3_MARKERS - _VNI_MARKERS
+_VNI_PAIRS = re.compile("|".join(re.escape(code) for code in _FROM_VNI if len(code) == 2))
+_CAPITAL_INSIDE = re.compile(f"[a-z][{''.join(c for c in _VIETNAMESE_LATIN1 if c.isupper())}]")
+_TWO_TONES = re.compile(f"[{''.join(_VIETNAMESE_LATIN1)}][a-z]?[{''.join(_VIETNAMESE_LATIN1)}]",
+                        re.IGNORECASE)
+
+
+def _plausible_unicode(text: str) -> bool:
+    """Latin-1-only text that reads as Unicode Vietnamese ("Hòa Bình", "Có")."""
+    return not (_CAPITAL_INSIDE.search(text) or _TWO_TONES.search(text))
+
+
+def detect_legacy(text: str, font_name: str | None = None) -> str | None:
+    """The legacy encoding the text is written in, judged by its characters (and its font).
+
+    Unicode text is never taken for legacy text: any character beyond 8 bits says Unicode.
+    In a legacy font one marker (or a capital inside a word) is enough; in any other font the
+    text must carry two TCVN3 markers, or two VNI letter pairs with a marker and no TCVN3 one.
+    """
+    if _is_unicode_already(text):
+        return None
+    by_font = encoding_of_font(font_name)
+    if by_font is not None:
+        markers = _TCVN3_MARKERS if by_font.startswith("tcvn3") else _VNI_MARKERS
+        found = any(ch in markers for ch in text)
+        return by_font if found or not _plausible_unicode(text) else None
+    if sum(ch in _TCVN3_ONLY for ch in text) >= 2:
+        return "tcvn3"
+    pairs = _VNI_PAIRS.findall(text)
+    if (len(pairs) >= 2 and any(set(p) & _VNI_MARKERS for p in pairs)
+            and not any(ch in _TCVN3_ONLY for ch in text)):
+        return "vni"
+    return None
+
+
 _DECODERS = {
     "tcvn3": tcvn3_to_unicode,
     "tcvn3-capitals": lambda text: tcvn3_to_unicode(text, capitals=True),
@@ -187,9 +228,9 @@ _DECODERS = {
 
 
 def convert_legacy(text: str, font_name: str | None) -> tuple[str, str | None]:
-    """Convert a cell's text by its font: (NFC text, encoding name, or None if nothing changed)."""
-    encoding = encoding_of_font(font_name)
-    if encoding is None or _is_unicode_already(text):
+    """Convert a cell's legacy text: (NFC text, encoding name, or None if nothing changed)."""
+    encoding = detect_legacy(text, font_name)
+    if encoding is None:
         return unicodedata.normalize("NFC", text), None
     converted = unicodedata.normalize("NFC", _DECODERS[encoding](text))
     return converted, (encoding if converted != text else None)

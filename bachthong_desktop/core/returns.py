@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .deadlines import deadline
+from .import_log import refused_since_accepted
 from .numbers import format_date_d30
 from .periods import parse_period
 from .store import Store, imported_from
@@ -15,10 +16,11 @@ from .units import Unit
 from .values import coerce, from_json, to_json
 
 STORED, REPLACED, UNCHANGED, REFUSED = "stored", "replaced", "unchanged", "refused"
+OLDER = "older"  # saved before the current version: not applied over it
 CURRENT = "current"
 STATE_WORDS = {
     "received": "Đã nhận", "late": "Nộp muộn", "missing": "Chưa nhận",
-    "typed": "Nhập trực tiếp",
+    "typed": "Nhập trực tiếp", "refused": "Bị từ chối",
 }
 
 
@@ -32,6 +34,7 @@ class Recorded:
     diff: list[tuple[str, Any, Any]] = field(default_factory=list)
     same_file: bool = False
     changed: list[str] = field(default_factory=list)
+    older_than: tuple[str, str] | None = None  # (file name, saved at) of the current version
 
 
 def _now() -> str:
@@ -61,29 +64,52 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any, Any]]
             if to_json(old.get(code)) != to_json(new.get(code))]
 
 
+def _same_version(rows: list[dict], values_json: str, sha256: str) -> dict | None:
+    """The stored version this return repeats (same bytes, or the same values), if any."""
+    return next((r for r in reversed(rows) if r["sha256"] == sha256
+                 or r["values_json"] == values_json), None)
+
+
+def _decide(store: Store, period: str, unit_code: str, values: dict[str, Any], sha256: str,
+            saved_at: str | None) -> tuple[Recorded, dict | None]:
+    rows = versions(store.db, period, unit_code)
+    same = _same_version(rows, to_json(values), sha256)
+    if same is not None:
+        return Recorded(UNCHANGED, same["version"], same_file=same["sha256"] == sha256), None
+    current = next((r for r in rows if r["status"] == CURRENT), None)
+    if current is None:
+        return Recorded(STORED, (rows[-1]["version"] + 1) if rows else 1), None
+    if saved_at and current.get("saved_at") and saved_at < current["saved_at"]:
+        return Recorded(OLDER, current["version"], current["version"],
+                        older_than=(current["file_name"], current["saved_at"])), current
+    old = json.loads(current["values_json"])
+    return Recorded(REPLACED, rows[-1]["version"] + 1, current["version"],
+                    diff(old, values)), current
+
+
 def record_return(store: Store, period: str, unit_code: str, values: dict[str, Any],
                   cells: dict[str, str], file_name: str, sha256: str, *, dry_run: bool = False,
-                  received_at: str | None = None, form_version: int | None = None) -> Recorded:
-    """Store a return as a new version, all in one transaction; identical returns change nothing."""
+                  received_at: str | None = None, form_version: int | None = None,
+                  saved_at: str | None = None) -> Recorded:
+    """Store a return as a new version, in one write transaction (so two imports at once take
+    turns and number their versions right); a return equal to any stored version changes
+    nothing, and one saved before the current version is not applied over it."""
     values = normalise(store, values)
-    current = current_return(store.db, period, unit_code)
-    if current is not None:
-        old = json.loads(current["values_json"])
-        if current["sha256"] == sha256 or to_json(old) == to_json(values):
-            return Recorded(UNCHANGED, current["version"], same_file=current["sha256"] == sha256)
-        result = Recorded(REPLACED, current["version"] + 1, current["version"], diff(old, values))
-    else:
-        result = Recorded(STORED, 1)
     if dry_run:
-        return result
-    now = _now()
-    sources = {code: imported_from(file_name, *_split(cells.get(code, "!"))) for code in values}
-    row = {"period": period, "unit_code": unit_code, "version": result.version,
-           "file_name": file_name, "sha256": sha256, "imported_at": now,
-           "received_at": received_at or now, "status": CURRENT, "replaced_at": None,
-           "form_version": form_version, "values_json": to_json(values),
-           "cells_json": json.dumps(cells, ensure_ascii=False, sort_keys=True)}
+        return _decide(store, period, unit_code, values, sha256, saved_at)[0]
     with store.db.atomic():
+        result, current = _decide(store, period, unit_code, values, sha256, saved_at)
+        if result.outcome in (UNCHANGED, OLDER):
+            return result
+        now = _now()
+        sources = {code: imported_from(file_name, *_split(cells.get(code, "!")))
+                   for code in values}
+        row = {"period": period, "unit_code": unit_code, "version": result.version,
+               "file_name": file_name, "sha256": sha256, "imported_at": now,
+               "received_at": received_at or now, "status": CURRENT, "replaced_at": None,
+               "form_version": form_version, "values_json": to_json(values),
+               "cells_json": json.dumps(cells, ensure_ascii=False, sort_keys=True),
+               "saved_at": saved_at}
         if current is not None:
             store.db.execute("update returns set status = 'replaced', replaced_at = ? where id = ?",
                              [now, current["id"]])
@@ -116,10 +142,16 @@ class BoardRow:
     version: int | None = None
     received_at: str | None = None
     file_name: str | None = None
+    refused_cells: tuple[str, ...] = ()
 
     @property
     def state_words(self) -> str:
         words = STATE_WORDS[self.state]
+        if self.state == "refused":
+            cells = ", ".join(self.refused_cells[:6]) + (" …" if len(self.refused_cells) > 6
+                                                         else "")
+            words = f"{words}: ô {cells}" if cells else words
+            return words + (f" (đang dùng bản {self.version})" if self.version else "")
         return f"{words} (bản {self.version}, đã thay bản cũ)" if (self.version or 0) > 1 else words
 
 
@@ -133,7 +165,7 @@ class Board:
 
     @property
     def received(self) -> int:
-        return sum(1 for r in self.rows if r.state != "missing")
+        return sum(1 for r in self.rows if r.state not in ("missing", "refused") or r.version)
 
     @property
     def rate(self) -> int:
@@ -144,18 +176,24 @@ def board(store: Store, period: str, units: list[Unit]) -> Board:
     """Per unit: received, late against the unit deadline, typed in, or not yet."""
     due = deadline(store.db, parse_period(period), "unit")
     typed = set(store.units_with_values(period))
+    refused = refused_since_accepted(store.db, period)
     rows = []
     for unit in units:
         current = current_return(store.db, period, unit.code)
         if current is None:
             state = "typed" if unit.code in typed else "missing"
-            rows.append(BoardRow(unit.code, unit.name, state))
-            continue
-        received = current["received_at"] or current["imported_at"]
-        first = versions(store.db, period, unit.code)[0]
-        late = dt.date.fromisoformat((first["received_at"] or first["imported_at"])[:10]) > due
-        rows.append(BoardRow(unit.code, unit.name, "late" if late else "received",
-                             current["version"], received, current["file_name"]))
+            row = BoardRow(unit.code, unit.name, state)
+        else:
+            received = current["received_at"] or current["imported_at"]
+            first = versions(store.db, period, unit.code)[0]
+            late = dt.date.fromisoformat((first["received_at"] or first["imported_at"])[:10]) > due
+            row = BoardRow(unit.code, unit.name, "late" if late else "received",
+                           current["version"], received, current["file_name"])
+        if unit.code in refused:
+            attempt = refused[unit.code]
+            row = replace(row, state="refused", refused_cells=attempt.cells,
+                          received_at=attempt.attempted_at, file_name=attempt.file_name)
+        rows.append(row)
     return Board(period, due, rows)
 
 

@@ -77,4 +77,22 @@ def m010_returns(db: Database) -> None:
     db["returns"].create_index(["period", "unit_code", "version"], unique=True)
 
 
+@MIGRATIONS()
+def m030_import_log(db: Database) -> None:
+    """Every import attempt (stored, replaced, unchanged, refused): a log, not report data."""
+    db["import_log"].create(
+        {"id": int, "attempted_at": str, "file_name": str, "sha256": str, "period": str,
+         "unit_code": str, "outcome": str, "version": int, "message": str, "cells": str},
+        pk="id",
+        not_null={"attempted_at", "file_name", "outcome", "message"},
+    )
+    db["import_log"].create_index(["period", "unit_code"])
+
+
+@MIGRATIONS()
+def m031_returns_saved_at(db: Database) -> None:
+    """When each return file says it was saved: the order of a unit's files."""
+    db["returns"].add_column("saved_at", str)
+
+
 MIGRATION_NAMES = frozenset(m.name for m in MIGRATIONS._migrations)

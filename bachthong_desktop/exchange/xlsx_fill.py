@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from ..core.definition import Form
 from ..core.numbers import NumberError, format_date_d30, parse_date
-from .xlsx_template import (FIRST_VALUE_ROW, NO, VALUE_COLUMNS, YES, table_fields,
+from .xlsx_template import (FIRST_VALUE_ROW, NO, VALUE_COLUMNS, YES, put, table_fields,
                             table_sheet_title, unit_columns)
 
 
@@ -34,10 +34,9 @@ def fill_return(wb: Workbook, form: Form, values: dict[str, Any]) -> None:
             code = ws.cell(row=row, column=code_col).value
             if code in values:
                 value = excel_value(form.field(code).kind, values[code])
-                ws.cell(row=row, column=value_col, value=value)
+                put(ws, row, value_col, value)
     for f in table_fields(form):
         ws = wb[table_sheet_title(f)]
         for i, record in enumerate(values.get(f.code) or []):
             for col, column in enumerate(unit_columns(f), start=1):
-                ws.cell(row=FIRST_VALUE_ROW + i, column=col,
-                        value=excel_value(column.kind, record.get(column.code)))
+                put(ws, FIRST_VALUE_ROW + i, col, excel_value(column.kind, record.get(column.code)))

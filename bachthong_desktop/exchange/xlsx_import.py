@@ -1,4 +1,8 @@
-"""Read a filled return workbook: every value found by its code, never by its position."""
+"""Read a filled return workbook: every value found by its code, never by its position.
+
+A cell that cannot be read with certainty does not stop the reading: each is collected as a
+`CellProblem`, so a refused file names every bad cell at once.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +16,21 @@ from openpyxl.utils import get_column_letter
 
 from ..core.definition import Field, Form
 from ..core.errors import UserError
-from ..core.legacy_encodings import convert_legacy
-from ..core.numbers import NumberError, parse_date
-from ..core.text import clean, nfc
+from ..core.legacy_encodings import convert_legacy, encoding_of_font
+from ..core.text import clean, decode_excel_escapes, nfc
 from ..core.values import coerce
+from .xlsx_layout import SheetLayout, read_layouts, saved_time
 from .xlsx_safety import SafetyReport, check_file
+from .xlsx_tables import TableReader
 from .xlsx_template import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER, table_fields,
                             text_fields, unit_columns, value_fields)
 
 ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "tcvn3-capitals": "TCVN3 (ABC)", "vni": "VNI"}
 STREAM_FROM_BYTES = 512 * 1024
+EXCEL_ERRORS = frozenset({"#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!",
+                          "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!"})
 _VALUE_HEADERS = {clean(VALUE_HEADER).casefold(), clean(TEXT_HEADER).casefold()}
+_NO_LAYOUT = SheetLayout()
 
 
 class ReturnError(ValueError):
@@ -31,6 +39,18 @@ class ReturnError(ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """One cell (or row) that cannot be read, and why."""
+
+    sheet: str
+    cell: str
+    text: str
+
+    def line(self) -> str:
+        return f"trang “{self.sheet}”, ô {self.cell}: {self.text}"
 
 
 @dataclass
@@ -43,6 +63,8 @@ class ReadReturn:
     values: dict[str, Any] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    problems: list[CellProblem] = field(default_factory=list)
+    saved_at: dt.datetime | None = None
 
 
 def _where(name: str, sheet: str, cell: str | None = None) -> str:
@@ -51,7 +73,7 @@ def _where(name: str, sheet: str, cell: str | None = None) -> str:
 
 
 class _Reader:
-    """One pass over a workbook opened read-only."""
+    """One pass over a workbook."""
 
     def __init__(self, path: Path, form: Form, safety: SafetyReport):
         self.path, self.form, self.safety = path, form, safety
@@ -61,21 +83,28 @@ class _Reader:
         self.raw_cells: dict[str, tuple[str, str, Any]] = {}  # code -> (sheet, cell, raw)
         self.tables: dict[str, list[tuple[str, int, dict]]] = {}
         self.by_code = {f.code: f for f in value_fields(form) + text_fields(form)}
-        # per table: its field, the prefix of its column codes, its column labels -> codes
-        self.table_heads = [(f, f"{f.code}.", {clean(c.label).casefold(): c.code
-                                               for c in unit_columns(f)})
-                            for f in table_fields(form)]
+        self.table_reader = TableReader(self, [(f, unit_columns(f)) for f in table_fields(form)])
+        self.layouts: dict[str, SheetLayout] = {}
+
+    def problem(self, sheet: str, coord: str, text: str) -> None:
+        self.out.problems.append(CellProblem(sheet, coord, text))
 
     def text(self, cell, sheet: str, coord: str) -> Any:
-        """A cell's value; legacy-font text converted to Unicode and noted, text NFC."""
+        """A cell's value; error values refused, escapes decoded, legacy text converted."""
         value = cell.value
+        if getattr(cell, "data_type", None) == "e" or (
+                isinstance(value, str) and value.strip() in EXCEL_ERRORS):
+            self.problem(sheet, coord, f"ô có giá trị lỗi {value} của Excel (công thức tính "
+                         "không được). Hãy sửa ô này, ghi số liệu hoặc chữ bình thường.")
+            return None
         if isinstance(value, str):
             font = getattr(cell.font, "name", None) if cell.font is not None else None
-            value, encoding = convert_legacy(value, font)
+            value, encoding = convert_legacy(decode_excel_escapes(value), font)
             if encoding:
-                self.out.notes.append(
-                    f"Trang “{sheet}”, ô {coord}: chữ gõ bằng phông {font} "
-                    f"(bảng mã {ENCODING_NAMES[encoding]}) đã được chuyển sang Unicode.")
+                how = (f"phông {font} (bảng mã {ENCODING_NAMES[encoding]})"
+                       if encoding_of_font(font) else f"bảng mã {ENCODING_NAMES[encoding]}")
+                self.out.notes.append(f"Trang “{sheet}”, ô {coord}: chữ gõ bằng {how} đã được "
+                                      "chuyển sang Unicode.")
             value = nfc(value)
         return value
 
@@ -85,6 +114,8 @@ class _Reader:
                            "gửi lại.")
 
     def read(self) -> ReadReturn:
+        self.layouts = read_layouts(self.path)
+        self.out.saved_at = saved_time(self.path)
         try:
             wb = load_workbook(self.path, read_only=self.streaming, data_only=True)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
@@ -111,13 +142,16 @@ class _Reader:
                 f"Tệp “{name}”: không tìm thấy cột “{CODE_HEADER}” và cột “{VALUE_HEADER}” của "
                 "mẫu báo cáo. Hãy điền số liệu vào mẫu báo cáo do huyện gửi rồi gửi lại.")
         filled = [v for _, _, v in self.raw_cells.values() if v is not None]
-        if not filled and not any(self.tables.values()):
+        if not filled and not any(self.tables.values()) and not self.out.problems:
             raise ReturnError(f"Tệp “{name}”: mẫu báo cáo chưa có số liệu nào. Hãy điền số "
                               "liệu (không có hoạt động thì ghi 0) rồi gửi lại.")
         missing = [c for c in self.by_code if c not in self.raw_cells]
         if missing:
             self.out.notes.append("Không thấy dòng của chỉ tiêu " + ", ".join(
                 f"“{self.by_code[c].label}” ({c})" for c in missing) + ": coi như chưa báo cáo.")
+
+    def layout(self, sheet: str) -> SheetLayout:
+        return self.layouts.get(sheet, _NO_LAYOUT)
 
     def _read_sheet(self, ws) -> None:
         if self.streaming:
@@ -136,26 +170,44 @@ class _Reader:
     def _sheet(self, sheet: str, rows: list[list]) -> None:
         code_col = value_col = None
         for r, row in enumerate(rows, start=1):
-            texts = [self._plain(c) for c in row]
+            texts = [self.plain(c) for c in row]
             self._header_line(row, texts)
             if CODE_HEADER.casefold() in texts:
                 code_col = texts.index(CODE_HEADER.casefold())
                 value_col = next((i for i, t in enumerate(texts) if t in _VALUE_HEADERS), None)
                 continue
-            if self._table_codes(sheet, rows, r, texts):
+            if self.table_reader.starts(sheet, rows, r, texts):
                 return
             if code_col is not None and value_col is not None and len(row) > code_col:
                 self._value_row(sheet, row, r, code_col, value_col)
 
     @staticmethod
-    def _plain(cell) -> str:
+    def plain(cell) -> str:
         return clean(nfc(cell.value)).casefold() if isinstance(cell.value, str) else ""
 
     def _header_line(self, row: list, texts: list[str]) -> None:
         for cell, plain in zip(row, texts):
-            for key, prefix in (("unit", "đơn vị:"), ("period", "kỳ báo cáo:")):
+            for key, prefix in (("unit", "đơn vị:"), ("period", "kỳ báo cáo:"),
+                                ("form", "mẫu báo cáo:")):
                 if plain.startswith(prefix) and key not in self.out.header:
                     self.out.header[key] = clean(nfc(cell.value))[len(prefix):].strip()
+
+    def hidden_or_merged(self, sheet: str, r: int, c: int, coord: str, filled: bool) -> bool:
+        """Refuse a value the person filling the sheet cannot see; True if it was refused."""
+        layout = self.layout(sheet)
+        merge = layout.merge_over(r, c)
+        if merge:
+            self.problem(sheet, coord, f"ô nằm trong vùng ô gộp {merge}, số liệu bị che mất. "
+                         "Hãy bỏ gộp ô (Unmerge) rồi ghi lại số liệu.")
+            return True
+        if not filled:
+            return False
+        what = ("trang tính bị ẩn" if layout.hidden else "dòng bị ẩn" if r in layout.hidden_rows
+                else "cột bị ẩn" if c in layout.hidden_cols else None)
+        if what:
+            self.problem(sheet, coord, f"ô có số liệu nằm trong {what}, người điền không nhìn "
+                         "thấy. Hãy bỏ ẩn, kiểm tra số liệu rồi gửi lại.")
+        return what is not None
 
     def _value_row(self, sheet: str, row: list, r: int, code_col: int, value_col: int) -> None:
         code = row[code_col].value
@@ -166,39 +218,14 @@ class _Reader:
         value = self.text(row[value_col], sheet, coord) if value_col < len(row) else None
         if isinstance(value, str) and not clean(value):
             value = None
+        if self.hidden_or_merged(sheet, r, value_col + 1, coord, value is not None):
+            value = None
         earlier = self.raw_cells.get(code)
         if earlier and earlier[2] != value and value is not None and earlier[2] is not None:
-            raise ReturnError(
-                f"{_where(self.path.name, sheet, coord)}: chỉ tiêu {code} đã có ở trang "
-                f"“{earlier[0]}”, ô {earlier[1]} với số liệu khác. Hãy giữ lại một dòng rồi gửi lại.")
+            self.problem(sheet, coord, f"chỉ tiêu {code} đã có ở trang “{earlier[0]}”, ô "
+                         f"{earlier[1]} với số liệu khác. Hãy giữ lại một dòng rồi gửi lại.")
         if not earlier or earlier[2] is None:
             self.raw_cells[code] = (sheet, coord, value)
-
-    def _table_codes(self, sheet: str, rows: list[list], r: int, texts: list[str]) -> bool:
-        """A row of "table.column" codes (else of 3+ column labels) starts a table."""
-        for f, prefix, labels in self.table_heads:
-            columns = {i: t[len(prefix):] for i, t in enumerate(texts) if t.startswith(prefix)}
-            if not columns:
-                columns = {i: labels[t] for i, t in enumerate(texts) if t in labels}
-                columns = columns if len(columns) >= 3 else {}
-            if columns:
-                self._table_rows(f, sheet, rows[r:], r + 1, columns)
-                return True
-        return False
-
-    def _table_rows(self, f: Field, sheet: str, rows: list[list], first: int,
-                    columns: dict[int, str]) -> None:
-        labels = {c.code: clean(c.label).casefold() for c in f.columns}
-        found = self.tables.setdefault(f.code, [])
-        for r, row in enumerate(rows, start=first):
-            record = {}
-            for i, col in columns.items():
-                if i < len(row) and row[i].value is not None:
-                    record[col] = (self.text(row[i], sheet, f"{get_column_letter(i + 1)}{r}"),
-                                   f"{get_column_letter(i + 1)}{r}")
-            if record and any(self._plain(row[i]) != labels.get(col) for i, col in columns.items()
-                              if i < len(row)):
-                found.append((sheet, r, record))
 
     def _check_formulas(self) -> None:
         """A formula Excel never computed reads as empty: refuse rather than report nothing."""
@@ -210,10 +237,9 @@ class _Reader:
             for sheet, coord in empty:
                 value = wb[sheet][coord].value
                 if isinstance(value, str) and value.startswith("="):
-                    raise ReturnError(
-                        f"{_where(self.path.name, sheet, coord)}: ô có công thức {value} nhưng "
-                        "chưa có kết quả tính. Hãy mở tệp bằng Excel hoặc LibreOffice Calc, lưu "
-                        "lại rồi gửi lại.")
+                    self.problem(sheet, coord, f"ô có công thức {value} nhưng chưa có kết quả "
+                                 "tính. Hãy mở tệp bằng Excel hoặc LibreOffice Calc, lưu lại "
+                                 "rồi gửi lại.")
         finally:
             wb.close()
 
@@ -223,40 +249,29 @@ class _Reader:
             self.out.values[code] = self._checked(self.by_code[code], raw, sheet, coord)
         for code, rows in self.tables.items():
             f = self.form.field(code)
-            self.out.values[code] = coerce(f, [self._table_row(f, s, rec) for s, _, rec in rows])
+            self.out.values[code] = coerce(f, [record for _, _, record in rows]) if rows else None
             if rows:
                 last_col = get_column_letter(len(unit_columns(f)))
                 self.out.cells[code] = f"{rows[0][0]}!A{rows[0][1]}:{last_col}{rows[-1][1]}"
 
     def _checked(self, f: Field, raw: Any, sheet: str, coord: str) -> Any:
-        if isinstance(raw, dt.datetime) and f.kind == "count":
-            raw = f"{raw:%d/%m/%Y}"
+        if isinstance(raw, (dt.datetime, dt.date)) and f.kind == "count":
+            self.problem(sheet, coord, f"(chỉ tiêu “{f.label}”) ô ghi ngày tháng, không phải số "
+                         "liệu. Hãy ghi số, ví dụ 12.")
+            return None
         try:
             return coerce(f, raw)
         except UserError as exc:
             detail = exc.message.split(": ", 1)[-1]
-            raise ReturnError(f"{_where(self.path.name, sheet, coord)} (chỉ tiêu “{f.label}”): "
-                              f"{detail}") from exc
-
-    def _table_row(self, f: Field, sheet: str, record: dict) -> dict:
-        row = {}
-        for col in unit_columns(f):
-            value, coord = record.get(col.code, (None, None))
-            if col.kind == "date" and value is not None:
-                try:
-                    day = parse_date(value)
-                except NumberError as exc:
-                    raise ReturnError(f"{_where(self.path.name, sheet, coord)}: "
-                                      f"{exc.message}") from exc
-                value = day.isoformat() if day else None
-            elif value is not None:
-                value = clean(str(value)) or None
-            row[col.code] = value
-        return row
+            self.problem(sheet, coord, f"(chỉ tiêu “{f.label}”) {detail}")
+            return None
 
 
 def read_return(path: Path, form: Form, safety: SafetyReport | None = None) -> ReadReturn:
-    """Check and read one return file; ReturnError or UnsafeFile with a message for the user."""
+    """Check and read one return file; ReturnError or UnsafeFile for a file that is not one.
+
+    Cells that cannot be read are listed in `problems`; the caller refuses the file with all.
+    """
     path = Path(path)
     safety = safety if safety is not None else check_file(path)
     return _Reader(path, form, safety).read()

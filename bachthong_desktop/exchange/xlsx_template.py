@@ -87,6 +87,15 @@ def unit_columns(field: Field):
     return [c for c in field.columns if "units" in c.reporters]
 
 
+def put(ws, row: int, column: int, value):
+    """Write a value into a cell; a string is always a string cell, never a formula."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl makes "=..." a formula; a name or a text is not one
+    return cell
+
+
 def _font(**kw) -> Font:
     return Font(name=FONT, size=kw.pop("size", 12), **kw)
 
@@ -112,12 +121,12 @@ def _header_lines(ws, info: TemplateInfo, title: str) -> None:
         (f"Mẫu báo cáo: {info.form.code}, phiên bản {info.form.version}", _font(italic=True)),
     ]
     for row, (text, font) in enumerate(lines, start=1):
-        ws.cell(row=row, column=1, value=text).font = font
+        put(ws, row, 1, text).font = font
 
 
 def _head_row(ws, row: int, headers: list[str]) -> None:
     for col, text in enumerate(headers, start=1):
-        cell = ws.cell(row=row, column=col, value=text)
+        cell = put(ws, row, col, text)
         cell.font, cell.fill, cell.border = _font(bold=True), _HEAD_FILL, _BOX
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
@@ -142,7 +151,7 @@ def _return_sheet(ws, info: TemplateInfo) -> None:
         row = FIRST_VALUE_ROW + i
         unit = "Có/Không" if f.kind == "yesno" else f.unit
         for col, value in enumerate([i + 1, f.label, unit, f.code], start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = put(ws, row, col, value)
             cell.font, cell.border = _font(), _BOX
             cell.alignment = Alignment(vertical="center", wrap_text=col == 2)
         value_cell = ws.cell(row=row, column=VALUE_COLUMNS[RETURN_SHEET][1])
@@ -163,7 +172,7 @@ def _table_sheet(wb, info: TemplateInfo, field: Field, title: str, rows: int = 3
     columns = unit_columns(field)
     _head_row(ws, FIRST_VALUE_ROW - 1, [c.label for c in columns])
     for col, column in enumerate(columns, start=1):
-        ws.cell(row=FIRST_VALUE_ROW - 2, column=col, value=f"{field.code}.{column.code}")
+        put(ws, FIRST_VALUE_ROW - 2, col, f"{field.code}.{column.code}")
         ws.column_dimensions[_letter(col)].width = 30 if column.kind == "text" else 14
         for row in range(FIRST_VALUE_ROW, FIRST_VALUE_ROW + rows):
             _input(ws.cell(row=row, column=col))
@@ -186,7 +195,7 @@ def _text_sheet(wb, info: TemplateInfo) -> None:
         row = FIRST_VALUE_ROW + i
         code_col, value_col = VALUE_COLUMNS[TEXT_SHEET]
         for col, value in ((1, f.label), (code_col, f.code)):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = put(ws, row, col, value)
             cell.font, cell.border = _font(), _BOX
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         _input(ws.cell(row=row, column=value_col))
@@ -200,7 +209,7 @@ def _text_sheet(wb, info: TemplateInfo) -> None:
 def _help_sheet(wb, info: TemplateInfo) -> None:
     ws = wb.create_sheet(HELP_SHEET)
     for row, text in enumerate(HELP_LINES, start=1):
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = put(ws, row, 1, text)
         cell.font = _font(bold=row == 1)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 100
@@ -219,8 +228,8 @@ def meta_rows(info: TemplateInfo) -> list[tuple[str, str]]:
 def _meta_sheet(wb, info: TemplateInfo) -> None:
     ws = wb.create_sheet(META_SHEET)
     for row, (key, value) in enumerate(meta_rows(info), start=1):
-        ws.cell(row=row, column=1, value=key)
-        ws.cell(row=row, column=2, value=value)
+        put(ws, row, 1, key)
+        put(ws, row, 2, value)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
 

@@ -137,8 +137,8 @@ def test_number_cell_unreadable(demo, tmp_path, written, words):
     wb = workbook(demo)
     cell = value_cell(wb["Báo cáo"], "rebuttal_turns")
     cell.value = written
-    result = _refused(demo, save(wb, tmp_path, "xa-tan-tu.xlsx"), *words)
-    assert result.message.startswith(f"Tệp “xa-tan-tu.xlsx”, trang “Báo cáo”, ô {cell.coordinate}")
+    result = _refused(demo, save(wb, tmp_path, "xa-vi-huong.xlsx"), *words)
+    assert result.message.startswith(f"Tệp “xa-vi-huong.xlsx”, trang “Báo cáo”, ô {cell.coordinate}")
 
 
 def test_formula_without_cached_value(demo, tmp_path):
