@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.numbers import format_date_d30
+from ..core import wording
 from ..core.periods import parse_period
 from ..core.returns import board, when_words
 
@@ -18,7 +18,7 @@ def run(session, args) -> int:
     period = parse_period(args.period)
     result = board(session.store, period.id, session.units(period))
     print(f"Kỳ {period.label} ({period.id}); hạn gửi của các xã: "
-          f"{format_date_d30(result.deadline)}.")
+          f"{wording.date(result.deadline)}.")
     for row in result.rows:
         when = f", nhận lúc {when_words(row.received_at)}" if row.received_at else ""
         source = f", tệp “{row.file_name}”" if row.file_name else ""

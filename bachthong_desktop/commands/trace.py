@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core import wording
 from ..core.errors import UserError
 from ..core.periods import parse_period
 from ..core.returns import trace
@@ -15,15 +16,11 @@ def register(commands) -> None:
     parser.set_defaults(run=run)
 
 
-def value_text(value) -> str:
-    if isinstance(value, bool):
-        return "Có" if value else "Không"
-    if isinstance(value, list):
-        return "; ".join(str(v.get("name") or v.get("text") or v) if isinstance(v, dict) else str(v)
-                         for v in value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    return str(value)
+def value_text(field, value) -> str:
+    """A value as trace prints it: the house's wording; a table by its rows' names."""
+    if field.kind == "table" and isinstance(value, list):
+        return "; ".join(str(r.get(field.merge_key or "name") or "") for r in value)
+    return wording.value(field.kind, value)
 
 
 def run(session, args) -> int:
@@ -33,19 +30,19 @@ def run(session, args) -> int:
                         + ", ".join(f.code for f in session.form.unit_fields()) + ".")
     f = session.form.field(args.code)
     figure = session.compile(period)[f.code]
-    total = "(chưa có)" if figure.value is None else value_text(figure.value)
+    total = "(chưa có)" if figure.value is None else value_text(f, figure.value)
     if f.aggregate == "share_yes" and figure.value is not None:
-        total += " % số đơn vị trả lời “Có”"
+        total = f"{wording.share(figure.value)} số đơn vị trả lời “Có”"
     print(f"{f.label} ({f.code}), kỳ {period.id}: {total}")
     if figure.overridden:
         print("  Huyện đã ghi đè tổng này bằng số tự nhập.")
     elif figure.office_value is not None and f.from_office:
-        print(f"  Huyện tự nhập: {value_text(figure.office_value)}")
+        print(f"  Huyện tự nhập: {value_text(f, figure.office_value)}")
     rows = trace(session.store, period.id, f.code, session.units(period))
     for row in rows:
         where = (f"tệp “{row.file_name}”, trang “{row.sheet}”, ô {row.cell}" if row.file_name
                  else f"nhập trực tiếp ({row.source})")
-        print(f"  {row.unit_code} {row.unit_name}: {value_text(row.value)} — {where}")
+        print(f"  {row.unit_code} {row.unit_name}: {value_text(f, row.value)} — {where}")
     if not rows:
         print("  Chưa có xã nào báo cáo chỉ tiêu này.")
     return 0

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFile
                                QProgressDialog, QPushButton, QScrollArea, QSizePolicy, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.numbers import format_date_d30
+from ..core import wording
+from ..core.import_log import attempts
 from ..core.periods import parse_period
 from ..core.returns import board, trace, when_words
 from ..exchange.importer import expand_paths, import_files, summary_lines
@@ -21,6 +22,9 @@ IMPORT_BUTTON = "Nhập báo cáo của xã…"
 TEMPLATES_BUTTON = "Tạo mẫu báo cáo cho các xã…"
 BOARD_HEADERS = ["Mã", "Đơn vị", "Tình trạng", "Thời điểm nhận", "Tệp"]
 TRACE_HEADERS = ["Đơn vị", "Số liệu", "Trang", "Ô", "Tệp"]
+LOG_HEADERS = ["Thời điểm", "Tệp", "Đơn vị", "Kết quả", "Chi tiết"]
+LOG_WORDS = {"stored": "Đã lưu", "replaced": "Đã thay thế", "unchanged": "Không thay đổi",
+             "refused": "Bị từ chối"}
 PROGRESS_FROM = 4  # files; fewer import faster than a dialog can show
 ROW_HEIGHT = 24
 LABEL_WIDTH = 170
@@ -30,7 +34,7 @@ MISSING_COLOR = QColor("#888888")
 
 
 def count_text(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+    return wording.number(value)
 
 
 class BarChart(QWidget):
@@ -70,7 +74,8 @@ class BarChart(QWidget):
         painter.end()
 
 
-STATE_COLORS = {"received": "#1b7a2f", "late": "#b35c00", "missing": "#b00020", "typed": "#444"}
+STATE_COLORS = {"received": "#1b7a2f", "late": "#b35c00", "missing": "#b00020", "typed": "#444",
+                "refused": "#b00020"}
 
 
 def _item(text: str) -> QTableWidgetItem:
@@ -90,14 +95,10 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _value_text(value) -> str:
-    if isinstance(value, bool):
-        return "Có" if value else "Không"
-    if isinstance(value, int):
-        return count_text(value)
-    if isinstance(value, list):
-        return "; ".join(str(r.get("name") or r) if isinstance(r, dict) else str(r) for r in value)
-    return str(value)
+def _value_text(field, value) -> str:
+    if field.kind == "table" and isinstance(value, list):
+        return "; ".join(str(r.get(field.merge_key or "name") or "") for r in value)
+    return wording.value(field.kind, value)
 
 
 class ReturnsTab(QWidget):
@@ -130,10 +131,13 @@ class ReturnsTab(QWidget):
         self.summary = QPlainTextEdit(readOnly=True)
         self.summary.setPlaceholderText(
             "Kéo thả các tệp Excel (.xlsx) của xã vào đây, hoặc bấm “Nhập báo cáo của xã…”.")
+        self.log_table = _table(LOG_HEADERS)
         left = QSplitter(Qt.Vertical)
         left.addWidget(self._group("Tình hình gửi báo cáo", self.board_table))
         left.addWidget(self._group("Kết quả lần nhập gần nhất", self.summary))
-        left.setSizes([520, 200])
+        left.addWidget(self._group("Nhật ký nhập (mọi lần nhập, kể cả bị từ chối)",
+                                   self.log_table))
+        left.setSizes([420, 160, 160])
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self._right_side())
@@ -194,8 +198,28 @@ class ReturnsTab(QWidget):
 
     def refresh(self) -> None:
         self.refresh_board()
+        self.refresh_log()
         self.refresh_chart()
         self.refresh_trace()
+
+    def refresh_log(self) -> None:
+        """Every import attempt of the period, newest first (a log, not report data)."""
+        shown = attempts(self.session.db, self.period_id)
+        names = {u.code: u.name for u in self._units()}
+        self.log_table.setRowCount(len(shown))
+        for i, attempt in enumerate(shown):
+            detail = attempt.message.splitlines()[0] if attempt.message else ""
+            if attempt.cells:
+                detail = "ô " + ", ".join(attempt.cells) + ". " + detail
+            cells = [when_words(attempt.attempted_at), attempt.file_name,
+                     names.get(attempt.unit_code or "", attempt.unit_code or ""),
+                     LOG_WORDS.get(attempt.outcome, attempt.outcome), detail]
+            for col, text in enumerate(cells):
+                item = _item(text)
+                item.setToolTip(attempt.message)
+                if col == 3 and attempt.outcome == "refused":
+                    item.setForeground(QColor(STATE_COLORS["refused"]))
+                self.log_table.setItem(i, col, item)
 
     def _units(self):
         return self.session.units(self.period_id)
@@ -204,7 +228,7 @@ class ReturnsTab(QWidget):
         result = board(self.session.store, self.period_id, self._units())
         period = parse_period(self.period_id)
         self.heading.setText(
-            f"<b>Kỳ {period.label}</b> — hạn các xã gửi: {format_date_d30(result.deadline)}. "
+            f"<b>Kỳ {period.label}</b> — hạn các xã gửi: {wording.date(result.deadline)}. "
             f"Đã có báo cáo của <b>{result.received}/{len(result.rows)}</b> đơn vị "
             f"(<b>{result.rate} %</b>).")
         self.board_table.setRowCount(len(result.rows))
@@ -230,14 +254,15 @@ class ReturnsTab(QWidget):
         if code is None:
             return
         figure = self.session.compile(self.period_id)[code]
-        total = "chưa có" if figure.value is None else _value_text(figure.value)
-        if self.session.form.field(code).aggregate == "share_yes" and figure.value is not None:
-            total += " % số đơn vị trả lời “Có”"
+        field = self.session.form.field(code)
+        total = "chưa có" if figure.value is None else _value_text(field, figure.value)
+        if field.aggregate == "share_yes" and figure.value is not None:
+            total = f"{wording.share(figure.value)} số đơn vị trả lời “Có”"
         self.trace_total.setText(f"Tổng hợp: <b>{total}</b>")
         rows = trace(self.session.store, self.period_id, code, self._units())
         self.trace_table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            cells = [row.unit_name, _value_text(row.value), row.sheet or "", row.cell or "",
+            cells = [row.unit_name, _value_text(field, row.value), row.sheet or "", row.cell or "",
                      row.file_name or "nhập trực tiếp"]
             for col, text in enumerate(cells):
                 self.trace_table.setItem(i, col, _item(text))

@@ -42,7 +42,7 @@ def test_template_all_then_import_status_trace(tmp_path, capsys):
     assert "Xã Sĩ Bình: Bị từ chối: ô E12" in text and "Xã Tân Tú: Chưa nhận" in text
     assert "1/14 đơn vị (7 %)" in text
     code, text = _run(capsys, db, "trace", "--period", "2023-H1", "rebuttal_turns")
-    assert code == 0 and "1.086" in text and f"tệp “{good.name}”, trang “Báo cáo”, ô E12" in text
+    assert code == 0 and "1086" in text and f"tệp “{good.name}”, trang “Báo cáo”, ô E12" in text
 
 
 def test_template_for_one_unit_by_name(tmp_path, capsys):
