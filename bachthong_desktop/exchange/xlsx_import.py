@@ -50,7 +50,8 @@ class CellProblem:
     text: str
 
     def line(self) -> str:
-        return f"trang “{self.sheet}”, ô {self.cell}: {self.text}"
+        where = self.cell if self.cell.startswith("dòng") else f"ô {self.cell}"
+        return f"trang “{self.sheet}”, {where}: {self.text}"
 
 
 @dataclass

@@ -131,7 +131,8 @@ class TableReader:
     def _check_size(self, f: Field, sheet: str, records: list) -> None:
         if f.max_rows is not None and len(records) > f.max_rows:
             self.reader.problem(sheet, f"dòng {records[f.max_rows][1]}",
-                                f"bảng “{f.label}” có {len(records)} dòng, nhiều hơn mức tối "
+                                f"bảng “{f.label}” có {wording.number(len(records))} dòng, "
+                                f"nhiều hơn mức tối "
                                 f"đa {f.max_rows} dòng của một báo cáo. Hãy kiểm tra lại.")
 
 
