@@ -13,6 +13,7 @@ from .db import open_db
 from .errors import UserError
 from .integrity import DamagedDatabase
 from .paths import command_line_program
+from .import_marker import restoring
 from .schema import MIGRATION_NAMES
 from .start_view import read_only_uri
 
@@ -96,8 +97,14 @@ def is_good_backup(path: Path) -> bool:
 
 
 def restore(db_path: str | os.PathLike, backup_file: str | os.PathLike) -> Path | None:
-    """Replace the database's content with a backup; the backup made of the current data first."""
-    db_path, backup_file = Path(db_path), Path(backup_file)
+    """Replace the database's content with a backup; the backup made of the current data first.
+
+    Refused while an import runs (see import_marker), which waits for it in turn."""
+    with restoring(db_path):
+        return _restore(Path(db_path), Path(backup_file))
+
+
+def _restore(db_path: Path, backup_file: Path) -> Path | None:
     check_backup_file(backup_file)
     if db_path.exists() and db_path.resolve() == backup_file.resolve():
         raise UserError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng. Hãy chọn một bản sao "

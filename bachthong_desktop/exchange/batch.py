@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 from ..core import wording
 from ..core.backup import backup_now
+from ..core.import_marker import RestoreUnderWay, importing
 from ..core.returns import STORED, REPLACED
 from ..core.store import Store
 from .files import SKIPPED, gather
@@ -203,6 +204,18 @@ def import_files(store: Store, paths: Iterable[Path | str], *, period: str | Non
     """Import several files after a backup; `progress(i, name)` may return False to stop."""
     files, skipped = gather(paths)
     results = [ImportResult(p.name, SKIPPED, why) for p, why in skipped]
+    if dry_run:
+        return results + _import(store, files, period, dry_run, progress)
+    try:
+        with importing(_db_path(store)):
+            return results + _import(store, files, period, dry_run, progress)
+    except RestoreUnderWay as exc:
+        return results + [ImportResult("(nhập báo cáo)", "refused", exc.message)]
+
+
+def _import(store, files, period, dry_run, progress) -> list[ImportResult]:
+    """Back up, import, fold the WAL back."""
+    results = []
     if not dry_run:
         try:
             backup_now(store.db, "import")
