@@ -7,6 +7,7 @@ A cell that cannot be read with certainty does not stop the reading: each is col
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ EXCEL_ERRORS = frozenset({"#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#N/A", "#NUM
                           "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!"})
 _VALUE_HEADERS = {clean(VALUE_HEADER).casefold(), clean(TEXT_HEADER).casefold()}
 _NO_LAYOUT = SheetLayout()
+_COORD = re.compile(r"([A-Z]+)(\d+)")
 
 
 class ReturnError(ValueError):
@@ -133,7 +135,18 @@ class _Reader:
         self._check_found()
         self._check_formulas()
         self._coerce()
+        self.out.problems.sort(key=self._place)
         return self.out
+
+    def _place(self, problem: CellProblem) -> tuple:
+        """Problems in reading order: sheet by sheet, row by row, column by column."""
+        sheets = list(self.layouts) or [problem.sheet]
+        sheet = sheets.index(problem.sheet) if problem.sheet in sheets else len(sheets)
+        match = _COORD.fullmatch(problem.cell)
+        if match is None:
+            row = int("".join(ch for ch in problem.cell if ch.isdigit()) or 0)
+            return sheet, row, ""
+        return sheet, int(match.group(2)), match.group(1).rjust(3)
 
     def _check_found(self) -> None:
         """A file without the code column, or with nothing filled in, is not a return."""

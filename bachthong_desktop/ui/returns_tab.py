@@ -276,10 +276,10 @@ class ReturnsTab(QWidget):
 
     def import_paths(self, paths: list[Path]) -> list:
         """Import files for the period shown; the summary goes to the panel."""
-        paths = expand_paths(paths)
+        files = expand_paths(paths)
         progress = None
-        if len(paths) >= PROGRESS_FROM:
-            progress = QProgressDialog("Đang nhập báo cáo…", "Dừng", 0, len(paths), self)
+        if len(files) >= PROGRESS_FROM:
+            progress = QProgressDialog("Đang nhập báo cáo…", "Dừng", 0, len(files), self)
             progress.setWindowTitle("Nhập báo cáo của xã")
             progress.setWindowModality(Qt.WindowModal)
             progress.setMinimumDuration(0)
@@ -288,13 +288,13 @@ class ReturnsTab(QWidget):
             if progress is None:
                 return True
             progress.setValue(i)
-            progress.setLabelText(f"Đang nhập {name} ({i + 1}/{len(paths)})…")
+            progress.setLabelText(f"Đang nhập {name} ({i + 1}/{len(files)})…")
             QApplication.processEvents()
             return not progress.wasCanceled()
 
         results = import_files(self.session.store, paths, period=self.period_id, progress=step)
         if progress is not None:
-            progress.setValue(len(paths))
+            progress.setValue(len(files))
         self.last_results = results
         self.summary.setPlainText("\n".join(summary_lines(results)))
         self.refresh()

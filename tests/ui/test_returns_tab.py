@@ -88,3 +88,41 @@ def test_templates_for_every_unit(qtbot, session, tmp_path):
     tab = _tab(qtbot, session)
     written = tab.write_templates(tmp_path)
     assert len(written) == 14 and "14 mẫu" in tab.summary.toPlainText()
+
+
+def _row_of(table, unit_code):
+    return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == unit_code)
+
+
+def test_a_refused_return_stays_on_the_board_and_every_attempt_in_the_log(qtbot, session,
+                                                                          tmp_path):
+    tab = _tab(qtbot, session)
+    (tmp_path / "a").mkdir()
+    bad = _filled(session, tmp_path / "a", unit="01978", rebuttal_turns="2 nghìn",
+                  rebuttal_accounts="#VALUE!")
+    tab.import_paths([bad])
+    row = _row_of(tab.board_table, "01978")
+    assert tab.board_table.item(row, 2).text() == "Bị từ chối: ô E12, E13"
+    assert tab.log_table.rowCount() == 1
+    assert tab.log_table.item(0, 3).text() == "Bị từ chối"
+    assert "ô E12, E13" in tab.log_table.item(0, 4).text()
+    (tmp_path / "b").mkdir()
+    good = _filled(session, tmp_path / "b", unit="01978", rebuttal_turns=12)
+    with qtbot.waitSignal(tab.returns_changed, timeout=5000):
+        tab.import_paths([good])
+    assert tab.board_table.item(row, 2).text() in ("Đã nhận", "Nộp muộn")
+    tab.import_paths([good])
+    assert _column(tab.log_table, 3) == ["Không thay đổi", "Đã lưu", "Bị từ chối"]
+    assert session.store.get(DEMO_PERIOD, "01978", "rebuttal_turns") == 12
+    tab.grab().save(str(tmp_path / "returns_tab_log.png"))
+
+
+def test_a_folder_with_excel_lock_files_is_no_failure_in_the_window(qtbot, session, tmp_path):
+    tab = _tab(qtbot, session)
+    folder = tmp_path / "nhan"
+    folder.mkdir()
+    _filled(session, folder, unit="01993", rebuttal_turns=3).rename(folder / "TAN TU.XLSX")
+    (folder / "~$TAN TU.XLSX").write_bytes(b"lock")
+    results = tab.import_paths([folder])
+    assert sorted(r.outcome for r in results) == ["skipped", "stored"]
+    assert "tệp khóa tạm của Excel" in tab.summary.toPlainText()
