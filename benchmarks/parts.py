@@ -80,7 +80,7 @@ def demo_db(folder: Path) -> Path:
     path = folder / "demo.sqlite3"
     if not path.exists():
         from bachthong_desktop.core.commune_mode import OFFICE, Mode, set_mode
-        from bachthong_desktop.core.demo import load_demo
+        from bachthong_desktop.exchange.demo_returns import load_demo
         from bachthong_desktop.core.session import Session
 
         session = Session(path)

@@ -34,7 +34,7 @@ def session(db_path):
 
 @pytest.fixture
 def demo_session(session):
-    from bachthong_desktop.core.demo import load_demo
+    from bachthong_desktop.exchange.demo_returns import load_demo
 
     load_demo(session.store)
     return session

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..core.commune_mode import Mode, OFFICE, get_mode, set_mode
-from ..core.demo import DEMO_PERIOD, load_demo
+from ..core.demo import DEMO_PERIOD
+from ..exchange.demo_returns import load_demo
 
 
 def register(commands) -> None:

@@ -1,20 +1,53 @@
-"""Write the demo communes' returns as real filled templates (run once; the files are committed).
+"""The demo data set loaded like real work (the office's entries, the communes' returns
+imported as received files), and the writer of those returns (run once; files committed).
 
 python -m bachthong_desktop.exchange.demo_returns [PERIOD]
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tomllib
 from pathlib import Path
+
 from ..core.db import memory_db
 from ..core.definition import load_form
-from ..core.demo import DEMO_PERIOD, demo_dir
+from ..core.demo import DEMO_PERIOD, demo_dir, demo_returns, read_toml
+from ..core.errors import UserError
 from ..core.periods import parse_period
+from ..core.store import DEMO, Store
 from ..core.units import get_unit
+from .return_file import import_file
 from .xlsx_fill import fill_return
 from .xlsx_template import TemplateInfo, build_template, template_file_name
+
+
+def _import_returns(store: Store, period: str) -> dict[str, int]:
+    """Import the demo returns like received files, on time; refuse loudly if one fails."""
+    on_time = f"{parse_period(period).cutoff_end + dt.timedelta(days=1)}T08:00:00"
+    changed = {}
+    for path in demo_returns(period):
+        result = import_file(store, path, period=period, received_at=on_time)
+        if not result.ok:
+            raise UserError(f"Không nạp được dữ liệu mẫu: {result.message}")
+        changed[result.unit_code] = len(result.changed)
+    return changed
+
+
+def load_demo(store: Store, period: str = DEMO_PERIOD) -> dict[str, int]:
+    """Store the office's demo entries, then import the communes' returns; all or nothing."""
+    office = read_toml(demo_dir(period) / "office.toml")
+    changed = {}
+    with store.db.atomic():
+        changed[office["unit"]] = len(store.set_many(period, office["unit"], office["values"], DEMO))
+        if demo_returns(period):
+            changed.update(_import_returns(store, period))
+        else:
+            units = read_toml(demo_dir(period) / "units.toml")["units"]
+            for code, values in units.items():
+                changed[code] = len(store.set_many(period, code, values, DEMO))
+    return changed
 
 
 def write_demo_returns(period: str = DEMO_PERIOD, out: Path | None = None) -> list[Path]:

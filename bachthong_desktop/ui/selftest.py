@@ -61,7 +61,8 @@ def _run(folder: Path, logs: Path) -> int:
 
 
 def _database(state: dict) -> str:
-    from ..core.demo import DEMO_PERIOD, load_demo
+    from ..core.demo import DEMO_PERIOD
+    from ..exchange.demo_returns import load_demo
     from ..core.session import Session
 
     session = Session(state["folder"] / "selftest.sqlite3")

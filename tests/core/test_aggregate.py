@@ -1,6 +1,6 @@
 """The office's figures from its own entries and the units' returns."""
 
-from bachthong_desktop.core.demo import load_demo
+from bachthong_desktop.exchange.demo_returns import load_demo
 
 
 def test_demo_adds_up_to_the_reference_report(demo_session):

@@ -66,7 +66,7 @@ def test_trace_names_file_sheet_and_cell(demo_session):
 
 
 def test_demo_is_idempotent_and_keeps_the_totals(demo_session):
-    from bachthong_desktop.core.demo import load_demo
+    from bachthong_desktop.exchange.demo_returns import load_demo
 
     assert sum(load_demo(demo_session.store).values()) == 0
     figures = demo_session.compile(P)

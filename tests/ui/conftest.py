@@ -15,7 +15,7 @@ def opener(qtbot, db_path):
 
 @pytest.fixture
 def demo_db(db_path):
-    from bachthong_desktop.core.demo import load_demo
+    from bachthong_desktop.exchange.demo_returns import load_demo
 
     s = Session(db_path)
     load_demo(s.store)

@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from bachthong_desktop.core.backup import backup_now
 from bachthong_desktop.core.commune_mode import OFFICE, Mode, set_mode
-from bachthong_desktop.core.demo import load_demo
+from bachthong_desktop.exchange.demo_returns import load_demo
 from bachthong_desktop.core.session import Session
 from bachthong_desktop.ui import app
 
