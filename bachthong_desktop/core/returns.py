@@ -11,7 +11,8 @@ from .deadlines import deadline
 from .import_log import refused_since_accepted
 from .numbers import format_date_d30
 from .periods import parse_period
-from .store import Store, imported_from
+from .provenance import IMPORTED, imported_from
+from .store import Store
 from .units import Unit
 from .values import coerce, from_json, to_json
 
@@ -102,7 +103,7 @@ def record_return(store: Store, period: str, unit_code: str, values: dict[str, A
         if result.outcome in (UNCHANGED, OLDER):
             return result
         now = _now()
-        sources = {code: imported_from(file_name, *_split(cells.get(code, "!")))
+        sources = {code: imported_from(file_name, *_split(cells.get(code, "!")), result.version)
                    for code in values}
         row = {"period": period, "unit_code": unit_code, "version": result.version,
                "file_name": file_name, "sha256": sha256, "imported_at": now,
@@ -210,10 +211,9 @@ class TraceRow:
     source: str
 
 
-def _origin(store: Store, period: str, unit: Unit, code: str, value: Any, source: str):
-    if source.startswith("imported:"):
-        file_name, sheet, cell = source[len("imported:"):].split("!", 2)
-        return file_name, sheet, cell
+def _origin(store: Store, period: str, unit: Unit, code: str, value: Any, row: dict):
+    if row["source"] == IMPORTED:
+        return row["source_file"], row["source_sheet"], row["source_cell"]
     current = current_return(store.db, period, unit.code)
     if current is not None:
         snapshot = json.loads(current["values_json"])
@@ -232,7 +232,8 @@ def trace(store: Store, period: str, code: str, units: list[Unit]) -> list[Trace
             "period = ? and unit_code = ? and field = ?", [period, unit.code, code]))
         if not found:
             continue
-        value, source = from_json(found[0]["value"]), found[0]["source"]
-        file_name, sheet, cell = _origin(store, period, unit, code, value, source)
-        rows.append(TraceRow(unit.code, unit.name, value, file_name, sheet, cell, source))
+        value = from_json(found[0]["value"])
+        file_name, sheet, cell = _origin(store, period, unit, code, value, found[0])
+        rows.append(TraceRow(unit.code, unit.name, value, file_name, sheet, cell,
+                             found[0]["source"]))
     return rows

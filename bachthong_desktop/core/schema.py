@@ -95,4 +95,37 @@ def m031_returns_saved_at(db: Database) -> None:
     db["returns"].add_column("saved_at", str)
 
 
+@MIGRATIONS()
+def m032_provenance_columns(db: Database) -> None:
+    """Where a value came from, in columns: "imported:file!sheet!cell" split once, here.
+
+    A "!" may be part of the file or the sheet name, so the file is the longest name of a
+    stored return of that unit that the text starts with; the cell is after the last "!".
+    """
+    for table in ("report_values", "value_history"):
+        for column, kind in (("source_file", str), ("source_sheet", str), ("source_cell", str),
+                             ("source_version", int)):
+            db[table].add_column(column, kind)
+    files: dict[tuple, list[tuple[str, int]]] = {}
+    for period, unit, name, version in db.execute(
+            "select period, unit_code, file_name, version from returns order by version"):
+        files.setdefault((period, unit), []).append((name, version))
+    for table in ("report_values", "value_history"):
+        rows = db.execute(f"select rowid, period, unit_code, source from {table} "
+                          "where source like 'imported:%'").fetchall()
+        for rowid, period, unit, source in rows:
+            rest = source[len("imported:"):]
+            known = [(n, v) for n, v in files.get((period, unit), []) if rest.startswith(n + "!")]
+            if known:
+                name = max(known, key=lambda nv: (len(nv[0]), nv[1]))
+                file_name, version, place = name[0], name[1], rest[len(name[0]) + 1:]
+            else:
+                file_name, _, place = rest.partition("!")
+                version = None
+            sheet, _, cell = place.rpartition("!")
+            db.execute(f"update {table} set source = 'imported', source_file = ?, "
+                       "source_sheet = ?, source_cell = ?, source_version = ? where rowid = ?",
+                       [file_name, sheet, cell, version, rowid])
+
+
 MIGRATION_NAMES = frozenset(m.name for m in MIGRATIONS._migrations)

@@ -7,19 +7,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .definition import Form
+from .provenance import COLUMNS, Source, imported_from  # noqa: F401 - imported_from re-exported
 from .values import coerce, from_json, to_json
 
 if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
     from sqlite_utils import Database
 
-# Where a change came from; an import adds "file F, sheet S, cell C" after the colon.
+# Kinds of entry; an imported value also has its file, sheet, cell and version (provenance.py).
 TYPED = "typed"
 AGGREGATED = "aggregated"
 DEMO = "demo"
-
-
-def imported_from(file_name: str, sheet: str, cell: str) -> str:
-    return f"imported:{file_name}!{sheet}!{cell}"
 
 
 @dataclass(frozen=True)
@@ -32,7 +29,8 @@ class Change:
     old_value: Any
     new_value: Any
     changed_at: str
-    source: str
+    source: str  # the kind of entry: "typed", "imported" …
+    origin: Source | None = None  # with the file, sheet, cell and version of an import
 
 
 def _now() -> str:
@@ -57,18 +55,20 @@ class Store:
             "period = ? and unit_code = ?", [period, unit_code])
         return {r["field"]: from_json(r["value"]) for r in rows}
 
-    def set(self, period: str, unit_code: str, field: str, raw: Any, source: str = TYPED) -> bool:
+    def set(self, period: str, unit_code: str, field: str, raw: Any,
+            source: str | Source = TYPED) -> bool:
         """Store one value; True when it changed."""
         return bool(self.set_many(period, unit_code, {field: raw}, source))
 
     def set_many(self, period: str, unit_code: str, raws: dict[str, Any],
-                 source: str | dict[str, str] = TYPED) -> list[str]:
+                 source: str | Source | dict[str, str | Source] = TYPED) -> list[str]:
         """Store several values of one report at once, all or nothing; the changed codes."""
         normal = {code: to_json(coerce(self.form.field(code), raw)) for code, raw in raws.items()}
         with self.db.atomic():
             stored = self._stored_json(period, unit_code)
-            changes = [(code, stored.get(code), new, source[code] if isinstance(source, dict)
-                        else source) for code, new in normal.items() if stored.get(code) != new]
+            changes = [(code, stored.get(code), new, Source.of(
+                source[code] if isinstance(source, dict) else source))
+                for code, new in normal.items() if stored.get(code) != new]
             self._write(period, unit_code, changes)
         return [code for code, *_ in changes]
 
@@ -78,26 +78,29 @@ class Store:
         return dict(rows)
 
     def _write(self, period: str, unit_code: str, changes: list[tuple]) -> None:
-        """Write (field, old JSON, new JSON, source) changes and their history, in one go."""
+        """Write (field, old JSON, new JSON, Source) changes and their history, in one go."""
         now = _now()
+        columns = ", ".join(COLUMNS)
+        marks = ", ".join("?" for _ in COLUMNS)
         self.db.conn.executemany(
             "delete from report_values where period = ? and unit_code = ? and field = ?",
             [(period, unit_code, code) for code, _, new, _ in changes if new is None])
         self.db.conn.executemany(
-            "insert or replace into report_values (period, unit_code, field, value, source, "
-            "updated_at) values (?, ?, ?, ?, ?, ?)",
-            [(period, unit_code, code, new, src, now) for code, _, new, src in changes
+            f"insert or replace into report_values (period, unit_code, field, value, {columns}, "
+            f"updated_at) values (?, ?, ?, ?, {marks}, ?)",
+            [(period, unit_code, code, new, *src.row(), now) for code, _, new, src in changes
              if new is not None])
         self.db.conn.executemany(
             "insert into value_history (period, unit_code, field, old_value, new_value, "
-            "changed_at, source) values (?, ?, ?, ?, ?, ?, ?)",
-            [(period, unit_code, code, old, new, now, src) for code, old, new, src in changes])
+            f"changed_at, {columns}) values (?, ?, ?, ?, ?, ?, {marks})",
+            [(period, unit_code, code, old, new, now, *src.row())
+             for code, old, new, src in changes])
 
-    def sources(self, period: str, unit_code: str) -> dict[str, str]:
+    def sources(self, period: str, unit_code: str) -> dict[str, Source]:
         """Where each stored value came from last."""
         rows = self.db["report_values"].rows_where(
             "period = ? and unit_code = ?", [period, unit_code])
-        return {r["field"]: r["source"] for r in rows}
+        return {r["field"]: Source.from_row(r) for r in rows}
 
     def history(self, period: str, unit_code: str | None = None,
                 field: str | None = None) -> list[Change]:
@@ -109,7 +112,8 @@ class Store:
                 args.append(value)
         rows = self.db["value_history"].rows_where(" and ".join(where), args, order_by="id")
         return [Change(r["period"], r["unit_code"], r["field"], from_json(r["old_value"]),
-                       from_json(r["new_value"]), r["changed_at"], r["source"]) for r in rows]
+                       from_json(r["new_value"]), r["changed_at"], r["source"],
+                       Source.from_row(r)) for r in rows]
 
     def units_with_values(self, period: str) -> list[str]:
         rows = self.db.query("select distinct unit_code from report_values where period = ? "
@@ -120,6 +124,7 @@ class Store:
         rows = self.db.query("select distinct period from report_values order by period")
         return [r["period"] for r in rows]
 
-    def clear(self, period: str, unit_code: str, fields: Iterable[str], source: str) -> None:
+    def clear(self, period: str, unit_code: str, fields: Iterable[str],
+              source: str | Source) -> None:
         """Remove values (recorded in the history as changes to empty)."""
         self.set_many(period, unit_code, {f: None for f in fields}, source)

@@ -4,6 +4,7 @@ import datetime as dt
 
 from bachthong_desktop.core.deadlines import set_deadline
 from bachthong_desktop.core.periods import parse_period
+from bachthong_desktop.core.provenance import Source
 from bachthong_desktop.core.returns import board, record_return, trace, versions
 
 P = "2023-H1"
@@ -17,7 +18,8 @@ def _record(session, values, sha="a", unit="01975", **kw):
 def test_first_return_is_version_one_with_sources(session):
     result = _record(session, {"rebuttal_turns": 65, "plan_issued": True})
     assert (result.outcome, result.version) == ("stored", 1)
-    assert session.store.sources(P, "01975")["rebuttal_turns"] == "imported:a.xlsx!Báo cáo!E12"
+    assert session.store.sources(P, "01975")["rebuttal_turns"] == Source(
+        "imported", "a.xlsx", "Báo cáo", "E12", 1)
 
 
 def test_same_sha_or_same_values_change_nothing(session):

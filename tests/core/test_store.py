@@ -28,7 +28,8 @@ def test_history_records_old_new_when_and_where(session):
     store.set("2023-H1", "063", "local_news", 430, TYPED)  # no change, no history
     changes = store.history("2023-H1", "063", "local_news")
     assert [(c.old_value, c.new_value, c.source) for c in changes] == [
-        (None, 400, "typed"), (400, 430, "imported:xa.xlsx!Báo cáo!E7")]
+        (None, 400, "typed"), (400, 430, "imported")]
+    assert changes[1].origin == imported_from("xa.xlsx", "Báo cáo", "E7")
     assert all(c.changed_at for c in changes)
 
 
