@@ -37,7 +37,7 @@ def run(session, args) -> int:
         out.mkdir(parents=True, exist_ok=True)
         units = session.units(period)
         for unit in units:
-            print(_write(session, unit, period, out / template_file_name(period, unit)))
+            print(_write(session, unit, period, out / template_file_name(period, unit, session.form)))
         print(f"Đã tạo {len(units)} mẫu báo cáo kỳ {period.id} trong {out}.")
         return 0
     unit = find_unit(session.db, args.unit, session.office.code, period.cutoff_end)

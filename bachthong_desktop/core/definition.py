@@ -87,6 +87,7 @@ class Form:
     document: dict[str, str]
     period_words: dict[str, dict]
     roles: dict[str, str] = field(default_factory=dict)
+    returns: dict = field(default_factory=dict)  # the Excel return's wording ([returns])
     _fields: dict[str, Field] = field(default_factory=dict, repr=False, compare=False)
 
     def field(self, code: str) -> Field:
@@ -168,7 +169,8 @@ def parse_form(raw: dict) -> Form:
         code=head["code"], version=int(head["version"]), title=head["title"],
         doc_symbol=head.get("doc_symbol", "BC"), sections=sections,
         roles=dict(document.pop("roles", {})), document=document,
-        period_words=dict(raw["period_words"]), _fields=fields,
+        period_words=dict(raw["period_words"]), returns=dict(raw.get("returns", {})),
+        _fields=fields,
     )
     problems = check_form(form, [f.code for s in sections for f in s.fields])
     if problems:

@@ -88,11 +88,14 @@ KEYS = {
                   "appendix_total", "appendix_units_sum", "appendix_reported_total"}),
     "section": ({"code", "tab"}, {"fields", "blocks"}),
     "field": ({"code", "kind", "label"}, {"reporters", "aggregate", "unit", "required",
-                                          "default_from", "merge_key", "columns"}),
+                                          "default_from", "merge_key", "columns", "max",
+                                          "max_rows"}),
     "column": ({"code", "label"}, {"kind", "required", "merge", "reporters", "role",
                                    "drop_leading"}),
     "block": ({"kind"}, {"template", "field", "level", "prefix", "if_none", "if_partial",
                          "if_empty"}),
+    "returns": (set(), {"file_prefix", "title", "return_sheet", "text_sheet", "text_title",
+                        "help_sheet", "help", "table_sheets"}),
 }
 # The document's parts that the code fills from a field: each must name a field.
 ROLES = ("number", "date", "request_date", "recipients", "recipients_note", "signer_authority",
@@ -117,6 +120,8 @@ def key_problems(raw: dict) -> list[str]:
         return problems
     problems += _keys(raw["form"], "form", "form")
     problems += _keys(raw["document"], "document", "document")
+    if "returns" in raw:
+        problems += _keys(raw["returns"], "returns", "returns")
     for i, section in enumerate(raw["sections"]):
         where = f"sections[{i}]"
         problems += _keys(section, "section", where)

@@ -14,7 +14,7 @@ from .periods import parse_period
 from .provenance import IMPORTED, imported_from
 from .store import Store
 from .units import Unit
-from .values import coerce, from_json, to_json
+from .values import from_json, to_json
 
 STORED, REPLACED, UNCHANGED, REFUSED = "stored", "replaced", "unchanged", "refused"
 OLDER = "older"  # saved before the current version: not applied over it
@@ -56,8 +56,10 @@ def current_return(db, period: str, unit_code: str) -> dict | None:
 
 
 def normalise(store: Store, values: dict[str, Any]) -> dict[str, Any]:
-    """A full return: every unit field, coerced, None where not reported."""
-    return {f.code: coerce(f, values.get(f.code)) for f in store.form.unit_fields()}
+    """A full return: every unit field, None where not reported. The values were converted
+    where they entered (the reader); only an empty one is made None here."""
+    return {f.code: (None if values.get(f.code) in ("", []) else values.get(f.code))
+            for f in store.form.unit_fields()}
 
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any, Any]]:
@@ -116,7 +118,7 @@ def record_return(store: Store, period: str, unit_code: str, values: dict[str, A
                              [now, current["id"]])
         store.db.execute(f"insert into returns ({', '.join(row)}) values "
                          f"({', '.join('?' for _ in row)})", list(row.values()))
-        result.changed = store.set_many(period, unit_code, values, sources)
+        result.changed = store.set_many(period, unit_code, values, sources, coerced=True)
     return result
 
 

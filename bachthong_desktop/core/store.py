@@ -61,9 +61,13 @@ class Store:
         return bool(self.set_many(period, unit_code, {field: raw}, source))
 
     def set_many(self, period: str, unit_code: str, raws: dict[str, Any],
-                 source: str | Source | dict[str, str | Source] = TYPED) -> list[str]:
-        """Store several values of one report at once, all or nothing; the changed codes."""
-        normal = {code: to_json(coerce(self.form.field(code), raw)) for code, raw in raws.items()}
+                 source: str | Source | dict[str, str | Source] = TYPED, *,
+                 coerced: bool = False) -> list[str]:
+        """Store several values of one report at once, all or nothing; the changed codes.
+
+        `coerced`: the values were already converted where they entered (an import)."""
+        normal = {code: to_json(raw if coerced else coerce(self.form.field(code), raw))
+                  for code, raw in raws.items()}
         with self.db.atomic():
             stored = self._stored_json(period, unit_code)
             changes = [(code, stored.get(code), new, Source.of(
@@ -96,8 +100,12 @@ class Store:
             [(period, unit_code, code, old, new, now, *src.row())
              for code, old, new, src in changes])
 
-    def sources(self, period: str, unit_code: str) -> dict[str, Source]:
-        """Where each stored value came from last."""
+    def sources(self, period: str, unit_code: str) -> dict[str, str]:
+        """The kind of entry ("typed", "imported" …) each stored value came from last."""
+        return {code: origin.kind for code, origin in self.origins(period, unit_code).items()}
+
+    def origins(self, period: str, unit_code: str) -> dict[str, Source]:
+        """Where each stored value came from last, with the file, sheet and cell of an import."""
         rows = self.db["report_values"].rows_where(
             "period = ? and unit_code = ?", [period, unit_code])
         return {r["field"]: Source.from_row(r) for r in rows}

@@ -61,7 +61,7 @@ def write_demo_returns(period: str = DEMO_PERIOD, out: Path | None = None) -> li
         unit = get_unit(db, code)
         wb = build_template(TemplateInfo(unit, p, form))
         fill_return(wb, form, values)
-        path = out / template_file_name(p, unit)
+        path = out / template_file_name(p, unit, form)
         wb.save(path)
         written.append(path)
     return written

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from ..core.definition import Form
 from ..core.numbers import NumberError, format_date_d30, parse_date
-from .xlsx_template import (FIRST_VALUE_ROW, NO, VALUE_COLUMNS, YES, put, table_fields,
+from .xlsx_template import (FIRST_VALUE_ROW, NO, YES, put, table_fields, value_columns,
                             table_sheet_title, unit_columns)
 
 
@@ -28,7 +28,7 @@ def excel_value(kind: str, value: Any) -> Any:
 
 def fill_return(wb: Workbook, form: Form, values: dict[str, Any]) -> None:
     """Put values into a template's cells, found by code as the importer finds them."""
-    for sheet, (code_col, value_col) in VALUE_COLUMNS.items():
+    for sheet, (code_col, value_col) in value_columns(form).items():
         ws = wb[sheet]
         for row in range(FIRST_VALUE_ROW, ws.max_row + 1):
             code = ws.cell(row=row, column=code_col).value
@@ -36,7 +36,7 @@ def fill_return(wb: Workbook, form: Form, values: dict[str, Any]) -> None:
                 value = excel_value(form.field(code).kind, values[code])
                 put(ws, row, value_col, value)
     for f in table_fields(form):
-        ws = wb[table_sheet_title(f)]
+        ws = wb[table_sheet_title(f, form)]
         for i, record in enumerate(values.get(f.code) or []):
             for col, column in enumerate(unit_columns(f), start=1):
                 put(ws, FIRST_VALUE_ROW + i, col, excel_value(column.kind, record.get(column.code)))

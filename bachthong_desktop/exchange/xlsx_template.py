@@ -15,7 +15,9 @@ from ..core.periods import Period
 from ..core.text import slug
 from ..core.units import Unit
 
-# Headers the importer looks for; a commune may move them anywhere.
+# Headers the importer looks for; a commune may move them anywhere. The wording of the
+# return (titles, sheet names, help lines, file-name prefix) comes from the definition's
+# [returns] table; the names below are its defaults for a definition without one.
 CODE_HEADER = "Mã chỉ tiêu"
 VALUE_HEADER = "Số liệu"
 TEXT_HEADER = "Nội dung"
@@ -27,8 +29,7 @@ META_SHEET = "_meta"
 TEMPLATE_VERSION = 1
 FONT = "Times New Roman"
 FIRST_VALUE_ROW = 7
-# sheet -> (column of the codes, column of the values): where the builders below put them
-VALUE_COLUMNS = {RETURN_SHEET: (4, 5), TEXT_SHEET: (2, 3)}
+CODE_COLUMNS = {"return": (4, 5), "text": (2, 3)}  # (codes, values) on those sheets
 YES, NO = "Có", "Không"
 
 _THIN = Side(style="thin", color="808080")
@@ -37,18 +38,22 @@ _INPUT_FILL = PatternFill("solid", fgColor="FFF8DC")
 _HEAD_FILL = PatternFill("solid", fgColor="DDE6F0")
 _OPEN = Protection(locked=False)
 
-HELP_LINES = [
-    "HƯỚNG DẪN ĐIỀN BÁO CÁO",
-    "1. Chỉ điền vào các ô nền vàng: cột “Số liệu” ở trang “Báo cáo”, các dòng dự án ở trang "
-    "“Dự án NGO”, cột “Nội dung” ở trang “Khó khăn, đề xuất”.",
-    "2. Số liệu ghi bằng số nguyên, không âm (ví dụ 12 hoặc 1.086). Không có hoạt động thì ghi 0; "
-    "ô để trống nghĩa là chưa báo cáo.",
-    "3. Câu hỏi có/không: chọn “Có” hoặc “Không”.",
-    "4. Trang “Dự án NGO”: mỗi dự án của tổ chức phi chính phủ nước ngoài ghi một dòng; ngày ghi "
-    "dạng ngày/tháng/năm, ví dụ 01/10/2021.",
-    "5. Không xóa hoặc sửa cột “Mã chỉ tiêu”; có thể thêm ghi chú ở cột khác hoặc dòng khác.",
-    "6. Không đặt mật khẩu cho tệp. Lưu tệp dạng Sổ làm việc Excel (.xlsx) rồi gửi cho huyện.",
-]
+
+
+def wording(form: Form, key: str, default):
+    """One piece of the return's wording from the definition's [returns] table."""
+    return form.returns.get(key, default)
+
+
+def sheet_name(form: Form, which: str) -> str:
+    """The title of the "return", "text" or "help" sheet."""
+    defaults = {"return": RETURN_SHEET, "text": TEXT_SHEET, "help": HELP_SHEET}
+    return wording(form, f"{which}_sheet", defaults[which])
+
+
+def value_columns(form: Form) -> dict[str, tuple[int, int]]:
+    """sheet -> (column of the codes, column of the values), where the builders put them."""
+    return {sheet_name(form, which): cols for which, cols in CODE_COLUMNS.items()}
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,10 @@ class TemplateInfo:
     form: Form
 
 
-def template_file_name(period: Period, unit: Unit) -> str:
-    """bao-cao-ttdn_2023-H1_01975_xa-vi-huong.xlsx"""
-    return f"bao-cao-ttdn_{period.id}_{unit.code}_{slug(unit.name)}.xlsx"
+def template_file_name(period: Period, unit: Unit, form: Form | None = None) -> str:
+    """bao-cao-ttdn_2023-H1_01975_xa-vi-huong.xlsx (the prefix from the definition)."""
+    prefix = wording(form, "file_prefix", f"bao-cao-{form.code}") if form else "bao-cao-ttdn"
+    return f"{prefix}_{period.id}_{unit.code}_{slug(unit.name)}.xlsx"
 
 
 def value_fields(form: Form) -> list[Field]:
@@ -78,9 +84,10 @@ def table_fields(form: Form) -> list[Field]:
     return [f for f in form.unit_fields() if f.kind == "table"]
 
 
-def table_sheet_title(field: Field) -> str:
-    """The sheet of a table field (Excel allows 31 characters)."""
-    return NGO_SHEET if field.code == "ngo_projects" else field.label[:31]
+def table_sheet_title(field: Field, form: Form | None = None) -> str:
+    """The sheet of a table field, named in the definition (Excel allows 31 characters)."""
+    named = (form.returns.get("table_sheets", {}) if form else {}).get(field.code)
+    return (named or field.label)[:31]
 
 
 def unit_columns(field: Field):
@@ -136,8 +143,8 @@ def _input(cell) -> None:
 
 
 def _return_sheet(ws, info: TemplateInfo) -> None:
-    ws.title = RETURN_SHEET
-    _header_lines(ws, info, "BÁO CÁO CÔNG TÁC THÔNG TIN ĐỐI NGOẠI")
+    ws.title = sheet_name(info.form, "return")
+    _header_lines(ws, info, wording(info.form, "title", info.form.title.upper()))
     _head_row(ws, FIRST_VALUE_ROW - 1, ["STT", "Chỉ tiêu", "Đơn vị tính", CODE_HEADER, VALUE_HEADER])
     counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
                             allow_blank=True, showErrorMessage=True,
@@ -154,7 +161,7 @@ def _return_sheet(ws, info: TemplateInfo) -> None:
             cell = put(ws, row, col, value)
             cell.font, cell.border = _font(), _BOX
             cell.alignment = Alignment(vertical="center", wrap_text=col == 2)
-        value_cell = ws.cell(row=row, column=VALUE_COLUMNS[RETURN_SHEET][1])
+        value_cell = ws.cell(row=row, column=CODE_COLUMNS["return"][1])
         _input(value_cell)
         if f.kind == "count":
             counts.add(value_cell)
@@ -188,12 +195,12 @@ def _letter(col: int) -> str:
 
 
 def _text_sheet(wb, info: TemplateInfo) -> None:
-    ws = wb.create_sheet(TEXT_SHEET)
-    _header_lines(ws, info, "KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ")
+    ws = wb.create_sheet(sheet_name(info.form, "text"))
+    _header_lines(ws, info, wording(info.form, "text_title", "KHÓ KHĂN, ĐỀ XUẤT"))
     _head_row(ws, FIRST_VALUE_ROW - 1, ["Chỉ tiêu", CODE_HEADER, TEXT_HEADER])
     for i, f in enumerate(text_fields(info.form)):
         row = FIRST_VALUE_ROW + i
-        code_col, value_col = VALUE_COLUMNS[TEXT_SHEET]
+        code_col, value_col = CODE_COLUMNS["text"]
         for col, value in ((1, f.label), (code_col, f.code)):
             cell = put(ws, row, col, value)
             cell.font, cell.border = _font(), _BOX
@@ -207,8 +214,8 @@ def _text_sheet(wb, info: TemplateInfo) -> None:
 
 
 def _help_sheet(wb, info: TemplateInfo) -> None:
-    ws = wb.create_sheet(HELP_SHEET)
-    for row, text in enumerate(HELP_LINES, start=1):
+    ws = wb.create_sheet(sheet_name(info.form, "help"))
+    for row, text in enumerate(wording(info.form, "help", []), start=1):
         cell = put(ws, row, 1, text)
         cell.font = _font(bold=row == 1)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -239,11 +246,11 @@ def build_template(info: TemplateInfo) -> Workbook:
     wb = Workbook()
     _return_sheet(wb.active, info)
     for f in table_fields(info.form):
-        _table_sheet(wb, info, f, table_sheet_title(f))
+        _table_sheet(wb, info, f, table_sheet_title(f, info.form))
     _text_sheet(wb, info)
     _help_sheet(wb, info)
     _meta_sheet(wb, info)
-    wb.move_sheet(HELP_SHEET, offset=-(len(wb.sheetnames) - 2))
+    wb.move_sheet(sheet_name(info.form, "help"), offset=-(len(wb.sheetnames) - 2))
     wb.active = 0
     return wb
 
@@ -252,6 +259,6 @@ def write_template(info: TemplateInfo, path: Path) -> Path:
     """Write the template to `path` (a file name, or a folder to put the standard name in)."""
     path = Path(path)
     if path.is_dir():
-        path = path / template_file_name(info.period, info.unit)
+        path = path / template_file_name(info.period, info.unit, info.form)
     build_template(info).save(path)
     return path

@@ -11,7 +11,8 @@ def default_name(window) -> str:
     """The name the office's `template --all` gives this unit's file."""
     from ..exchange.xlsx_template import template_file_name
 
-    return template_file_name(parse_period(window.period), window.unit)
+    return template_file_name(parse_period(window.period), window.unit,
+                              window.session.form)
 
 
 def write_return(session, period_id: str, unit_code: str, path: str | Path) -> Path:

@@ -313,7 +313,7 @@ class ReturnsTab(QWidget):
         try:
             for unit in self._units():
                 info = TemplateInfo(unit, period, self.session.form)
-                written.append(write_template(info, folder / template_file_name(period, unit)))
+                written.append(write_template(info, folder / template_file_name(period, unit, self.session.form)))
         except OSError as exc:
             self.summary.setPlainText(f"Không ghi được mẫu báo cáo vào {folder}: {exc.strerror}. "
                                       "Hãy chọn thư mục khác.")

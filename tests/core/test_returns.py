@@ -18,7 +18,7 @@ def _record(session, values, sha="a", unit="01975", **kw):
 def test_first_return_is_version_one_with_sources(session):
     result = _record(session, {"rebuttal_turns": 65, "plan_issued": True})
     assert (result.outcome, result.version) == ("stored", 1)
-    assert session.store.sources(P, "01975")["rebuttal_turns"] == Source(
+    assert session.store.origins(P, "01975")["rebuttal_turns"] == Source(
         "imported", "a.xlsx", "Báo cáo", "E12", 1)
 
 
