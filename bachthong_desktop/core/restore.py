@@ -11,9 +11,9 @@ from pathlib import Path
 from .backup import backup_now, backup_time, is_sqlite_file, list_backups, replace_file
 from .db import open_db
 from .errors import UserError
+from .import_marker import restoring
 from .integrity import DamagedDatabase
 from .paths import command_line_program
-from .import_marker import restoring
 from .schema import MIGRATION_NAMES
 from .start_view import read_only_uri
 
