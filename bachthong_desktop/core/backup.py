@@ -62,7 +62,7 @@ def backup_now(source, reason: str = "manual", keep: int | None = None) -> Path 
 
 def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
     """Copy a live database into `target` (a new file) via the backup API, all or nothing."""
-    partial = target.with_name(f"{target.name}.{os.getpid()}.part")  # two imports at once
+    partial = target.with_name(f"{target.stem}.{os.getpid()}{target.suffix}.part")  # two at once
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
