@@ -26,15 +26,18 @@ class Attempt:
     cells: tuple[str, ...] = ()
 
 
-def write_attempt(db, attempt: Attempt) -> None:
-    """Add one attempt to the log, in its own transaction."""
-    row = {"attempted_at": attempt.attempted_at, "file_name": attempt.file_name,
-           "sha256": attempt.sha256, "period": attempt.period, "unit_code": attempt.unit_code,
-           "outcome": attempt.outcome, "version": attempt.version, "message": attempt.message,
-           "cells": json.dumps(list(attempt.cells), ensure_ascii=False)}
+def write_attempts(db, attempts: list[Attempt]) -> None:
+    """Add attempts to the log, in one transaction."""
+    if not attempts:
+        return
+    columns = ("attempted_at", "file_name", "sha256", "period", "unit_code", "outcome",
+               "version", "message", "cells")
+    rows = [(a.attempted_at, a.file_name, a.sha256, a.period, a.unit_code, a.outcome,
+             a.version, a.message, json.dumps(list(a.cells), ensure_ascii=False))
+            for a in attempts]
     with db.atomic():
-        db.execute(f"insert into import_log ({', '.join(row)}) values "
-                   f"({', '.join('?' for _ in row)})", list(row.values()))
+        db.conn.executemany(f"insert into import_log ({', '.join(columns)}) values "
+                            f"({', '.join('?' for _ in columns)})", rows)
 
 
 def _attempt(row: dict) -> Attempt:

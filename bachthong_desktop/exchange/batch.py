@@ -25,7 +25,7 @@ from ..core.store import Store
 from .files import SKIPPED, gather
 from .xlsx_layout import hidden_values
 from .xlsx_template import META_SHEET
-from .return_file import ImportResult, Prepared, apply, log_attempt, log_to_file, prepare
+from .return_file import ImportResult, Prepared, apply, log_attempts, log_to_file, prepare
 
 FUTURE_SLACK = dt.timedelta(minutes=10)  # a commune PC's clock a little ahead is no future
 
@@ -144,11 +144,14 @@ class _Run:
         self.stopped = False
 
     def add(self, result: ImportResult) -> None:
-        """A file's outcome, logged at once: a batch cut short still leaves its log."""
+        """A file's outcome: in the log file at once, in the import log at the end (one
+        transaction for the batch's log, not one commit per file)."""
         self.results.append(result)
         log_to_file(result, self.dry_run)
+
+    def write_log(self) -> None:
         if not self.dry_run:
-            log_attempt(self.store, result)
+            log_attempts(self.store, self.results)
 
     def apply(self, item: Prepared, note: str = "") -> None:
         if self.stopped:
@@ -195,6 +198,7 @@ def _run(store, files, period, dry_run, progress) -> list[ImportResult]:
         found = prepare(store, path, period)
         (run.add(found) if isinstance(found, ImportResult) else ready.append(found))
     run.apply_groups(ready)
+    run.write_log()
     return run.results
 
 

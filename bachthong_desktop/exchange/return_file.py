@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 
 from ..core import wording
 from ..core.errors import UserError
-from ..core.import_log import Attempt, now, write_attempt
+from ..core.import_log import Attempt, now, write_attempts
 from ..core.periods import Period
 from ..core.returns import OLDER, REFUSED, REPLACED, STORED, UNCHANGED, Recorded, record_return
 from ..core.store import Store
@@ -178,15 +178,18 @@ def import_file(store: Store, path: Path | str, *, period: str | None = None,
 
 
 def log_attempt(store: Store, result: ImportResult) -> None:
-    """Every file tried, in the import log the window shows (a dry run writes nothing)."""
-    if result.outcome == SKIPPED:
-        return
+    """One file tried, in the import log the window shows."""
+    log_attempts(store, [result])
+
+
+def log_attempts(store: Store, results: list[ImportResult]) -> None:
+    """Files tried, in the import log, in one transaction (a skipped file is no attempt)."""
+    attempts = [Attempt(now(), r.file_name, r.outcome, r.message, r.period, r.unit_code,
+                        r.version, r.sha256, r.cells) for r in results if r.outcome != SKIPPED]
     try:
-        write_attempt(store.db, Attempt(now(), result.file_name, result.outcome, result.message,
-                                        result.period, result.unit_code, result.version,
-                                        result.sha256, result.cells))
+        write_attempts(store.db, attempts)
     except sqlite3.Error:
-        log.exception("import log not written for %s", result.file_name)
+        log.exception("import log not written for %s", ", ".join(a.file_name for a in attempts))
 
 
 def log_to_file(result: ImportResult, dry_run: bool) -> None:
