@@ -126,3 +126,38 @@ def test_a_folder_with_excel_lock_files_is_no_failure_in_the_window(qtbot, sessi
     results = tab.import_paths([folder])
     assert sorted(r.outcome for r in results) == ["skipped", "stored"]
     assert "tệp khóa tạm của Excel" in tab.summary.toPlainText()
+
+
+def test_spoilt_files_of_several_classes_are_each_refused_in_the_window(qtbot, session,
+                                                                        tmp_path):
+    tab = _tab(qtbot, session)
+    spoil = {
+        "01969": lambda ws, r: setattr(ws[f"E{r}"], "value", "#VALUE!"),
+        "01975": lambda ws, r: ws.merge_cells(f"D{r}:E{r}"),
+        "01978": lambda ws, r: setattr(ws.row_dimensions[r], "hidden", True),
+        "01981": lambda ws, r: setattr(ws[f"E{r}"], "value", "15k"),
+        "01984": lambda ws, r: setattr(ws["A2"], "value", "Đơn vị: Xã Tân Tú (mã 01993)"),
+    }
+    paths = []
+    for unit, change in spoil.items():
+        folder = tmp_path / unit
+        folder.mkdir()
+        path = _filled(session, folder, unit=unit, rebuttal_turns=5)
+        wb = openpyxl.load_workbook(path)
+        ws = wb["Báo cáo"]
+        change(ws, next(c.row for row in ws.iter_rows() for c in row
+                        if c.value == "rebuttal_turns"))
+        wb.save(path)
+        paths.append(path)
+    results = tab.import_paths(paths)
+    assert [r.outcome for r in results] == ["refused"] * 5
+    states = {tab.board_table.item(r, 0).text(): tab.board_table.item(r, 2).text()
+              for r in range(tab.board_table.rowCount())}
+    assert all(states[u].startswith("Bị từ chối") for u in list(spoil)[:4]), states
+    assert states["01984"] == "Chưa nhận"  # whose file it is is in doubt: no unit is blamed
+    assert states["01969"] == "Bị từ chối: ô E12"
+    assert tab.log_table.rowCount() == 5 and "0/14" in tab.heading.text()
+    text = tab.summary.toPlainText()
+    assert "#VALUE!" in text and "ô gộp" in text and "dòng bị ẩn" in text and "“k”" in text
+    assert "Xã Tân Tú (01993)" in text
+    assert session.db["returns"].count == 0
