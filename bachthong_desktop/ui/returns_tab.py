@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFile
 from ..core import wording
 from ..core.import_log import attempts
 from ..core.periods import parse_period
-from ..core.returns import board, trace, when_words
+from ..core.returns import board, trace, unit_totals, when_words
 from ..exchange.importer import expand_paths, import_files, summary_lines
 from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
 
@@ -181,12 +181,7 @@ class ReturnsTab(QWidget):
     def _busiest_count(self) -> int:
         """Open the chart on an indicator that has figures, not on a row of zeros."""
         codes = [self.chart_choice.itemData(i) for i in range(self.chart_choice.count())]
-        values = self.session.store.db.query(
-            "select field, value from report_values where period = ?", [self.period_id])
-        totals = {}
-        for row in values:
-            if row["field"] in codes and row["value"].isdigit():
-                totals[row["field"]] = totals.get(row["field"], 0) + int(row["value"])
+        totals = unit_totals(self.session.store, self.period_id, codes)
         best = max(codes, key=lambda c: totals.get(c, 0), default=None)
         return codes.index(best) if best in codes else 0
 
