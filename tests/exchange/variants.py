@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from bachthong_desktop.exchange.demo_returns import load_demo
 from bachthong_desktop.core.units import end_unit, reporting_units, save_unit
+from bachthong_desktop.exchange.demo_returns import load_demo
 
 NARRATIVE = ("Trong năm 2023, với sự chỉ đạo sát sao của UBND tỉnh, Huyện ủy, sự vào cuộc của "
              "chính quyền từ huyện đến cơ sở, công tác thông tin đối ngoại được triển khai đồng "
