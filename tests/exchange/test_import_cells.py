@@ -262,3 +262,33 @@ def test_the_log_is_not_report_data(session, tmp_path):
     assert list(session.db.query("select version, status from returns")) == versions
     assert session.db["import_log"].count == 2
 
+
+
+def _resaved_by_libreoffice(tmp_path, *paths):
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        pytest.fail("LibreOffice (soffice) is needed: install libreoffice-calc-nogui.")
+    out = tmp_path / "lo-out"
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--headless", "--convert-to", "xlsx", "--outdir", str(out),
+                    *map(str, paths)], check=True, capture_output=True, timeout=180)
+    return [out / p.name for p in paths]
+
+
+def test_commune_text_and_an_excel_error_after_a_libreoffice_resave(session, tmp_path):
+    """The commune's "=cmd|..." stays its text; a formula LibreOffice computes to #DIV/0! is
+    refused naming the cell (what reached the office as narrative before)."""
+    (tmp_path / "in").mkdir()
+    text = "=cmd|' /C calc'!A0"
+    good = save(workbook(session, values={**VALUES, "unit_proposals": text}), tmp_path / "in",
+                "xa-vi-huong.xlsx")
+    wb = workbook(session, "01993")
+    cell = value_cell(wb["Báo cáo"], "rebuttal_turns")
+    cell.value = "=1/0"
+    bad = save(wb, tmp_path / "in", "xa-tan-tu.xlsx")
+    good, bad = _resaved_by_libreoffice(tmp_path, good, bad)
+    assert import_file(session.store, good, period=P).outcome == "stored"
+    assert session.store.get(P, "01975", "unit_proposals") == text
+    _refused(session, bad, f"ô {cell.coordinate}", "#DIV/0!")
