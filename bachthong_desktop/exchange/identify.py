@@ -47,11 +47,11 @@ def identify_period(read: ReadReturn, asked: str | None) -> Period:
         raise ReturnError(
             f"Tệp “{name}”: đầu trang ghi kỳ báo cáo {shown.label} ({shown.id}) nhưng phần ẩn "
             f"của mẫu ghi kỳ {hidden.label} ({hidden.id}). Không rõ đây là báo cáo kỳ nào; hãy "
-            "điền vào mẫu báo cáo đúng kỳ do huyện gửi rồi gửi lại.")
+            "điền vào mẫu báo cáo đúng kỳ do cơ quan tổng hợp gửi rồi gửi lại.")
     period = hidden or shown
     if period is None:
         raise ReturnError(f"Tệp “{name}”: không tìm thấy kỳ báo cáo trong tệp. Hãy dùng mẫu báo "
-                          "cáo do huyện gửi, ghi rõ kỳ báo cáo ở đầu trang “Báo cáo”.")
+                          "cáo do cơ quan tổng hợp gửi, ghi rõ kỳ báo cáo ở đầu trang báo cáo.")
     if asked is not None and period.id != parse_period(asked).id:
         want = parse_period(asked)
         raise ReturnError(

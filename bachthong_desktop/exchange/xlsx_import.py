@@ -154,7 +154,7 @@ class _Reader:
         if not self.raw_cells:
             raise ReturnError(
                 f"Tệp “{name}”: không tìm thấy cột “{CODE_HEADER}” và cột “{VALUE_HEADER}” của "
-                "mẫu báo cáo. Hãy điền số liệu vào mẫu báo cáo do huyện gửi rồi gửi lại.")
+                "mẫu báo cáo. Hãy điền số liệu vào mẫu báo cáo do cơ quan tổng hợp gửi rồi gửi lại.")
         filled = [v for _, _, v in self.raw_cells.values() if v is not None]
         if not filled and not any(self.tables.values()) and not self.out.problems:
             raise ReturnError(f"Tệp “{name}”: mẫu báo cáo chưa có số liệu nào. Hãy điền số "

@@ -72,7 +72,7 @@ def _check_members(name: str, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         raise _refuse(name, "đây là tệp OpenDocument, không phải tệp Excel .xlsx. " + SAVE_AS)
     if "word/document.xml" in names:
         raise _refuse(name, "đây là tệp Word (.docx) được đổi tên, không phải bảng tính. Hãy "
-                      "điền số liệu vào mẫu Excel (.xlsx) của huyện rồi gửi lại.")
+                      "điền số liệu vào mẫu Excel (.xlsx) của cơ quan tổng hợp rồi gửi lại.")
     if "xl/workbook.xml" not in names:
         raise _refuse(name, "tệp nén này không phải tệp Excel .xlsx. " + SAVE_AS)
     return zf.infolist()
