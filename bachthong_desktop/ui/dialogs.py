@@ -56,8 +56,19 @@ class ModeDialog(QDialog):
         return dialog.mode()
 
 
+def ask(parent, title: str, text: str, yes: str, no: str) -> bool:
+    """A yes/no question whose buttons say what they do; True for `yes` (No is the default)."""
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
+    box.button(QMessageBox.Yes).setText(yes)
+    box.button(QMessageBox.No).setText(no)
+    box.setDefaultButton(QMessageBox.No)
+    return box.exec() == QMessageBox.Yes
+
+
 class ChecksDialog(QDialog):
     """Everything to look at before printing; the user may print anyway."""
+
+    GO_TO = QDialog.DialogCode.Accepted.value + 1  # a line double-clicked: go to that field
 
     def __init__(self, problems: list[Problem], parent=None):
         super().__init__(parent)
@@ -72,9 +83,9 @@ class ChecksDialog(QDialog):
         for p in problems:
             mark = "Cần sửa" if p.level == ERROR else "Xem lại"
             item = QListWidgetItem(f"[{mark}] {p.label}: {p.message}")
-            item.setData(256, p.field)
+            item.setData(Qt.UserRole, p.field)
             self.list.addItem(item)
-        self.list.itemDoubleClicked.connect(lambda item: self.done(2))
+        self.list.itemDoubleClicked.connect(lambda item: self.done(self.GO_TO))
         column.addWidget(self.list)
         buttons = QDialogButtonBox()
         buttons.addButton("Vẫn in", QDialogButtonBox.AcceptRole)
@@ -85,7 +96,7 @@ class ChecksDialog(QDialog):
 
     def chosen_field(self) -> str | None:
         item = self.list.currentItem()
-        return item.data(256) if item else None
+        return item.data(Qt.UserRole) if item else None
 
 
 def guide_path():

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPlainTextEdit,
-                               QToolButton, QWidget)
+from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLineEdit,
+                               QPlainTextEdit, QToolButton, QWidget)
 
 from ..core.definition import Field
-from ..core.numbers import parse_count
+from ..core import wording
+from ..core.numbers import NumberError, parse_count
+from ..core.periods import Period
 from ..core.text import clean
+from ..core.typed_dates import parse_typed_date, typed_text
 
-EMPTY_DATE = QDate(1900, 1, 1)
 PROBLEM_STYLE = "border: 2px solid #c0392b; background: #fdecea;"
 YESNO = ["—", "Có", "Không"]
 
@@ -61,6 +63,10 @@ class Editor(QWidget):
     def value(self) -> Any:
         raise NotImplementedError
 
+    def typed_text(self) -> str | None:
+        """What was typed, for editors whose text may not read (counts, dates); else None."""
+        return None
+
     def _changed(self, *args) -> None:
         if not self._loading:
             self.edited.emit()
@@ -88,14 +94,14 @@ class CountEditor(Editor):
         super().__init__(field, parent)
         edit = self._add(QLineEdit())
         edit.setMaximumWidth(160)
-        edit.setPlaceholderText("để trống nếu chưa có")
+        edit.setPlaceholderText("chưa có số")
         edit.textEdited.connect(self._changed)
         self.layout_.addStretch(1)
 
     def _load(self, value):
-        self.main.setText("" if value is None else str(value))
+        self.main.setText("" if value is None else wording.number(value))
 
-    def text(self) -> str:
+    def typed_text(self) -> str:
         return self.main.text()
 
     def value(self):
@@ -121,46 +127,74 @@ class YesNoEditor(Editor):
 
 
 class DateEditor(Editor):
-    """dd/MM/yyyy with a calendar; "—" when empty, and a button to empty it."""
+    """A date typed as people type it (20/4/2023, 20/4/23, 200423) or picked on a calendar."""
 
     def __init__(self, field: Field, parent=None):
         super().__init__(field, parent)
-        edit = self._add(QDateEdit())
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setMinimumDate(EMPTY_DATE)
-        edit.setSpecialValueText("—  (chưa có ngày)")
-        edit.setMinimumWidth(170)
-        edit.setDate(EMPTY_DATE)
-        edit.dateChanged.connect(self._changed)
-        edit.calendarWidget().installEventFilter(self)
-        clear = QToolButton()
-        clear.setText("Xóa ngày")
-        clear.setFocusPolicy(clear.focusPolicy().NoFocus)
-        clear.clicked.connect(self.clear)
-        self.layout_.addWidget(clear)
+        edit = self._add(QLineEdit())
+        edit.setPlaceholderText("ngày/tháng/năm")
+        edit.setMinimumWidth(120)
+        edit.setMaximumWidth(160)
+        edit.textEdited.connect(self._changed)
+        edit.editingFinished.connect(self._tidy)
+        self.pick = QToolButton()
+        self.pick.setText("Chọn trên lịch…")
+        self.pick.setFocusPolicy(Qt.NoFocus)
+        self.pick.clicked.connect(self.open_calendar)
+        self.layout_.addWidget(self.pick)
         self.layout_.addStretch(1)
+        self.period: Period | None = None
+        self.calendar: QCalendarWidget | None = None
 
-    def eventFilter(self, obj, event) -> bool:
-        """An empty date opens its calendar on this month, not on January 1900."""
-        if event.type() == QEvent.Show and self.main.date() == EMPTY_DATE:
-            today = QDate.currentDate()
-            obj.setCurrentPage(today.year(), today.month())
-        return False
+    def set_period(self, period: Period) -> None:
+        """The report period: an empty date's calendar opens on its last month."""
+        self.period = period
+
+    def open_calendar(self) -> QCalendarWidget:
+        """A Vietnamese calendar on the date shown, else inside the report period."""
+        calendar = self.calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.Popup)
+        calendar.setLocale(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
+        calendar.setFirstDayOfWeek(Qt.Monday)
+        calendar.setVerticalHeaderFormat(QCalendarWidget.NoVerticalHeader)
+        shown = self._typed_day() or (self.period.cutoff_end if self.period else dt.date.today())
+        calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        calendar.setCurrentPage(shown.year, shown.month)
+        calendar.clicked.connect(self._picked)
+        calendar.move(self.pick.mapToGlobal(QPoint(0, self.pick.height())))
+        calendar.show()
+        return calendar
+
+    def _picked(self, date: QDate) -> None:
+        self.main.setText(typed_text(dt.date(date.year(), date.month(), date.day())))
+        self.calendar.close()
+        self._changed()
+
+    def _typed_day(self) -> dt.date | None:
+        try:
+            return parse_typed_date(self.main.text())
+        except NumberError:
+            return None
+
+    def _tidy(self) -> None:
+        """A date that reads is shown in full (20/4/23 -> 20/04/2023)."""
+        day = self._typed_day()
+        if day is not None:
+            self.main.setText(typed_text(day))
 
     def clear(self) -> None:
-        self.main.setDate(EMPTY_DATE)
+        self.main.clear()
+        self._changed()
 
     def _load(self, value):
-        if value:
-            day = dt.date.fromisoformat(value)
-            self.main.setDate(QDate(day.year, day.month, day.day))
-        else:
-            self.main.setDate(EMPTY_DATE)
+        self.main.setText(typed_text(dt.date.fromisoformat(value) if value else None))
+
+    def typed_text(self) -> str:
+        return self.main.text()
 
     def value(self):
-        date = self.main.date()
-        return None if date == EMPTY_DATE else date.toString("yyyy-MM-dd")
+        day = parse_typed_date(self.main.text())
+        return None if day is None else day.isoformat()
 
 
 class TextEditor(Editor):

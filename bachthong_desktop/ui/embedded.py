@@ -11,14 +11,20 @@ BROKEN = ("Không mở được phần này. Chi tiết lỗi đã ghi vào tệ
 log = logging.getLogger(__name__)
 
 
-def placeholder(text: str = BROKEN) -> QLabel:
-    from PySide6.QtCore import Qt  # its enums cost ~10 ms: not before the window is painted
+class BrokenTab(QLabel):
+    """What stands in a tab that could not be built: a sentence saying so."""
 
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignCenter)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #555; font-size: 15px;")
-    return label
+    def __init__(self, text: str = BROKEN):
+        from PySide6.QtCore import Qt  # its enums cost ~10 ms: not before the window is painted
+
+        super().__init__(text)
+        self.setAlignment(Qt.AlignCenter)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #555; font-size: 15px;")
+
+
+def placeholder(text: str = BROKEN) -> QLabel:
+    return BrokenTab(text)
 
 
 def optional_tab(make) -> QWidget:
@@ -31,8 +37,9 @@ def optional_tab(make) -> QWidget:
         return placeholder()
 
 
-def is_real(widget: QWidget) -> bool:
-    return hasattr(widget, "set_period")
+def is_real(widget: QWidget | None) -> bool:
+    """A tab that was built (not None, not the sentence standing in for a broken one)."""
+    return widget is not None and not isinstance(widget, BrokenTab)
 
 
 class LazyTab(QWidget):

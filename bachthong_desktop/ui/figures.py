@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+                               QWidget)
 
-from ..core.aggregate import Figure
+from ..core import wording
+from ..core.aggregate import AGGREGATORS, Figure
 from ..core.definition import Field
 from ..core.numbers import parse_count
 from .editors import Editor, route_undo_keys
@@ -23,16 +25,16 @@ def breakdown_lines(fig: Figure | None, names: dict[str, str]) -> list[str]:
 
 
 def _shown(value: Any) -> str:
-    if isinstance(value, bool):
-        return "Có" if value else "Không"
     if isinstance(value, list):
         return "; ".join(r.get("name", "") if isinstance(r, dict) else str(r) for r in value)
-    return str(value)
+    return wording.value("", value)
 
 
-def units_total(fig: Figure | None) -> int | None:
-    parts = [v for v in (fig.by_unit.values() if fig else []) if isinstance(v, int)]
-    return sum(parts) if parts else None
+def units_total(field: Field, fig: Figure | None) -> int | None:
+    """The communes' total by the core's own rule, whether or not the office overrode it."""
+    if fig is None:
+        return None
+    return AGGREGATORS[field.aggregate](field, None, fig.by_unit, {})
 
 
 class FigureCountEditor(Editor):
@@ -60,14 +62,15 @@ class FigureCountEditor(Editor):
         self._show(None)  # an override being typed stays as it is
 
     def _show(self, override: int | None) -> None:
-        total = units_total(self.figure)
+        total = units_total(self.field, self.figure)
         lines = breakdown_lines(self.figure, self.names)
         on = override is not None or self.toggle.isChecked()
         self.main.setReadOnly(not on)
         self.main.setStyleSheet(OVERRIDE_STYLE if on else READ_ONLY_STYLE)
         if not on:
-            self.main.setText("" if total is None else str(total))
-        reported = (f"{len(lines)} xã đã báo cáo, tổng {total if total is not None else '—'} "
+            self.main.setText("" if total is None else wording.number(total))
+        shown = "—" if total is None else wording.number(total)
+        reported = (f"{len(lines)} xã đã báo cáo, tổng {shown} "
                     "(để chuột lên ô số để xem từng xã)")
         self.info.setText(("ĐÃ SỬA TAY. " if on else "Tổng của các xã. ") + reported)
         self.main.setToolTip("\n".join(lines) or "Chưa có xã nào báo cáo số liệu này.")
@@ -76,7 +79,7 @@ class FigureCountEditor(Editor):
     def _load(self, value):
         self.toggle.setChecked(value is not None)
         if value is not None:
-            self.main.setText(str(value))
+            self.main.setText(wording.number(value))
         self._show(value)
 
     def _toggled(self, on: bool) -> None:
@@ -90,7 +93,7 @@ class FigureCountEditor(Editor):
             self.main.selectAll()
         self._changed()
 
-    def text(self) -> str:
+    def typed_text(self) -> str:
         return self.main.text() if self.toggle.isChecked() else ""
 
     def value(self):
@@ -103,8 +106,6 @@ class UnitsView(QWidget):
     def __init__(self, field: Field, parent=None):
         super().__init__(parent)
         self.field = field
-        from PySide6.QtWidgets import QVBoxLayout
-
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         if field.aggregate == "gather_text":
@@ -133,7 +134,7 @@ class UnitsView(QWidget):
             return "Chưa có xã nào báo cáo."
         if self.field.aggregate == "share_yes":
             yes = sum(1 for v in fig.by_unit.values() if v)
-            head = f"{fig.value} % ({yes}/{len(lines)} xã trả lời “Có”), tính từ báo cáo của các xã."
+            head = f"{wording.share(fig.value)} ({yes}/{len(lines)} xã trả lời “Có”), tính từ báo cáo của các xã."
         else:
             head = f"Các xã báo cáo thêm ({len(lines)} xã), được gộp vào báo cáo:"
             lines = [f"• {line}" for line in lines]

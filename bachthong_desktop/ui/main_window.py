@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from ..core.checks import WARNING, Problem, check_values, far_problem, required_problem
+from ..core import wording
+from ..core.checks import ERROR, WARNING, Problem, check_values, far_problem, required_problem
 from ..core.commune_mode import OFFICE, Mode
 from ..core.definition import Field, Form
-from ..core.periods import parse_period
+from ..core.periods import Period, parse_period
+from ..core.report_state import ReportState, compile_state
 from ..core.settings import get_setting, set_setting
 from ..core.start_view import GEOMETRY_KEY, StartView
 from ..core.units import get_unit
@@ -30,6 +32,13 @@ RETURNS_TAB = "Các xã gửi báo cáo"
 PREVIEW_TAB = "Xem trước, in"
 MENUS = ("&Tệp", "&Sửa", "&Xem", "Trợ &giúp")
 DEFAULT_SIZE = (1280, 820)
+
+
+def unsaved_text(form: Form, unreadable: dict[str, tuple[str, str]]) -> str:
+    """The status bar's warning: which boxes hold a value that is not saved."""
+    labels = ", ".join(f"“{form.field(code).label}” ({typed})"
+                       for code, (typed, _) in unreadable.items())
+    return f"CHƯA LƯU {len(unreadable)} ô (viền đỏ, chưa đọc được): {labels}. Hãy sửa lại."
 
 
 def tab_titles(form: Form, commune: bool) -> list[str]:
@@ -77,12 +86,16 @@ class MainWindow(QMainWindow):
         self.period = parse_period(period_id).id
         self.unit = get_unit(session.db, self.mode.unit_code) if self.mode.is_commune \
             else session.office
-        self.figures: dict = {}
+        self.state: ReportState | None = None  # the period compiled once (office mode)
         self.earlier: dict[str, Any] = {}
         self.names: dict[str, str] = {}
+        self.checked = False  # required fields are marked once the report was checked
+        self.touched: set[str] = set()  # fields edited in this period
         self.undo = QUndoStack(self)
         self.saver = EditSaver(session.store, self.undo, self)
         self._build()
+        self.save_state = QLabel()
+        self.statusBar().addPermanentWidget(self.save_state)
         install_actions(self)
         self.setAcceptDrops(not self.mode.is_commune)
         self.saver.saved.connect(self._after_save)
@@ -137,7 +150,9 @@ class MainWindow(QMainWindow):
         return PreviewTab(self.session, self.period)
 
     def _returns_built(self, widget) -> None:
-        if hasattr(widget, "returns_changed"):
+        from .returns_tab import ReturnsTab
+
+        if isinstance(widget, ReturnsTab):
             widget.returns_changed.connect(self.reload_figures)
 
     @property
@@ -150,22 +165,36 @@ class MainWindow(QMainWindow):
 
     def _tab_built(self, tab: SectionTab) -> None:
         """Load the values, totals and notes into a tab made just now."""
+        from .editors import DateEditor, TextEditor
+
         for code, editor in tab.editors.items():
             self.saver.watch(editor)
             editor.load(self.saver.stored.get(code))
             default = getattr(self.unit, editor.field.default_from or "", None)
-            if default and hasattr(editor.main, "setPlaceholderText"):
+            if default and isinstance(editor, TextEditor):
                 editor.main.setPlaceholderText(f"để trống sẽ dùng: {default}")
+            if isinstance(editor, DateEditor):
+                editor.set_period(parse_period(self.period))
         tab.set_figures(self.figures, self.names)
         for code in tab.rows:
             self._refresh_field(code)
 
     # -- periods and figures ----------------------------------------------------------
-    def load_period(self, period_id: str) -> None:
-        """Show the values of another period (pending edits of this one are saved first)."""
+    def load_period(self, period_id: str) -> bool:
+        """Show the values of another period (pending edits of this one are saved first).
+
+        False when a value typed that does not read is kept and the period stays."""
         self.saver.flush()
+        from .editors import DateEditor
+
+        if self.is_open and not self._leave_unreadable("Chuyển sang kỳ khác"):
+            return False
         self.period = parse_period(period_id).id
+        self.checked, self.touched = False, set()
         self.saver.start(self.period, self.unit.code)
+        for editor in self.saver.editors.values():
+            if isinstance(editor, DateEditor):
+                editor.set_period(parse_period(self.period))
         for widget in (self.returns_tab, self.preview_tab):
             if widget is not None and is_real(widget):
                 widget.set_period(self.period)
@@ -174,77 +203,105 @@ class MainWindow(QMainWindow):
         if self.remember:
             set_setting(self.session.db, PERIOD_KEY, self.period)
         self.period_changed.emit(self.period)
+        return True
 
     def reload_figures(self) -> None:
-        """Totals from the communes and last year's values, then notes and checks."""
+        """Last year's values and the period compiled anew, then notes and checks."""
         earlier = parse_period(self.period).year_earlier().id
         if self.mode.is_commune:
-            self.figures = {}
             self.earlier = self.session.store.values(earlier, self.unit.code)
         else:
             self.earlier = {c: f.value for c, f in self.session.compile(earlier).items()}
-            self.names = {u.code: u.name for u in self.session.units(self.period)}
-            self._recompile()
-        for code in self._rows():
-            self._refresh_field(code)
+        self.refresh_state()
+
+    def refresh_state(self) -> None:
+        """Compile the period once (office mode) and hand it to every tab, then re-check."""
+        if not self.mode.is_commune:
+            period = parse_period(self.period)
+            units = self.session.units(period)
+            self.names = {u.code: u.name for u in units}
+            self.state = compile_state(self.session.store, period, self.session.office, units,
+                                       self.earlier, self.earlier_label)
+            for tab in self.section_tabs:
+                if tab.built:
+                    tab.set_figures(self.figures, self.names)
+        self._refresh_all()
         self._mark_preview_stale()
 
+    @property
+    def figures(self) -> dict:
+        return self.state.figures if self.state is not None else {}
+
+    @property
+    def earlier_label(self) -> str:
+        return str(parse_period(self.period).year - 1)
+
     def current(self, code: str) -> Any:
-        """The value the report will use: the office's own (or override), else the total."""
-        own = self.saver.stored.get(code)
-        if own is not None or self.mode.is_commune:
-            return own
-        fig = self.figures.get(code)
+        """The value the report will use, as the core compiled it (commune: the stored one)."""
+        if self.state is None:
+            return self.saver.stored.get(code)
+        fig = self.state.figures.get(code)
         return fig.value if fig is not None else None
+
+    def _refresh_all(self) -> None:
+        unreadable = self.saver.unreadable()
+        for code in self._rows():
+            self._refresh_field(code, unreadable)
+        self._show_save_state(unreadable)
 
     def _rows(self) -> dict:
         """The rows of the tabs made so far."""
         return {code: row for tab in self.section_tabs if tab.built
                 for code, row in tab.rows.items()}
 
-    def _refresh_field(self, code: str) -> None:
+    def _refresh_field(self, code: str, unreadable: dict | None = None) -> None:
         row = self._rows().get(code)
         if row is None:
             return
         f = row.field
         if f.kind == "count":
             row.set_note(self._earlier_note(code))
+        unreadable = self.saver.unreadable() if unreadable is None else unreadable
+        if code in unreadable:
+            row.set_problem(unreadable[code][1])
+            return
         problem = self._field_problem(f)
         row.set_problem(problem.message if problem else "", problem and problem.level == WARNING)
 
     def _earlier_note(self, code: str) -> str:
-        year = parse_period(self.period).year - 1
+        year = self.earlier_label
         before, now = self.earlier.get(code), self.current(code)
-        if before is None:
+        if not isinstance(before, int):
             return f"Cùng kỳ {year}: chưa có số liệu"
-        change = f" ({now - before:+d})" if isinstance(now, int) else ""
-        return f"Cùng kỳ {year}: {before}{change}"
+        change = ""
+        if isinstance(now, int) and now != before:
+            change = f" ({'+' if now > before else '-'}{wording.number(abs(now - before))})"
+        return f"Cùng kỳ {year}: {wording.number(before)}{change}"
 
     def _field_problem(self, f: Field) -> Problem | None:
         value = self.current(f.code)
-        return required_problem(f, value) or far_problem(
-            f, value, self.earlier.get(f.code), str(parse_period(self.period).year - 1))
+        required = required_problem(f, value) if self.checked or f.code in self.touched else None
+        return required or far_problem(f, value, self.earlier.get(f.code), self.earlier_label)
 
     # -- saving -----------------------------------------------------------------------
     def _after_save(self, codes: list[str]) -> None:
-        form = self.session.form
-        if not self.mode.is_commune and any(form.field(c).from_units for c in codes):
-            self._recompile()  # an override set or cleared changes the total shown
-        for code in codes:
-            self._refresh_field(code)
-        self._mark_preview_stale()
-
-    def _recompile(self) -> None:
-        self.figures = self.session.compile(self.period)
-        for tab in self.section_tabs:
-            if tab.built:
-                tab.set_figures(self.figures, self.names)
+        self.touched.update(codes)
+        self.refresh_state()
 
     def _show_typing_problem(self, code: str, message: str) -> None:
+        self.touched.add(code)
         if message and code in self._rows():
             self._rows()[code].set_problem(message)
         else:
             self._refresh_field(code)
+        self._show_save_state()
+
+    def _show_save_state(self, unreadable: dict | None = None) -> None:
+        """The status bar's lasting word: all saved, or which box still holds an unsaved value."""
+        unreadable = self.saver.unreadable() if unreadable is None else unreadable
+        self.save_state.setText(unsaved_text(self.session.form, unreadable) if unreadable
+                                else "Mọi thay đổi đã được lưu.")
+        self.save_state.setStyleSheet("color: #c0392b;" if unreadable else "")
 
     def _mark_preview_stale(self) -> None:
         """Any saved edit: the preview redraws (it waits by itself while hidden)."""
@@ -265,20 +322,33 @@ class MainWindow(QMainWindow):
         self.undo.redo()
 
     def save_all(self) -> str:
-        """Ctrl+S: save what is pending and say so."""
+        """Ctrl+S: save what is pending and say so (never "all saved" while a box is red)."""
         self.saver.flush()
-        message = f"Đã lưu tất cả lúc {dt.datetime.now():%H:%M:%S}"
+        unreadable = self.saver.unreadable()
+        message = (unsaved_text(self.session.form, unreadable) if unreadable
+                   else f"Đã lưu tất cả lúc {dt.datetime.now():%H:%M:%S}")
         self.statusBar().showMessage(message, 10000)
+        self._show_save_state(unreadable)
         return message
 
     # -- checks -----------------------------------------------------------------------
     def problems(self) -> list[Problem]:
-        """Every check of the report, as listed before printing."""
+        """Every check of the report, as listed before printing; marks the fields from now on."""
         self.saver.flush()
-        fields = [f for tab in self.section_tabs for f in tab.fields]
-        values = {f.code: self.current(f.code) for f in fields}
-        year = str(parse_period(self.period).year - 1)
-        return check_values(fields, values, self.earlier, year, self.saver.pending_texts())
+        self.checked = True
+        unreadable = self.saver.unreadable()
+        if self.state is not None:
+            self.refresh_state()  # what was just saved, compiled, then the core's checks
+            shown = {f.code for tab in self.section_tabs for f in tab.fields}
+            found = [p for p in self.state.problems if p.field in shown]
+        else:
+            fields = [f for tab in self.section_tabs for f in tab.fields]
+            values = {f.code: self.current(f.code) for f in fields}
+            found = check_values(fields, values, self.earlier, self.earlier_label)
+            self._refresh_all()
+        typed = [Problem(code, self.session.form.field(code).label, ERROR, why)
+                 for code, (_, why) in unreadable.items()]
+        return typed + [p for p in found if p.field not in unreadable]
 
     def show_field(self, code: str) -> None:
         for tab in self.section_tabs:
@@ -289,19 +359,22 @@ class MainWindow(QMainWindow):
                 if row.editor is not None:
                     row.editor.focus_widget().setFocus()
 
-    def _close_anyway(self, pending: dict[str, str]) -> bool:
-        """A number typed that could not be read is not saved: ask before losing it."""
+    def _leave_unreadable(self, doing: str) -> bool:
+        """A value typed that does not read is not saved: ask before dropping it."""
+        pending = self.saver.pending_texts()
+        if not pending:
+            return True
         code, text = next(iter(pending.items()))
         label = self.session.form.field(code).label
-        answer = QMessageBox.question(
-            self, "Còn số liệu chưa lưu",
-            f"Ô “{label}” ghi “{text}”, chương trình chưa đọc được nên chưa lưu. "
-            "Đóng cửa sổ và bỏ số này? Chọn No để quay lại sửa.",
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        if answer != QMessageBox.Yes:
+        from .dialogs import ask
+
+        drop = ask(self, "Còn số liệu chưa lưu",
+                   f"Ô “{label}” ghi “{text}”, chương trình chưa đọc được nên chưa lưu. "
+                   f"{doing} và bỏ giá trị này, hay quay lại sửa?",
+                   f"{doing}, bỏ giá trị này", "Quay lại sửa")
+        if not drop:
             self.show_field(code)
-            return False
-        return True
+        return drop
 
     # -- files dropped onto the window: communes' returns ---------------------------------
     def dragEnterEvent(self, event) -> None:
@@ -327,8 +400,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.saver.flush()
-        pending = self.saver.pending_texts()
-        if pending and not self._close_anyway(pending):
+        if not self._leave_unreadable("Đóng cửa sổ"):
             event.ignore()
             return
         if self.remember:

@@ -69,8 +69,24 @@ class EditSaver(QObject):
         return self.stored
 
     def mark(self, code: str) -> None:
+        """An edit: it is checked at once (red while it does not read), saved shortly."""
         self.dirty.add(code)
         self.timer.start()
+        self._check(code)
+
+    def _check(self, code: str) -> bool:
+        """Mark an editor red (and say why) while its value does not read; True when it does."""
+        editor = self.editors[code]
+        try:
+            coerce(editor.field, editor.value())
+        except (NumberError, UserError) as exc:
+            message = getattr(exc, "message", str(exc))
+            editor.set_problem(message)
+            self.problem.emit(code, message)
+            return False
+        editor.set_problem(None)
+        self.problem.emit(code, "")
+        return True
 
     def flush(self) -> list[str]:
         """Save every pending edit now; the codes saved."""
@@ -83,16 +99,10 @@ class EditSaver(QObject):
         return done
 
     def _save(self, code: str) -> bool:
-        editor = self.editors[code]
-        try:
-            new = coerce(editor.field, editor.value())
-        except (NumberError, UserError) as exc:
-            message = getattr(exc, "message", str(exc))
-            editor.set_problem(message)
-            self.problem.emit(code, message)
+        if not self._check(code):
             return False
-        editor.set_problem(None)
-        self.problem.emit(code, "")
+        editor = self.editors[code]
+        new = coerce(editor.field, editor.value())
         old = self.stored.get(code)
         if to_json(old) == to_json(new):
             return False
@@ -110,13 +120,19 @@ class EditSaver(QObject):
         log.debug("saved %s %s %s", self.period, self.unit, code)
         self.saved.emit([code])
 
-    def pending_texts(self) -> dict[str, str]:
-        """Counts typed but not readable (not saved): code -> the text as typed."""
+    def unreadable(self) -> dict[str, tuple[str, str]]:
+        """Values typed that do not read, so are not saved: code -> (text as typed, why)."""
         out = {}
         for code, editor in self.editors.items():
-            if editor.field.kind == "count" and hasattr(editor, "text"):
-                try:
-                    coerce(editor.field, editor.value())
-                except (NumberError, UserError):
-                    out[code] = editor.text()
+            typed = editor.typed_text()
+            if typed is None:
+                continue
+            try:
+                coerce(editor.field, editor.value())
+            except (NumberError, UserError) as exc:
+                out[code] = (typed, getattr(exc, "message", str(exc)))
         return out
+
+    def pending_texts(self) -> dict[str, str]:
+        """Code -> the text as typed, for every value not saved because it does not read."""
+        return {code: typed for code, (typed, _) in self.unreadable().items()}

@@ -153,5 +153,5 @@ class SectionTab(QScrollArea):
     def set_figures(self, figures: dict, names: dict[str, str]) -> None:
         for code, row in self.rows.items():
             for widget in (row.editor, row.view):
-                if hasattr(widget, "set_figure"):
+                if isinstance(widget, (FigureCountEditor, UnitsView)):
                     widget.set_figure(figures.get(code), names)

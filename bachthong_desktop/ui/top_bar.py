@@ -62,8 +62,8 @@ class TopBar(QWidget):
 
     def _chosen(self, index: int) -> None:
         pid = self.periods.itemData(index)
-        if pid and pid != self.window_.period:
-            self.window_.load_period(pid)
+        if pid and pid != self.window_.period and not self.window_.load_period(pid):
+            self.show_period(self.window_.period)  # the user went back to fix a value
 
     def new_period(self) -> None:
         """Ask which period to start, offer a draft from the previous one, then open it."""

@@ -76,7 +76,7 @@ def show_checks(window) -> bool:
         return True
     dialog = ChecksDialog(problems, window)
     result = dialog.exec()
-    if result == 2 or (result == QDialog.Rejected and dialog.chosen_field()):
+    if result == ChecksDialog.GO_TO or (result == QDialog.Rejected and dialog.chosen_field()):
         window.show_field(dialog.chosen_field())
     return result == QDialog.Accepted
 
@@ -128,8 +128,7 @@ def import_dropped(window, paths: list[Path]) -> bool:
         return False
     window.tabs.setCurrentWidget(window.returns_holder)
     returns = window.returns_holder.ensure_built()
-    for name in ("import_paths", "import_files"):
-        if hasattr(returns, name):
-            getattr(returns, name)(paths)
-            return True
-    return False
+    if not is_real(returns):
+        return False
+    returns.import_paths(paths)
+    return True

@@ -45,6 +45,8 @@ def test_the_list_before_printing_names_empty_required_fields_and_far_figures(op
 def test_a_required_field_filled_in_clears_its_message(opener):
     window = opener.open()
     row = window.section_tabs[1].rows["general_situation"]
+    assert row.problem.text() == ""  # a new period is not red before the first check
+    window.problems()
     assert "bắt buộc" in row.problem.text()
     type_text(editor_of(window, "general_situation").main, "Tình hình ổn định")
     window.save_all()

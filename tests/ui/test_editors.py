@@ -54,16 +54,53 @@ def test_table_rows_are_added_moved_and_removed(qtbot):
     assert [r["name"] for r in editor.value()] == ["Dự án C", "Dự án A"]
 
 
-def test_an_empty_date_opens_its_calendar_on_this_month(qtbot):
+def test_typing_a_date_over_another_keeps_exactly_what_was_typed(qtbot):
     editor = DateEditor(FORM.field("doc_date"))
     qtbot.addWidget(editor)
+    editor.load("2023-05-26")
+    assert editor.main.text() == "26/05/2023"
+    editor.main.selectAll()
+    qtbot.keyClicks(editor.main, "20/04/2023")
+    assert editor.value() == "2023-04-20"
+    editor.main.clear()
+    qtbot.keyClicks(editor.main, "200423")
+    assert editor.value() == "2023-04-20"
+
+
+def test_typing_into_an_empty_date_gives_that_date(qtbot):
+    editor = DateEditor(FORM.field("doc_date"))
+    qtbot.addWidget(editor)
+    editor.load(None)
+    with qtbot.waitSignal(editor.edited):
+        qtbot.keyClicks(editor.main, "5/6/23")
+    assert editor.value() == "2023-06-05"
+    editor.main.editingFinished.emit()
+    assert editor.main.text() == "05/06/2023"
+
+
+def test_an_impossible_date_is_refused_with_a_message(qtbot):
+    from bachthong_desktop.core.numbers import NumberError
+
+    editor = DateEditor(FORM.field("doc_date"))
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.main, "31/4/2023")
+    with pytest.raises(NumberError, match="chỉ có 30 ngày"):
+        editor.value()
+    assert editor.typed_text() == "31/4/2023"
+
+
+def test_the_calendar_speaks_vietnamese_and_opens_inside_the_report_period(qtbot):
+    from bachthong_desktop.core.periods import parse_period
+
+    editor = DateEditor(FORM.field("doc_date"))
+    qtbot.addWidget(editor)
+    editor.set_period(parse_period("2023-H1"))
     editor.show()
-    with qtbot.waitActive(editor):
-        editor.activateWindow()
-    qtbot.mouseClick(editor.main, Qt.LeftButton,
-                     pos=QPoint(editor.main.width() - 8, editor.main.height() // 2))
-    calendar = editor.main.calendarWidget()
+    qtbot.mouseClick(editor.pick, Qt.LeftButton)
+    calendar = editor.calendar
     qtbot.waitUntil(calendar.isVisible)
-    today = dt.date.today()
-    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
-    assert editor.value() is None
+    assert (calendar.yearShown(), calendar.monthShown()) == (2023, 6)
+    assert calendar.locale().monthName(6) == "tháng 6"
+    assert calendar.locale().dayName(1).lower().startswith("thứ")
+    calendar.clicked.emit(calendar.selectedDate().addDays(-9))  # 05/06/2023
+    assert editor.value() == "2023-06-05" and not calendar.isVisible()

@@ -35,7 +35,7 @@ def fill(editor) -> object:
         return [{"text": "Tiếp tục tuyên truyền", "children": ["ý nhỏ thứ nhất"]},
                 {"text": "Mục hai", "children": []}]
     if kind == "date":
-        editor.main.setDate(QDate(2023, 5, 26))
+        type_text(editor.main, "26/5/23")
         return "2023-05-26"
     if kind == "yesno":
         editor.main.setCurrentIndex(1)
