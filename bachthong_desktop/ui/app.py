@@ -14,6 +14,7 @@ from ..core.errors import UserError
 from ..core.logs import setup_logging
 from ..core.text import slug
 from . import TITLE, crash
+from .language import install_vietnamese
 
 
 def build_main_window(session, period_id: str, mode: Mode | None = None,
@@ -33,10 +34,15 @@ build_window = build_main_window  # the name the self-test uses
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     """The window's options; without a console (the windowed .exe) errors show in a box."""
-    parser = WindowParser(prog="bachthong-desktop")
-    parser.add_argument("--db", help="tệp cơ sở dữ liệu")
-    parser.add_argument("--period", help="kỳ báo cáo, ví dụ 2023-H1")
-    parser.add_argument("--screenshots", metavar="DIR", help="lưu ảnh từng thẻ vào DIR rồi thoát")
+    parser = WindowParser(
+        prog="bachthong-desktop",
+        description="Mở cửa sổ lập báo cáo công tác thông tin đối ngoại.")
+    parser.add_argument("--db", metavar="TỆP", help="tệp cơ sở dữ liệu")
+    parser.add_argument("--period", metavar="KỲ", help="kỳ báo cáo, ví dụ 2023-H1")
+    parser.add_argument("--screenshots", metavar="THƯ_MỤC",
+                        help="lưu ảnh từng thẻ và các hộp thoại vào THƯ_MỤC rồi thoát")
+    parser.add_argument("--screen", metavar="RỘNGxCAO", default="1366x768",
+                        help="cỡ màn hình cho ảnh chụp (mặc định 1366x768)")
     parser.add_argument("--self-test", action="store_true",
                         help="tự kiểm tra trên dữ liệu mẫu tạm (Word, PDF, cửa sổ) rồi thoát")
     return parser.parse_known_args(argv)
@@ -105,6 +111,7 @@ def run(argv: list[str]) -> int:
         return run_self_test()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     set_window_icon(app)
+    install_vietnamese(app)
     crash.install()
     if args.screenshots:
         setup_logging()

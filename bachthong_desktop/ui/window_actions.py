@@ -57,7 +57,7 @@ def install_actions(window) -> None:
     window.undo_action, window.redo_action = undo, redo
     _action(window, view, "Thẻ &sau", lambda: step_tab(window, 1), QKeySequence.NextChild)
     _action(window, view, "Thẻ &trước", lambda: step_tab(window, -1),
-            [QKeySequence.PreviousChild, QKeySequence("Ctrl+Shift+Tab")])
+            _unique([QKeySequence("Ctrl+Shift+Tab"), QKeySequence.PreviousChild]))
     _action(window, help_menu, "&Hướng dẫn sử dụng", lambda: show_guide(window),
             QKeySequence.HelpContents)
     _action(window, help_menu, "&Giới thiệu", lambda: show_about(window.session.db_path, window))
