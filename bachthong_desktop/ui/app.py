@@ -48,12 +48,25 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
-def save_screenshots(window, folder: str | Path) -> list[Path]:
-    """A PNG of every tab, named by its position and title."""
+def screen_size(text: str) -> tuple[int, int]:
+    """"1366x768" -> (1366, 768); a UserError in Vietnamese otherwise."""
+    width, sep, height = text.lower().partition("x")
+    if not (sep and width.isdigit() and height.isdigit() and int(width) >= 640
+            and int(height) >= 480):
+        raise UserError(f"Cỡ màn hình “{text}” không đọc được. Hãy ghi RỘNGxCAO, ví dụ 1366x768.")
+    return int(width), int(height)
+
+
+def save_screenshots(window, folder: str | Path, screen: tuple[int, int] = (1366, 768)
+                     ) -> list[Path]:
+    """A PNG of every tab (and of the dialogs a clerk meets), no larger than `screen`."""
+    from .main_window import FRAME_ALLOWANCE
+    from .screenshots import save_dialogs
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
-    window.resize(1280, 820)
+    window.resize(screen[0] - FRAME_ALLOWANCE[0], screen[1] - FRAME_ALLOWANCE[1])
     window.show()
     saved = []
     for index in range(window.tabs.count()):
@@ -62,7 +75,7 @@ def save_screenshots(window, folder: str | Path) -> list[Path]:
         path = folder / f"{index + 1:02d}-{slug(window.tabs.tabText(index))}.png"
         window.grab().save(str(path))
         saved.append(path)
-    return saved
+    return saved + save_dialogs(window, folder, screen)
 
 
 def take_screenshots(args) -> int:
@@ -76,7 +89,7 @@ def take_screenshots(args) -> int:
             mode = get_mode(session.db) or Mode(OFFICE)
             window = build_main_window(session, start_period(session, args), mode,
                                        remember=False)
-            for path in save_screenshots(window, args.screenshots):
+            for path in save_screenshots(window, args.screenshots, screen_size(args.screen)):
                 print(path)
             window.close()
             return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
@@ -19,7 +19,7 @@ from ..core.settings import get_setting, set_setting
 from ..core.start_view import GEOMETRY_KEY, StartView
 from ..core.units import get_unit
 from .embedded import LazyTab, is_real, optional_tab
-from .opening_view import OpeningView, tab_widget
+from .opening_view import OpeningView, beside, section_list, tab_widget
 
 if TYPE_CHECKING:
     from .section_tab import SectionTab
@@ -32,6 +32,15 @@ RETURNS_TAB = "Các xã gửi báo cáo"
 PREVIEW_TAB = "Xem trước, in"
 MENUS = ("&Tệp", "&Sửa", "&Xem", "Trợ &giúp")
 DEFAULT_SIZE = (1280, 820)
+
+
+FRAME_ALLOWANCE = (16, 48)  # the title bar and borders the system adds around the window
+
+
+def fitted_size(wanted: QSize, available: QSize) -> QSize:
+    """`wanted`, made small enough that the window with its frame fits the free screen."""
+    return QSize(min(wanted.width(), available.width() - FRAME_ALLOWANCE[0]),
+                 min(wanted.height(), available.height() - FRAME_ALLOWANCE[1]))
 
 
 def unsaved_text(form: Form, unreadable: dict[str, tuple[str, str]]) -> str:
@@ -129,7 +138,8 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.top)
-        column.addWidget(self.tabs, 1)
+        self.section_names = section_list(self.tabs)
+        column.addLayout(beside(self.section_names, self.tabs), 1)
         self.setCentralWidget(central)
 
     def _add_optional_tabs(self) -> None:
@@ -392,8 +402,10 @@ class MainWindow(QMainWindow):
 
     # -- window state -----------------------------------------------------------------
     def _apply_geometry(self, saved: str | None) -> None:
+        """The saved size and place; else (or if it no longer fits) a size the screen holds."""
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
             self.resize(*DEFAULT_SIZE)
+        self.resize(fitted_size(self.size(), self.screen().availableGeometry().size()))
 
     def closeEvent(self, event) -> None:
         if not self.is_open:  # closed while opening: there is nothing to save yet

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
 
 OPENING = "Đang mở dữ liệu…"
 
@@ -14,6 +14,35 @@ def tab_widget() -> QTabWidget:
     tabs.setDocumentMode(True)
     tabs.setStyleSheet("QTabBar::tab { padding: 5px 4px; }")
     return tabs
+
+
+LIST_STYLE = ("QListWidget { font-size: 13px; } QListWidget::item { padding: 6px 4px; }"
+              "QListWidget::item:selected { background: #1f5f9e; color: white; }")
+
+
+def section_list(tabs: QTabWidget) -> QListWidget:
+    """The sections as a list beside the page (every one in sight on a 1024-wide screen);
+    it stands for the tab bar, which is hidden, and follows the tabs both ways."""
+    names = QListWidget()
+    names.setStyleSheet(LIST_STYLE)
+    names.setWordWrap(True)
+    names.addItems([tabs.tabText(i) for i in range(tabs.count())])
+    widest = max((names.fontMetrics().horizontalAdvance(tabs.tabText(i))
+                  for i in range(tabs.count())), default=120)
+    names.setFixedWidth(min(widest + 36, 230))
+    names.setCurrentRow(tabs.currentIndex())
+    names.currentRowChanged.connect(tabs.setCurrentIndex)
+    tabs.currentChanged.connect(names.setCurrentRow)
+    tabs.tabBar().hide()
+    return names
+
+
+def beside(names: QListWidget, tabs: QTabWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(names)
+    row.addWidget(tabs, 1)
+    return row
 
 
 class OpeningView(QWidget):
@@ -32,7 +61,8 @@ class OpeningView(QWidget):
         self.tabs = tab_widget()
         for title in titles:
             self.tabs.addTab(QWidget(), title)
-        column.addWidget(self.tabs, 1)
+        self.names = section_list(self.tabs)
+        column.addLayout(beside(self.names, self.tabs), 1)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)

@@ -17,6 +17,7 @@ EDITORS = {"count": CountEditor, "yesno": YesNoEditor, "date": DateEditor, "text
            "longtext": LongTextEditor, "list": ListEditor, "nested_list": NestedListEditor,
            "table": TableEditor}
 WIDE_KINDS = {"longtext", "list", "nested_list", "table"}
+RESERVED_KINDS = {"count", "date", "text", "yesno"}  # one-line editors, checked as typed
 NOTE_STYLE = "color: #555;"
 PROBLEM_STYLE = "color: #c0392b;"
 WARNING_STYLE = "color: #9a6700;"
@@ -50,11 +51,16 @@ class FieldRow(QWidget):
                 column.addWidget(widget)
         self.note = self._small(column, NOTE_STYLE)
         self.problem = self._small(column, PROBLEM_STYLE)
+        self.reserved = field.kind in RESERVED_KINDS and editor is not None
+        if self.reserved:  # its message comes and goes while typing: keep its place
+            self.problem.setMinimumHeight(self.problem.fontMetrics().lineSpacing() * 2)
+            self.problem.show()
 
     def _small(self, column: QVBoxLayout, style: str) -> QLabel:
         label = QLabel()
         label.setStyleSheet(style)
         label.setWordWrap(True)
+        label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         label.hide()
         column.addWidget(label)
         return label
@@ -66,7 +72,7 @@ class FieldRow(QWidget):
     def set_problem(self, text: str, warning: bool = False) -> None:
         self.problem.setStyleSheet(WARNING_STYLE if warning else PROBLEM_STYLE)
         self.problem.setText(text)
-        self.problem.setVisible(bool(text))
+        self.problem.setVisible(bool(text) or self.reserved)
 
 
 def field_label(field: Field, commune: bool = False) -> str:
