@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not bef
     from sqlite_utils import Database
 
 TABLE = "issued_versions"
+AFTER_ISSUE = "sau-phat-hanh"  # the word in the name of the backup made after issuing
 _LIST_COLUMNS = "id, period, unit_code, format, number, doc_date, created_at, file_name"
 
 
@@ -50,6 +51,7 @@ def issue(db: Database, period: str, unit_code: str, fmt: str, content: bytes, d
     backup_now(db, "final")
     with db.atomic():
         new_id = db[TABLE].insert(row).last_pk
+    backup_now(db, AFTER_ISSUE)  # a restore can always bring this version back
     return open_issued(db, new_id)
 
 

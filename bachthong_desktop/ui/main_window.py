@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.remember = remember  # False: leave the size and last period settings alone
         self.session = None
+        self.own_session = False  # True: the window closes its session when it closes
+        self.undo = QUndoStack(self)
+        self._actions = False
         self._opened = self._sized = False
         self.menus = [self.menuBar().addMenu(title) for title in MENUS]
         if session is not None:
@@ -100,12 +103,14 @@ class MainWindow(QMainWindow):
         self.names: dict[str, str] = {}
         self.checked = False  # required fields are marked once the report was checked
         self.touched: set[str] = set()  # fields edited in this period
-        self.undo = QUndoStack(self)
+        self.undo.clear()
         self.saver = EditSaver(session.store, self.undo, self)
         self._build()
-        self.save_state = QLabel()
-        self.statusBar().addPermanentWidget(self.save_state)
-        install_actions(self)
+        if not self._actions:  # the menus and the status bar are made once, kept on reopening
+            self.save_state = QLabel()
+            self.statusBar().addPermanentWidget(self.save_state)
+            install_actions(self)
+            self._actions = True
         self.setAcceptDrops(not self.mode.is_commune)
         self.saver.saved.connect(self._after_save)
         self.saver.problem.connect(self._show_typing_problem)
@@ -116,6 +121,14 @@ class MainWindow(QMainWindow):
         self.top.periods.setFocus()  # the frame's widgets, focus included, are gone
         self._opened = True
         self.opened.emit()
+
+    def reopen(self, session) -> None:
+        """Open again on `session` (after a restore): the same period, mode and menus."""
+        self.saver.timer.stop()
+        self.saver.deleteLater()
+        self._opened = False
+        self.own_session = True
+        self.open(session, self.period, self.mode)
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -197,7 +210,7 @@ class MainWindow(QMainWindow):
         self.saver.flush()
         from .editors import DateEditor
 
-        if self.is_open and not self._leave_unreadable("Chuyển sang kỳ khác"):
+        if self.is_open and not self.leave_unreadable("Chuyển sang kỳ khác"):
             return False
         self.period = parse_period(period_id).id
         self.checked, self.touched = False, set()
@@ -369,7 +382,7 @@ class MainWindow(QMainWindow):
                 if row.editor is not None:
                     row.editor.focus_widget().setFocus()
 
-    def _leave_unreadable(self, doing: str) -> bool:
+    def leave_unreadable(self, doing: str) -> bool:
         """A value typed that does not read is not saved: ask before dropping it."""
         pending = self.saver.pending_texts()
         if not pending:
@@ -412,10 +425,12 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.saver.flush()
-        if not self._leave_unreadable("Đóng cửa sổ"):
+        if not self.leave_unreadable("Đóng cửa sổ"):
             event.ignore()
             return
         if self.remember:
             data = bytes(self.saveGeometry().toBase64()).decode()
             set_setting(self.session.db, GEOMETRY_KEY, data)
+        if self.own_session:
+            self.session.close()
         super().closeEvent(event)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from ..core.errors import UserError
 from .dialogs import ChecksDialog, show_about, show_guide
 from .embedded import is_real
+from .office_tools import file_tools
 from .places import shown_path, suggested_file
 
 
@@ -44,6 +45,9 @@ def install_actions(window) -> None:
         _action(window, file_menu, "&Kiểm tra trước khi in…", lambda: show_checks(window))
         window.print_action = _action(window, file_menu, "&In…", lambda: print_report(window),
                                       QKeySequence.Print)
+    file_menu.addSeparator()
+    for text, tool in file_tools(window.mode.is_commune):
+        _action(window, file_menu, text, lambda checked=False, tool=tool: tool(window))
     file_menu.addSeparator()
     _action(window, file_menu, "&Thoát", window.close, QKeySequence.Quit)
     undo = _action(window, edit, "&Hoàn tác", window.undo_edit, QKeySequence.Undo)

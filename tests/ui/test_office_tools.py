@@ -1,0 +1,99 @@
+"""Tệp menu: back up, restore (what each backup holds, issued versions never dropped silently)
+and the demo data in a file of its own."""
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from bachthong_desktop.core.backup import list_backups
+from bachthong_desktop.core.issued import issue, list_issued
+from bachthong_desktop.ui.office_tools import RestoreDialog, demo_path
+
+from ui_helpers import editor_of, type_text
+
+
+def menu_action(window, text):
+    return next(a for a in window.menus[0].actions() if a.text() == text)
+
+
+def when_modal(kind, act, seen=None):
+    """Run `act(widget)` on the next modal widget of `kind` once it is on the screen."""
+    def attempt():
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(10, attempt)
+            return
+        if seen is not None:
+            seen.append(widget.text() if isinstance(widget, QMessageBox) else widget)
+        act(widget)
+    QTimer.singleShot(0, attempt)
+
+
+def test_the_file_menu_has_backup_restore_and_demo(demo_db, opener):
+    window = opener.open()
+    texts = [a.text() for a in window.menus[0].actions() if a.text()]
+    assert {"Sao &lưu…", "&Khôi phục…", "Mở &dữ liệu mẫu…"} <= set(texts)
+
+
+def test_backup_from_the_menu_writes_a_copy_and_says_where(demo_db, opener):
+    window = opener.open()
+    before = set(list_backups(demo_db))
+    seen = []
+    when_modal(QMessageBox, lambda box: box.accept(), seen)
+    menu_action(window, "Sao &lưu…").trigger()
+    made = set(list_backups(demo_db)) - before
+    assert len(made) == 1 and str(next(iter(made))) in seen[0]
+
+
+def test_restore_lists_backups_with_what_they_hold_and_reopens_on_the_restored_data(demo_db,
+                                                                                 opener):
+    window = opener.open()
+    menu_action_backup = menu_action(window, "Sao &lưu…")
+    when_modal(QMessageBox, lambda box: box.accept())
+    menu_action_backup.trigger()
+    editor = editor_of(window, "local_news")
+    editor.main.clear()
+    type_text(editor.main, "999")
+    window.save_all()
+    listed = []
+
+    def choose(dialog):
+        listed.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
+        dialog.list.setCurrentRow(0)
+        when_modal(QMessageBox, lambda box: box.accept())
+        dialog.accept()
+    when_modal(RestoreDialog, choose)
+    assert menu_action(window, "&Khôi phục…").trigger() is None
+    assert "kỳ: 2023-H1" in listed[0] and "tệp báo cáo của xã" in listed[0]
+    assert "bản đã phát hành" in listed[0]
+    assert window.session.store.get("2023-H1", "063", "local_news") != 999
+    assert editor_of(window, "local_news").main.text() != "999"
+    assert window.is_open and window.session.db.execute("select 1").fetchone() == (1,)
+
+
+def test_restoring_a_backup_without_an_issued_version_names_it_and_asks(demo_db, opener):
+    window = opener.open()
+    issue(window.session.db, "2023-H1", "063", "docx", b"PK", {}, number="125/BC-UBND",
+          doc_date="05/6/2023")
+    from bachthong_desktop.core.backup_view import backup_summaries
+    from bachthong_desktop.ui.office_tools import restore_from
+
+    older = next(s for s in backup_summaries(demo_db) if "truoc-ban-chinh-thuc" in s.path.name)
+    seen = []
+    when_modal(QMessageBox, lambda box: box.button(QMessageBox.No).click(), seen)
+    assert restore_from(window, older) is False
+    assert "125/BC-UBND" in seen[0] and "2023-H1" in seen[0]
+    assert [v.number for v in list_issued(window.session.db, "2023-H1")] == ["125/BC-UBND"]
+
+
+def test_the_demo_opens_in_a_file_of_its_own_and_never_touches_the_real_data(opener):
+    window = opener.open()
+    real = window.session.db_path
+    before = window.session.store.periods()
+    demo = menu_action(window, "Mở &dữ liệu mẫu…").trigger() or window.demo_window
+    try:
+        assert demo.session.db_path == demo_path(real) != real
+        assert "DỮ LIỆU MẪU" in demo.windowTitle()
+        assert demo.session.store.values("2023-H1", "063")
+        assert window.session.store.periods() == before
+    finally:
+        demo.close()
