@@ -159,7 +159,8 @@ class MainWindow(QMainWindow):
         self.returns_holder = LazyTab(lambda: optional_tab(self._make_returns_tab),
                                       self._returns_built)
         self.tabs.addTab(self.returns_holder, RETURNS_TAB)
-        self.preview_holder = LazyTab(lambda: optional_tab(self._make_preview_tab))
+        self.preview_holder = LazyTab(lambda: optional_tab(self._make_preview_tab),
+                                      self._preview_built)
         self.tabs.addTab(self.preview_holder, PREVIEW_TAB)
 
     def _make_returns_tab(self):
@@ -177,6 +178,19 @@ class MainWindow(QMainWindow):
 
         if isinstance(widget, ReturnsTab):
             widget.returns_changed.connect(self.reload_figures)
+
+    def _preview_built(self, widget) -> None:
+        from .preview_tab import PreviewTab
+
+        if isinstance(widget, PreviewTab):
+            widget.issued.connect(self.after_issue)
+
+    def after_issue(self, period_id: str) -> None:
+        """An issued version: the form shows its number and date, the top bar says so."""
+        if period_id == self.period:
+            self.saver.start(self.period, self.unit.code)
+            self.refresh_state()
+            self.top.show_issued(self.period)
 
     @property
     def returns_tab(self):
@@ -222,6 +236,7 @@ class MainWindow(QMainWindow):
             if widget is not None and is_real(widget):
                 widget.set_period(self.period)
         self.top.show_period(self.period)
+        self.top.show_issued(self.period)
         self.reload_figures()
         if self.remember:
             set_setting(self.session.db, PERIOD_KEY, self.period)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
@@ -16,16 +16,20 @@ from ..core.issued import IssuedVersion, list_issued, open_issued
 from ..exchange.document import Document, document_for
 from ..exchange.export import export, issue_report, parse_doc_date
 from . import TITLE
+from .dialogs import ask
 from .issue_dialog import IssueDialog
 from .places import shown_path, suggested_file
 from .printing import NO_PRINTER, find_printer, pdf_bytes, preview_dialog
 from .qt_document import paint_document
 
 DEBOUNCE_MS = 400
+ISSUED = "issued"  # the source of the number and date written into the form on issuing
 
 
 class PreviewTab(QWidget):
     """Shows the pages of the report; refresh() after edits (debounced)."""
+
+    issued = Signal(str)  # a version of this period was issued (its number and date stored)
 
     def __init__(self, session, period_id: str, parent=None):
         super().__init__(parent)
@@ -44,7 +48,8 @@ class PreviewTab(QWidget):
         self.status = QLabel()
         self.versions = QListWidget()
         self.versions.setWordWrap(True)
-        self.versions.itemActivated.connect(lambda item: self.open_version(item.data(Qt.UserRole)))
+        self.versions.itemActivated.connect(
+            lambda item: self.open_version(item.data(Qt.ItemDataRole.UserRole)))
         self._build_layout()
         self.reload_versions()
 
@@ -63,6 +68,10 @@ class PreviewTab(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel("Các bản đã phát hành (bấm đúp để mở):"))
         side_layout.addWidget(self.versions)
+        copy = QPushButton("Lưu bản sao…")
+        copy.setToolTip("Lưu bản đã phát hành đang chọn thành một tệp (để gửi hoặc mở ở máy khác)")
+        copy.clicked.connect(self.ask_copy)
+        side_layout.addWidget(copy)
         splitter = QSplitter()
         splitter.addWidget(self.preview)
         splitter.addWidget(side)
@@ -156,10 +165,16 @@ class PreviewTab(QWidget):
 
     def issue_version(self, number: str, date_text: str, fmt: str) -> IssuedVersion:
         """Freeze the report as it stands now, with its number and date."""
-        version = issue_report(self.session, self.period_id, fmt, number or None,
-                               parse_doc_date(date_text), pdf=pdf_bytes)
+        day = parse_doc_date(date_text)
+        version = issue_report(self.session, self.period_id, fmt, number or None, day,
+                               pdf=pdf_bytes)
+        given = {"doc_number": number, "doc_date": day.isoformat() if day else None}
+        self.session.store.set_many(self.period_id, self.session.office.code,
+                                    {code: value for code, value in given.items() if value},
+                                    ISSUED)
         self.reload_versions()
         self.status.setText(f"Đã lưu bản phát hành: {version.label}.")
+        self.issued.emit(self.period_id)
         return version
 
     def reload_versions(self) -> None:
@@ -167,16 +182,49 @@ class PreviewTab(QWidget):
         for version in list_issued(self.session.db, self.period_id):
             item = QListWidgetItem(version.label.replace(" (", "\n(", 1))
             item.setToolTip(version.label)
-            item.setData(Qt.UserRole, version.id)
+            item.setData(Qt.ItemDataRole.UserRole, version.id)
             self.versions.addItem(item)
 
     def open_version(self, version_id: int) -> Path:
-        """Write an issued version to a temporary file and open it with the system's program."""
+        """Write an issued version to a temporary file and open it with the PC's viewer;
+        where the PC has none, say so and offer to save a copy."""
         version = open_issued(self.session.db, version_id)
         folder = Path(tempfile.mkdtemp(prefix="bachthong-"))
-        path = folder / (version.file_name or f"ban-phat-hanh-{version.id}.{version.format}")
+        path = folder / copy_name(version)
         path.write_bytes(version.content)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            kind = "Word" if version.format == "docx" else "PDF"
+            if ask(self, TITLE, f"Máy này chưa có chương trình mở tệp {kind}, nên không mở được "
+                               f"bản {version.label}. Lưu một bản sao để mở ở máy khác "
+                               "hoặc gửi đi?", "Lưu bản sao…", "Đóng"):
+                self.ask_copy(version_id)
+        return path
+
+    def ask_copy(self, version_id: int | None = None) -> Path | None:
+        """Lưu bản sao…: the chosen issued version saved as a file where the clerk says."""
+        if version_id is None:
+            item = self.versions.currentItem() or self.versions.item(0)
+            if item is None:
+                QMessageBox.information(self, TITLE, "Kỳ này chưa có bản phát hành nào.")
+                return None
+            version_id = item.data(Qt.ItemDataRole.UserRole)
+        version = open_issued(self.session.db, version_id)
+        kind = "Tệp Word (*.docx)" if version.format == "docx" else "Tệp PDF (*.pdf)"
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu bản sao bản phát hành",
+                                              str(Path.home() / copy_name(version)), kind)
+        return self.save_copy(version_id, path) if path else None
+
+    def save_copy(self, version_id: int, path: str | Path) -> Path | None:
+        """Write the issued version's bytes, exactly as issued, to `path`."""
+        version = open_issued(self.session.db, version_id)
+        path = Path(path)
+        try:
+            path.write_bytes(version.content)
+        except OSError as exc:
+            QMessageBox.warning(self, TITLE, f"Không ghi được tệp “{path}”: {exc.strerror}. "
+                                             "Hãy chọn thư mục khác.")
+            return None
+        self.status.setText(f"Đã lưu bản sao vào {path}.")
         return path
 
     def _guard(self, action) -> bool:
@@ -187,6 +235,10 @@ class PreviewTab(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, TITLE, exc.message)
             return False
+
+
+def copy_name(version: IssuedVersion) -> str:
+    return version.file_name or f"ban-phat-hanh-{version.id}.{version.format}"
 
 
 def printed_to(printer: QPrinter) -> str:

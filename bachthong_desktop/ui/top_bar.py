@@ -8,7 +8,12 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMe
                                QPushButton, QWidget)
 
 from ..core.drafts import copy_draft, previous_period
+from ..core.issued import list_issued
 from ..core.periods import parse_period, periods_of_year
+
+
+ISSUED_STYLE = ("color: #1e6b30; font-weight: bold; border: 1px solid #1e6b30; "
+                "border-radius: 3px; padding: 2px 6px; margin-left: 12px;")
 
 
 def period_choices(store, current: str, today: dt.date | None = None) -> list[str]:
@@ -31,6 +36,10 @@ class TopBar(QWidget):
                      (window.unit.header_name or window.unit.name))
         who.setStyleSheet("font-size: 15px; font-weight: bold;")
         row.addWidget(who)
+        self.issued = QLabel()
+        self.issued.setStyleSheet(ISSUED_STYLE)
+        self.issued.hide()
+        row.addWidget(self.issued)
         row.addStretch(1)
         label = QLabel("Kỳ &báo cáo:")
         self.periods = QComboBox()
@@ -59,6 +68,17 @@ class TopBar(QWidget):
             self.periods.addItem(f"{parse_period(pid).label} ({pid})", pid)
         self.periods.setCurrentIndex(self.periods.findData(period_id))
         self.periods.blockSignals(False)
+
+    def show_issued(self, period_id: str) -> None:
+        """"Đã phát hành" with the newest issued version's number and date, when there is one."""
+        versions = list_issued(self.window_.session.db, period_id)
+        self.issued.setVisible(bool(versions))
+        if versions:
+            newest = versions[0]
+            number = newest.number.strip() or "chưa có số"
+            self.issued.setText(f"ĐÃ PHÁT HÀNH: số {number}, ngày {newest.doc_date or '…'}"
+                                + (f" ({len(versions)} bản)" if len(versions) > 1 else ""))
+            self.issued.setToolTip("\n".join(v.label for v in versions))
 
     def _chosen(self, index: int) -> None:
         pid = self.periods.itemData(index)

@@ -25,7 +25,8 @@ def tab(qtbot, demo_session):
 @pytest.fixture
 def opened(monkeypatch):
     urls = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url)))
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: urls.append(url) or True))
     return urls
 
 
