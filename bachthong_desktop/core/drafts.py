@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from .definition import Field, Form
-from .periods import parse_period
+import datetime as dt
+
+from .periods import Period, parse_period, periods_of_year
 from .store import Store
 
 DRAFT_KINDS = {"longtext", "list", "nested_list"}
@@ -43,3 +45,16 @@ def copy_draft(store: Store, period_id: str, unit_code: str,
     raws = {f.code: old[f.code] for f in draft_fields(store.form)
             if old.get(f.code) is not None and new.get(f.code) is None}
     return store.set_many(period_id, unit_code, raws, draft_source(source))
+
+
+def periods_to_start(existing: list[str], today: dt.date) -> list[Period]:
+    """Periods a clerk may start now: begun by today, not yet created; the next one first."""
+    have = {parse_period(p) for p in existing}
+    started = [p for y in (today.year - 1, today.year) for p in periods_of_year(y)
+               if p.cutoff_start <= today and p not in have]
+    newest = max(have, default=None, key=lambda p: (p.cutoff_end, p.kind))
+    if newest is None:  # nothing yet: the period being compiled now first
+        return sorted(started, key=lambda p: (abs((p.cutoff_end - today).days), p.kind))
+    after = [p for p in started if p.cutoff_end > newest.cutoff_end]
+    rest = [p for p in started if p not in after]
+    return sorted(after, key=lambda p: (p.cutoff_end, p.kind)) + sorted(rest, reverse=True)

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
                                QPushButton, QWidget)
 
-from ..core.drafts import copy_draft, previous_period
+from ..core.drafts import copy_draft, periods_to_start, previous_period
 from ..core.issued import list_issued
 from ..core.periods import parse_period, periods_of_year
 
@@ -86,16 +86,17 @@ class TopBar(QWidget):
             self.show_period(self.window_.period)  # the user went back to fix a value
 
     def new_period(self) -> None:
-        """Ask which period to start, offer a draft from the previous one, then open it."""
-        year = dt.date.today().year
-        ids = [p.id for y in (year + 1, year, year - 1) for p in periods_of_year(y)]
-        labels = [f"{parse_period(p).label} ({p})" for p in ids]
+        """Offer the periods not yet created (the next one first), a draft, then open it."""
+        choices = periods_to_start(self.window_.session.store.periods(), dt.date.today())
+        if not choices:
+            QMessageBox.information(self, "Kỳ báo cáo mới", "Mọi kỳ đến nay đều đã có. Hãy "
+                                    "chọn kỳ cần làm ở ô “Kỳ báo cáo”.")
+            return
+        labels = [f"{p.label} ({p.id})" for p in choices]
         choice, ok = QInputDialog.getItem(self, "Kỳ báo cáo mới", "Chọn kỳ báo cáo:", labels,
-                                          labels.index(f"{parse_period(self.window_.period).label}"
-                                                       f" ({self.window_.period})")
-                                          if self.window_.period in ids else 0, False)
+                                          0, False)
         if ok:
-            self.start_period(ids[labels.index(choice)], ask=True)
+            self.start_period(choices[labels.index(choice)].id, ask=True)
 
     def start_period(self, period_id: str, ask: bool = True) -> list[str]:
         """Open a period, copying the previous one as a draft when the user agrees."""

@@ -31,3 +31,16 @@ def test_an_impossible_date_is_refused_with_a_reason(text, words):
 
 def test_a_date_is_shown_with_two_digit_day_and_month():
     assert typed_text(dt.date(2023, 6, 5)) == "05/06/2023" and typed_text(None) == ""
+
+
+def test_a_new_period_is_the_next_one_not_yet_created_never_a_future_or_existing_one():
+    from bachthong_desktop.core.drafts import periods_to_start
+
+    today = dt.date(2026, 12, 2)
+    offered = [p.id for p in periods_to_start(["2025-H2", "2026-H1"], today)]
+    assert offered[0] == "2026-H2"
+    assert not {"2025-H2", "2026-H1", "2027-H1", "2027"} & set(offered)
+    from bachthong_desktop.core.periods import current_period
+
+    march = dt.date(2026, 3, 2)
+    assert periods_to_start([], march)[0] == current_period(march)
