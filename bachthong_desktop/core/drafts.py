@@ -5,7 +5,7 @@ from __future__ import annotations
 from .definition import Field, Form
 import datetime as dt
 
-from .periods import Period, parse_period, periods_of_year
+from .periods import Period, current_period, parse_period, periods_of_year
 from .store import Store
 
 DRAFT_KINDS = {"longtext", "list", "nested_list"}
@@ -54,7 +54,8 @@ def periods_to_start(existing: list[str], today: dt.date) -> list[Period]:
                if p.cutoff_start <= today and p not in have]
     newest = max(have, default=None, key=lambda p: (p.cutoff_end, p.kind))
     if newest is None:  # nothing yet: the period being compiled now first
-        return sorted(started, key=lambda p: (abs((p.cutoff_end - today).days), p.kind))
+        now = current_period(today)
+        return sorted(started, key=lambda p: (p != now, abs((p.cutoff_end - today).days)))
     after = [p for p in started if p.cutoff_end > newest.cutoff_end]
     rest = [p for p in started if p not in after]
     return sorted(after, key=lambda p: (p.cutoff_end, p.kind)) + sorted(rest, reverse=True)
