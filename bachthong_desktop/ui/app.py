@@ -29,8 +29,6 @@ def build_main_window(session, period_id: str, mode: Mode | None = None,
     return MainWindow(session, period_id, mode, remember)
 
 
-build_window = build_main_window  # the name the self-test uses
-
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     """The window's options; without a console (the windowed .exe) errors show in a box."""

@@ -184,6 +184,8 @@ class MainWindow(QMainWindow):
 
         if isinstance(widget, PreviewTab):
             widget.issued.connect(self.after_issue)
+            if self.state is not None:
+                widget.set_state(self.state)
 
     def after_issue(self, period_id: str) -> None:
         """An issued version: the form shows its number and date, the top bar says so."""
@@ -233,7 +235,7 @@ class MainWindow(QMainWindow):
             if isinstance(editor, DateEditor):
                 editor.set_period(parse_period(self.period))
         for widget in (self.returns_tab, self.preview_tab):
-            if widget is not None and is_real(widget):
+            if is_real(widget):
                 widget.set_period(self.period)
         self.top.show_period(self.period)
         self.top.show_issued(self.period)
@@ -342,10 +344,13 @@ class MainWindow(QMainWindow):
         self.save_state.setStyleSheet("color: #c0392b;" if unreadable else "")
 
     def _mark_preview_stale(self) -> None:
-        """Any saved edit: the preview redraws (it waits by itself while hidden)."""
+        """Any saved edit: the preview gets the new state and redraws (it waits while hidden)."""
         preview = self.preview_tab
-        if preview is not None and is_real(preview):
-            preview.refresh()
+        if is_real(preview):
+            if self.state is not None:
+                preview.set_state(self.state)
+            else:
+                preview.refresh()
 
     def _tab_changed(self, index: int) -> None:
         self.saver.flush()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QL
                                QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from ..core.errors import UserError
+from ..core.report_state import ReportState
 from ..core.issued import IssuedVersion, list_issued, open_issued
 from ..exchange.document import Document, document_for
 from ..exchange.export import export, issue_report, parse_doc_date
@@ -35,6 +36,7 @@ class PreviewTab(QWidget):
         super().__init__(parent)
         self.session, self.period_id = session, period_id
         self._doc: Document | None = None
+        self.state: ReportState | None = None  # the window's compiled period, when it has one
         self._dirty = False
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._rebuild)
@@ -87,8 +89,15 @@ class PreviewTab(QWidget):
     def document(self) -> Document:
         """The document as the data stands now (built once per refresh)."""
         if self._doc is None:
-            self._doc = document_for(self.session, self.period_id)
+            state = self.state if self.state and self.state.period.id == self.period_id else None
+            self._doc = document_for(self.session, self.period_id,
+                                     state.figures if state else None)
         return self._doc
+
+    def set_state(self, state: ReportState) -> None:
+        """The window's compiled period: the document is built from it, not compiled again."""
+        self.state = state
+        self.refresh()
 
     def set_period(self, period_id: str) -> None:
         self.period_id = period_id

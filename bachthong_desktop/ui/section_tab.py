@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget)
 
@@ -83,7 +81,7 @@ def field_label(field: Field, commune: bool = False) -> str:
 
 
 class SectionTab(QScrollArea):
-    """The fields of one section; `load(values)` fills them, `save()` reads them back.
+    """The fields of one section, each with its editor; the window's saver loads and saves them.
 
     The widgets are made when the tab is first shown (or first asked for): the window opens
     fast, and `on_built(tab)` lets the window load values into them then.
@@ -147,14 +145,6 @@ class SectionTab(QScrollArea):
     @property
     def editors(self) -> dict[str, Editor]:
         return {c: r.editor for c, r in self.rows.items() if r.editor is not None}
-
-    def load(self, values: dict[str, Any]) -> None:
-        for code, editor in self.editors.items():
-            editor.load(values.get(code))
-
-    def save(self) -> dict[str, Any]:
-        """What the editors hold now (as typed; the store coerces)."""
-        return {code: editor.value() for code, editor in self.editors.items()}
 
     def set_figures(self, figures: dict, names: dict[str, str]) -> None:
         for code, row in self.rows.items():

@@ -171,9 +171,10 @@ def _broken_tabs(window) -> list[str]:
 
 def open_main_window(session, period: str):
     """The main window on an open session and period (not shown yet)."""
-    from . import app as ui_app
+    from ..core.commune_mode import OFFICE, Mode, get_mode
+    from .main_window import MainWindow  # the window itself: the self-test needs not ui/app
 
-    return ui_app.build_window(session, period)
+    return MainWindow(session, period, get_mode(session.db) or Mode(OFFICE), remember=False)
 
 
 def tab_count(window) -> int:
