@@ -56,13 +56,18 @@ class ModeDialog(QDialog):
         return dialog.mode()
 
 
-def ask(parent, title: str, text: str, yes: str, no: str) -> bool:
-    """A yes/no question whose buttons say what they do; True for `yes` (No is the default)."""
+def question_box(parent, title: str, text: str, yes: str, no: str) -> QMessageBox:
+    """A yes/no question whose buttons say what they do (No is the default)."""
     box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
     box.button(QMessageBox.Yes).setText(yes)
     box.button(QMessageBox.No).setText(no)
     box.setDefaultButton(QMessageBox.No)
-    return box.exec() == QMessageBox.Yes
+    return box
+
+
+def ask(parent, title: str, text: str, yes: str, no: str) -> bool:
+    """Ask a yes/no question; True for `yes`."""
+    return question_box(parent, title, text, yes, no).exec() == QMessageBox.Yes
 
 
 class ChecksDialog(QDialog):
