@@ -75,9 +75,9 @@ class ChecksDialog(QDialog):
 
     GO_TO = QDialog.DialogCode.Accepted.value + 1  # a line double-clicked: go to that field
 
-    def __init__(self, problems: list[Problem], parent=None):
+    def __init__(self, problems: list[Problem], parent=None, doing: str = "in"):
         super().__init__(parent)
-        self.setWindowTitle("Kiểm tra trước khi in")
+        self.setWindowTitle(f"Kiểm tra trước khi {doing}")
         self.resize(720, 420)
         column = QVBoxLayout(self)
         errors = sum(1 for p in problems if p.level == ERROR)
@@ -93,7 +93,7 @@ class ChecksDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda item: self.done(self.GO_TO))
         column.addWidget(self.list)
         buttons = QDialogButtonBox()
-        buttons.addButton("Vẫn in", QDialogButtonBox.AcceptRole)
+        buttons.addButton(f"Vẫn {doing}", QDialogButtonBox.AcceptRole)
         buttons.addButton("Quay lại sửa", QDialogButtonBox.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

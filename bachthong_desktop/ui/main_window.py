@@ -184,6 +184,8 @@ class MainWindow(QMainWindow):
 
         if isinstance(widget, PreviewTab):
             widget.issued.connect(self.after_issue)
+            widget.go_to.connect(lambda code: code and self.show_field(code))
+            widget.checks = self.problems
             if self.state is not None:
                 widget.set_state(self.state)
 

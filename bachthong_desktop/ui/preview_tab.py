@@ -8,16 +8,19 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
 
+from ..core.checks import ERROR, Problem
 from ..core.errors import UserError
+from ..core.periods import parse_period
 from ..core.report_state import ReportState
 from ..core.issued import IssuedVersion, list_issued, open_issued
 from ..exchange.document import Document, document_for
 from ..exchange.export import export, issue_report, parse_doc_date
 from . import TITLE
-from .dialogs import ask
+from .dialogs import ChecksDialog, ask
 from .issue_dialog import IssueDialog
 from .places import shown_path, suggested_file
 from .printing import NO_PRINTER, find_printer, pdf_bytes, preview_dialog
@@ -31,12 +34,14 @@ class PreviewTab(QWidget):
     """Shows the pages of the report; refresh() after edits (debounced)."""
 
     issued = Signal(str)  # a version of this period was issued (its number and date stored)
+    go_to = Signal(str)   # the clerk went back from the checks to fix a field ("" for none)
 
     def __init__(self, session, period_id: str, parent=None):
         super().__init__(parent)
         self.session, self.period_id = session, period_id
         self._doc: Document | None = None
         self.state: ReportState | None = None  # the window's compiled period, when it has one
+        self.checks = None  # the window's check of the report (a callable), when in a window
         self._dirty = False
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._rebuild)
@@ -167,7 +172,21 @@ class PreviewTab(QWidget):
         self.status.setText(f"Đã ghi báo cáo vào {path}.")
         return Path(path)
 
+    def problems(self) -> list[Problem]:
+        """The report's checks now: the window's (with values typed but unsaved), else the core's."""
+        if self.checks is not None:
+            return self.checks()
+        earlier = parse_period(self.period_id).year_earlier()
+        return list(self.session.state(self.period_id, earlier).problems)
+
     def ask_issue(self) -> None:
+        """Phát hành: the checks first (never issued silently over an error), then the dialog."""
+        problems = self.problems()
+        if any(p.level == ERROR for p in problems):
+            dialog = ChecksDialog(problems, self, doing="phát hành")
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.go_to.emit(dialog.chosen_field() or "")
+                return
         answer = IssueDialog.ask(self)
         if answer:
             self._guard(lambda: self.issue_version(*answer))

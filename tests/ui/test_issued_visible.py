@@ -61,3 +61,30 @@ def test_without_a_viewer_the_program_says_so_and_offers_the_copy(demo_db, opene
     assert "chưa có chương trình mở tệp Word" in seen[0][0]
     assert seen[0][1] == "Lưu bản sao…"
     assert target.read_bytes().startswith(b"PK")
+
+
+def test_phat_hanh_lists_the_failing_checks_first_and_issues_nothing_when_going_back(demo_db,
+                                                                                    opener):
+    from bachthong_desktop.core.issued import list_issued
+    from bachthong_desktop.ui.dialogs import ChecksDialog
+
+    window = opener.open()
+    editor = editor_of(window, "request_subject")
+    editor.main.clear()
+    editor.main.textEdited.emit("")
+    preview = preview_of(window)
+    seen = []
+
+    def go_back():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ChecksDialog):
+            QTimer.singleShot(10, go_back)
+            return
+        seen.append([dialog.list.item(i).text() for i in range(dialog.list.count())])
+        dialog.list.setCurrentRow(0)
+        dialog.reject()
+    QTimer.singleShot(0, go_back)
+    preview.ask_issue()
+    assert any("Về việc" in line for line in seen[0])
+    assert list_issued(window.session.db, "2023-H1") == []
+    assert window.tabs.currentWidget() is window.section_tabs[0]
