@@ -153,7 +153,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self.top)
         self.section_names = section_list(self.tabs)
         column.addLayout(beside(self.section_names, self.tabs), 1)
+        before = self.centralWidget()  # the opening view, or the tabs of the data before a restore
         self.setCentralWidget(central)
+        if before is not None:
+            before.setParent(None)  # gone at once, not when Qt's deferred delete runs
+            before.deleteLater()
 
     def _add_optional_tabs(self) -> None:
         self.returns_holder = LazyTab(lambda: optional_tab(self._make_returns_tab),

@@ -6,19 +6,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from bachthong_desktop.core.checks import ERROR
 from bachthong_desktop.ui.window_actions import show_checks
 
-from ui_helpers import editor_of, type_text
+from ui_helpers import editor_of, type_text, when_modal
 
 
 def answer_next_question(button, seen: list):
-    """Click `button` of the next modal question and keep its text."""
-    def click():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, click)  # the question is not on the screen yet
-            return
+    """Click `button` of the next question and keep its text and button texts."""
+    def click(box):
         seen.append((box.text(), [b.text() for b in box.buttons()]))
         box.button(button).click()
-    QTimer.singleShot(0, click)
+    when_modal(QMessageBox, click)
 
 
 def test_emptying_a_required_field_is_listed_by_the_next_check_at_once(demo_db, opener):

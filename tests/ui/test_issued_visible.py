@@ -1,11 +1,10 @@
 """After "Phát hành": the form shows the number and date, the period is marked issued, and an
 issued version can be saved as a copy, also where the PC has no viewer."""
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ui_helpers import editor_of
+from ui_helpers import editor_of, when_modal
 
 
 def preview_of(window):
@@ -49,14 +48,10 @@ def test_without_a_viewer_the_program_says_so_and_offers_the_copy(demo_db, opene
                         staticmethod(lambda *args, **kw: (str(target), "")))
     seen = []
 
-    def answer():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
+    def answer(box):
         seen.append((box.text(), box.button(QMessageBox.Yes).text()))
         box.button(QMessageBox.Yes).click()
-    QTimer.singleShot(0, answer)
+    when_modal(QMessageBox, answer)
     preview.open_version(version.id)
     assert "chưa có chương trình mở tệp Word" in seen[0][0]
     assert seen[0][1] == "Lưu bản sao…"
@@ -75,15 +70,11 @@ def test_phat_hanh_lists_the_failing_checks_first_and_issues_nothing_when_going_
     preview = preview_of(window)
     seen = []
 
-    def go_back():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ChecksDialog):
-            QTimer.singleShot(10, go_back)
-            return
+    def go_back(dialog):
         seen.append([dialog.list.item(i).text() for i in range(dialog.list.count())])
         dialog.list.setCurrentRow(0)
         dialog.reject()
-    QTimer.singleShot(0, go_back)
+    when_modal(ChecksDialog, go_back)
     preview.ask_issue()
     assert any("Về việc" in line for line in seen[0])
     assert list_issued(window.session.db, "2023-H1") == []

@@ -1,31 +1,17 @@
 """Tệp menu: back up, restore (what each backup holds, issued versions never dropped silently)
 and the demo data in a file of its own."""
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from bachthong_desktop.core.backup import list_backups
 from bachthong_desktop.core.issued import issue, list_issued
 from bachthong_desktop.ui.office_tools import RestoreDialog, demo_path
 
-from ui_helpers import editor_of, type_text
+from ui_helpers import editor_of, type_text, when_modal
 
 
 def menu_action(window, text):
     return next(a for a in window.menus[0].actions() if a.text() == text)
-
-
-def when_modal(kind, act, seen=None):
-    """Run `act(widget)` on the next modal widget of `kind` once it is on the screen."""
-    def attempt():
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind):
-            QTimer.singleShot(10, attempt)
-            return
-        if seen is not None:
-            seen.append(widget.text() if isinstance(widget, QMessageBox) else widget)
-        act(widget)
-    QTimer.singleShot(0, attempt)
 
 
 def test_the_file_menu_has_backup_restore_and_demo(demo_db, opener):

@@ -55,3 +55,20 @@ def editor_of(window, code: str):
         if code in tab.editors:
             return tab.editors[code]
     raise KeyError(code)
+
+
+def when_modal(kind, act, seen: list | None = None) -> None:
+    """Run `act(widget)` on the next modal widget of `kind` once it is on the screen
+    (a QMessageBox's text, or the widget itself, goes into `seen`)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def attempt():
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(10, attempt)
+            return
+        if seen is not None:
+            seen.append(widget.text() if isinstance(widget, QMessageBox) else widget)
+        act(widget)
+    QTimer.singleShot(0, attempt)
