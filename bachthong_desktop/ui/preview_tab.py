@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListW
 from ..core.checks import ERROR, Problem
 from ..core.errors import UserError
 from ..core.periods import parse_period
-from ..core.report_state import ReportState
 from ..core.issued import IssuedVersion, list_issued, open_issued
+from ..core.report_state import ReportState
 from ..exchange.document import Document, document_for
 from ..exchange.export import export, issue_report, parse_doc_date
 from . import TITLE
@@ -239,7 +239,7 @@ class PreviewTab(QWidget):
         version = open_issued(self.session.db, version_id)
         kind = "Tệp Word (*.docx)" if version.format == "docx" else "Tệp PDF (*.pdf)"
         path, _ = QFileDialog.getSaveFileName(self, "Lưu bản sao bản phát hành",
-                                              str(Path.home() / copy_name(version)), kind)
+                                              suggested_file(copy_name(version)), kind)
         return self.save_copy(version_id, path) if path else None
 
     def save_copy(self, version_id: int, path: str | Path) -> Path | None:
@@ -252,7 +252,7 @@ class PreviewTab(QWidget):
             QMessageBox.warning(self, TITLE, f"Không ghi được tệp “{path}”: {exc.strerror}. "
                                              "Hãy chọn thư mục khác.")
             return None
-        self.status.setText(f"Đã lưu bản sao vào {path}.")
+        self.status.setText(f"Đã lưu bản sao vào {shown_path(str(path))}.")
         return path
 
     def _guard(self, action) -> bool:
