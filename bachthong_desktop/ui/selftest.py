@@ -196,6 +196,27 @@ def _say(line: str) -> None:
     say(line)  # in the pipe's code page (cp1258 on a Vietnamese Windows); none without console
 
 
+def _vietnamese(state: dict) -> str:
+    """Qt's own dialogs in Vietnamese: the program's translation file loads and is used."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .language import install_vietnamese, translation_file
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bachthong"])
+    locale = QLocale()
+    translator = install_vietnamese(app)
+    if translator is None:
+        raise RuntimeError(f"không nạp được tệp dịch {translation_file()}")
+    box = QMessageBox(QMessageBox.Question, "", "", QMessageBox.Yes | QMessageBox.No)
+    yes = box.button(QMessageBox.Yes).text().replace("&", "")
+    app.removeTranslator(translator)  # a check only: leave the application as it was
+    QLocale.setDefault(locale)
+    if yes != "Có":
+        raise RuntimeError(f"nút Yes vẫn ghi “{yes}”")
+    return f"{translation_file().name}, nút “{yes}”"
+
+
 STEPS = [
     ("cơ sở dữ liệu và dữ liệu mẫu", _database),
     ("sao lưu bằng SQLite backup API", _backup),
@@ -204,6 +225,7 @@ STEPS = [
     ("tệp PDF", _pdf),
     ("cửa sổ chính (offscreen)", _window),
     ("hướng dẫn sử dụng (Trợ giúp)", _guide),
+    ("tiếng Việt trong hộp thoại của Qt", _vietnamese),
 ]
 
 if __name__ == "__main__":
