@@ -15,15 +15,19 @@ from ..core.backup_view import backup_summaries
 
 def save_dialogs(window, folder: Path, screen: tuple[int, int]) -> list[Path]:
     """Each dialog opened on the window, pictured, closed; none larger than `screen`."""
-    shots = [("hop-thoai-mo-tep-nhap-bao-cao-cua-xa", lambda: _open_files(window)),
-             ("hop-thoai-luu-tep-xuat-word", lambda: _save_file(window)),
-             ("hop-thoai-in", lambda: _print(window)),
-             ("hop-thoai-xem-truoc-khi-in", lambda: _print_preview(window)),
-             ("cau-hoi-co-khong", lambda: _question(window)),
-             ("hop-thoai-sao-luu", lambda: _backup(window)),
-             ("hop-thoai-khoi-phuc", lambda: _restore(window))]
-    saved = [picture(make(), folder / f"{name}.png", screen) for name, make in shots]
-    return [*saved, _calendar(window, folder / "chon-ngay-tren-lich.png")]
+    office = window.preview_holder is not None  # a commune's copy neither imports nor prints
+    shots = [("hop-thoai-mo-tep-nhap-bao-cao-cua-xa", lambda: _open_files(window), office),
+             ("hop-thoai-luu-tep-xuat-word", lambda: _save_file(window), office),
+             ("hop-thoai-luu-tep-gui-huyen", lambda: _save_return(window), not office),
+             ("hop-thoai-in", lambda: _print(window), office),
+             ("hop-thoai-xem-truoc-khi-in", lambda: _print_preview(window), office),
+             ("cau-hoi-co-khong", lambda: _question(window), True),
+             ("hop-thoai-sao-luu", lambda: _backup(window), True),
+             ("hop-thoai-khoi-phuc", lambda: _restore(window), True)]
+    saved = [picture(make(), folder / f"{name}.png", screen) for name, make, shown in shots
+             if shown]
+    calendar = _calendar(window, folder / "chon-ngay-tren-lich.png")
+    return [*saved, calendar] if calendar else saved
 
 
 def picture(widget: QWidget, path: Path, screen: tuple[int, int]) -> Path:
@@ -57,6 +61,13 @@ def _save_file(window) -> QFileDialog:
     return dialog
 
 
+def _save_return(window) -> QFileDialog:
+    dialog = _file_dialog(window, "Lưu tệp gửi huyện", "Tệp Excel (*.xlsx)")
+    dialog.setAcceptMode(QFileDialog.AcceptSave)
+    dialog.selectFile(f"bao-cao-ttdn-{window.unit.code}-{window.period}.xlsx")
+    return dialog
+
+
 def _print(window) -> QPrintDialog:
     printer = QPrinter(QPrinter.HighResolution)
     dialog = QPrintDialog(printer, window)
@@ -77,7 +88,8 @@ def _print_preview(window) -> QWidget:
 def _question(window) -> QMessageBox:
     from .dialogs import question_box
 
-    label = window.session.form.field("local_news").label
+    label = next(e.field.label for t in window.section_tabs for e in t.editors.values()
+                 if e.field.kind == "count")
     return question_box(window, "Còn số liệu chưa lưu",
                         f"Ô “{label}” ghi “8o”, chương trình chưa đọc được nên chưa lưu. "
                         "Chuyển sang kỳ khác và bỏ giá trị này, hay quay lại sửa?",
@@ -97,12 +109,17 @@ def _restore(window) -> QWidget:
                          backups_dir(window.session.db_path), window)
 
 
-def _calendar(window, path: Path) -> Path:
+def _calendar(window, path: Path) -> Path | None:
     """The window with a date's calendar open on it (a popup is a window of its own)."""
-    tab = window.section_tabs[0]
+    from .editors import DateEditor
+
+    found = [(t, e) for t in window.section_tabs for e in t.editors.values()
+             if isinstance(e, DateEditor)]
+    if not found:  # a commune's report has no date to pick
+        return None
+    tab, editor = found[0]
     window.tabs.setCurrentWidget(tab)
     QApplication.processEvents()
-    editor = tab.editors["request_date"]
     calendar = editor.open_calendar()
     QApplication.processEvents()
     picture_ = QPixmap(window.grab())

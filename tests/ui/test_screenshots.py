@@ -27,3 +27,13 @@ def test_a_screen_size_is_read_or_refused_in_vietnamese():
     assert screen_size("1366x768") == (1366, 768)
     with pytest.raises(UserError, match="RỘNGxCAO"):
         screen_size("to")
+
+
+def test_a_communes_copy_pictures_its_own_tabs_and_dialogs(demo_db, opener, tmp_path):
+    from bachthong_desktop.core.commune_mode import COMMUNE, Mode
+
+    window = opener.open(mode=Mode(COMMUNE, "01975"))
+    names = {p.stem for p in save_screenshots(window, tmp_path, screen_size("1024x768"))}
+    assert {"hop-thoai-luu-tep-gui-huyen", "cau-hoi-co-khong", "hop-thoai-sao-luu",
+            "hop-thoai-khoi-phuc"} <= names
+    assert "hop-thoai-xem-truoc-khi-in" not in names
