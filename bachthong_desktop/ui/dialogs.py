@@ -75,14 +75,16 @@ class ChecksDialog(QDialog):
 
     GO_TO = QDialog.DialogCode.Accepted.value + 1  # a line double-clicked: go to that field
 
-    def __init__(self, problems: list[Problem], parent=None, doing: str = "in"):
+    def __init__(self, problems: list[Problem], parent=None, doing: str = "in",
+                 anyway: bool = True):
         super().__init__(parent)
         self.setWindowTitle(f"Kiểm tra trước khi {doing}")
         self.resize(720, 420)
         column = QVBoxLayout(self)
         errors = sum(1 for p in problems if p.level == ERROR)
+        refused = "" if anyway else f" Chưa {doing} được khi còn chỗ cần sửa."
         column.addWidget(QLabel(f"Có {errors} chỗ cần sửa và {len(problems) - errors} chỗ nên "
-                                "xem lại. Bấm đúp vào một dòng để đến chỗ đó."))
+                                f"xem lại.{refused} Bấm đúp vào một dòng để đến chỗ đó."))
         self.list = QListWidget()
         self.list.setWordWrap(True)
         for p in problems:
@@ -93,7 +95,8 @@ class ChecksDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda item: self.done(self.GO_TO))
         column.addWidget(self.list)
         buttons = QDialogButtonBox()
-        buttons.addButton(f"Vẫn {doing}", QDialogButtonBox.AcceptRole)
+        if anyway:
+            buttons.addButton(f"Vẫn {doing}", QDialogButtonBox.AcceptRole)
         buttons.addButton("Quay lại sửa", QDialogButtonBox.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -14,6 +14,7 @@ from ..core.checks import ERROR, WARNING, Problem, check_values, far_problem, re
 from ..core.commune_mode import OFFICE, Mode
 from ..core.definition import Field, Form
 from ..core.periods import Period, parse_period
+from ..core.report_checks import report_problems
 from ..core.report_state import ReportState, compile_state
 from ..core.settings import get_setting, set_setting
 from ..core.start_view import GEOMETRY_KEY, StartView
@@ -389,7 +390,7 @@ class MainWindow(QMainWindow):
         if self.state is not None:
             self.refresh_state()  # what was just saved, compiled, then the core's checks
             shown = {f.code for tab in self.section_tabs for f in tab.fields}
-            found = [p for p in self.state.problems if p.field in shown]
+            found = [p for p in report_problems(self.state) if p.field in shown]
         else:
             fields = [f for tab in self.section_tabs for f in tab.fields]
             values = {f.code: self.current(f.code) for f in fields}

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListW
                                QWidget)
 
 from ..core.checks import ERROR, Problem
+from ..core.report_checks import report_problems
 from ..core.errors import UserError
 from ..core.periods import parse_period
 from ..core.issued import IssuedVersion, list_issued, open_issued
@@ -95,8 +96,7 @@ class PreviewTab(QWidget):
         """The document as the data stands now (built once per refresh)."""
         if self._doc is None:
             state = self.state if self.state and self.state.period.id == self.period_id else None
-            self._doc = document_for(self.session, self.period_id,
-                                     state.figures if state else None)
+            self._doc = document_for(self.session, self.period_id, state)
         return self._doc
 
     def set_state(self, state: ReportState) -> None:
@@ -177,16 +177,16 @@ class PreviewTab(QWidget):
         if self.checks is not None:
             return self.checks()
         earlier = parse_period(self.period_id).year_earlier()
-        return list(self.session.state(self.period_id, earlier).problems)
+        return report_problems(self.session.state(self.period_id, earlier))
 
     def ask_issue(self) -> None:
         """Phát hành: the checks first (never issued silently over an error), then the dialog."""
         problems = self.problems()
         if any(p.level == ERROR for p in problems):
-            dialog = ChecksDialog(problems, self, doing="phát hành")
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                self.go_to.emit(dialog.chosen_field() or "")
-                return
+            dialog = ChecksDialog(problems, self, doing="phát hành", anyway=False)
+            dialog.exec()  # an issued copy is refused while a check fails: back to fix it
+            self.go_to.emit(dialog.chosen_field() or "")
+            return
         answer = IssueDialog.ask(self)
         if answer:
             self._guard(lambda: self.issue_version(*answer))

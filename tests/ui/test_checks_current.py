@@ -107,3 +107,11 @@ def test_a_date_typed_in_the_window_is_saved_as_typed(opener):
     assert "chỉ có 30 ngày" in row.problem.text()
     assert window.session.store.get("2023-H1", "063", "request_date") == "2023-04-20"
     editor.main.clear()  # closing would ask about the red date
+
+
+def test_an_issue_date_before_the_request_letter_is_listed_before_printing(demo_db, opener):
+    window = opener.open()
+    type_text(editor_of(window, "doc_date").main, "20/5/2023")  # the letter is of 26/5/2023
+    window.save_all()
+    errors = [p for p in window.problems() if p.level == ERROR]
+    assert [p.field for p in errors] == ["doc_date"] and "đứng trước" in errors[0].message
