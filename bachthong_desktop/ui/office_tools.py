@@ -110,7 +110,8 @@ def demo_path(db_path: Path) -> Path:
 
 def open_demo(window):
     """Tệp > Mở dữ liệu mẫu…: the demo made afresh in its own file, in a second window."""
-    from ..core.demo import DEMO_PERIOD, load_demo
+    from ..core.demo import DEMO_PERIOD
+    from ..exchange.demo_returns import load_demo
     from ..core.session import Session
     from .main_window import MainWindow
 

@@ -55,6 +55,16 @@ def test_a_new_period_shows_no_red_before_the_first_check(opener):
     assert "bắt buộc" in rows["general_situation"].problem.text()
 
 
+def test_a_count_typed_8o_stays_red_and_is_not_saved(opener):
+    window = opener.open()
+    editor = editor_of(window, "local_news")
+    type_text(editor.main, "8o")
+    assert "#c0392b" in editor.main.styleSheet()
+    assert "CHƯA LƯU" in window.save_all()
+    assert window.session.store.get("2023-H1", "063", "local_news") is None
+    editor.main.clear()  # closing would ask about the red value
+
+
 def test_a_count_that_does_not_read_is_red_at_once_and_never_called_saved(opener):
     window = opener.open()
     editor = editor_of(window, "local_news")
