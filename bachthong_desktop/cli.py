@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import logging
-import sqlite3
 import sys
 
 from . import __version__
 from .arguments import VietnameseParser
-from .commands import COMMANDS
-from .core.errors import UserError
-from .core.logs import setup_logging
-from .core.session import Session
+from .commands import LazyCommands, add_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,10 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="tệp cơ sở dữ liệu (mặc định: biến BACHTHONG_DB, hoặc thư mục dữ liệu "
                              "của người dùng)")
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", title="Các lệnh",
-                                     parser_class=VietnameseParser)
+                                     parser_class=VietnameseParser, action=LazyCommands)
     commands.required = True
-    for module in COMMANDS:
-        module.register(commands)
+    add_commands(commands)
     return parser
 
 
@@ -39,6 +33,18 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
+    return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """The chosen command on the database; its errors as one Vietnamese sentence."""
+    import logging  # here, not at the top: `--version` and `--help` need none of this
+    import sqlite3
+
+    from .core.errors import UserError
+    from .core.logs import setup_logging
+    from .core.session import Session
+
     setup_logging()
     session = Session(args.db)
     try:

@@ -8,9 +8,7 @@ from ..core.backup import backup_now, backups_dir, write_backup
 from ..core.errors import UserError
 
 
-def register(commands) -> None:
-    parser = commands.add_parser(
-        "backup", help="sao lưu cơ sở dữ liệu (vào tệp -o, hoặc vào thư mục backups cạnh nó)")
+def arguments(parser) -> None:
     parser.add_argument("-o", "--output", metavar="TỆP",
                         help="tệp sao lưu mới (mặc định: thư mục backups cạnh cơ sở dữ liệu, "
                              "giữ 10 bản gần nhất và một bản mỗi tháng)")

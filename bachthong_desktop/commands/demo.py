@@ -7,9 +7,7 @@ from ..core.demo import DEMO_PERIOD
 from ..exchange.demo_returns import load_demo
 
 
-def register(commands) -> None:
-    parser = commands.add_parser(
-        "demo", help="nạp dữ liệu mẫu kỳ 6 tháng đầu năm 2023 (báo cáo của huyện và 14 xã)")
+def arguments(parser) -> None:
     parser.set_defaults(run=run)
 
 

@@ -6,8 +6,7 @@ from ..core.periods import parse_period
 from ..exchange.importer import import_files, summary_lines
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("import", help="nhập báo cáo Excel của các xã, thị trấn")
+def arguments(parser) -> None:
     parser.add_argument("files", nargs="+", metavar="TỆP", help="các tệp .xlsx nhận được, thư mục chứa chúng, hoặc mẫu tên như *.xlsx")
     parser.add_argument("--period", metavar="KỲ",
                         help="chỉ nhận báo cáo của kỳ này (mặc định: kỳ ghi trong tệp)")

@@ -7,8 +7,7 @@ from ..core.periods import current_period, periods_of_year
 from ..core.deadlines import deadline
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("periods", help="các kỳ báo cáo, thời gian chốt số liệu và hạn gửi")
+def arguments(parser) -> None:
     parser.add_argument("--nam", dest="year", type=int, metavar="NĂM",
                         help="năm cần xem (mặc định: năm của kỳ hiện tại)")
     parser.set_defaults(run=run)

@@ -10,8 +10,7 @@ from ..exchange.document import document_for, with_number
 from ..exchange.export import issue_copy, parse_doc_date, refuse_if_failing
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("print", help="in báo cáo ra máy in (mặc định: máy in chính)")
+def arguments(parser) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
     parser.add_argument("--printer", metavar="TÊN", help="tên máy in; bỏ trống để dùng máy in chính")

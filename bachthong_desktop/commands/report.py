@@ -8,8 +8,7 @@ from ..core.checks import checks_text
 from ..exchange.export import export, format_of, parse_doc_date
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("report", help="xuất báo cáo ra tệp Word (.docx) hoặc PDF")
+def arguments(parser) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
     parser.add_argument("-o", "--output", required=True, metavar="TỆP",

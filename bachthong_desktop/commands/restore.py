@@ -6,10 +6,7 @@ from ..core.lock import refuse_if_window_open
 from ..core.restore import restore
 
 
-def register(commands) -> None:
-    parser = commands.add_parser(
-        "restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu (dữ liệu hiện tại được "
-                        "sao lưu trước)")
+def arguments(parser) -> None:
     parser.add_argument("file", metavar="TỆP", help="tệp sao lưu .sqlite3")
     parser.set_defaults(run=run)
 

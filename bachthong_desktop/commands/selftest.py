@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 
-def register(commands) -> None:
-    parser = commands.add_parser(
-        "self-test", help="tự kiểm tra chương trình (dữ liệu mẫu tạm, tệp Word, PDF, cửa sổ) "
-                          "mà không đụng đến dữ liệu thật")
+def arguments(parser) -> None:
     parser.set_defaults(run=run)
 
 

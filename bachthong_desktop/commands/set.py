@@ -13,8 +13,7 @@ from ..core.periods import parse_period
 SOURCE = "dòng lệnh"  # the history's word for a value written by this command
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("set", help="ghi một chỉ tiêu của đơn vị tổng hợp (cho kịch bản)")
+def arguments(parser) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
     parser.add_argument("code", metavar="CHỈ_TIÊU", help="mã chỉ tiêu, ví dụ rebuttal_turns")

@@ -9,8 +9,7 @@ from ..core.periods import parse_period
 from ..core.readable import describe_report
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("show", help="xem số liệu của báo cáo một kỳ")
+def arguments(parser) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
     parser.add_argument("--json", action="store_true",

@@ -7,8 +7,7 @@ from ..core.periods import parse_period
 from ..core.returns import board, when_words
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("status", help="xem các xã đã gửi báo cáo chưa")
+def arguments(parser) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
     parser.set_defaults(run=run)

@@ -10,8 +10,7 @@ from ..core.units import find_unit
 from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("template", help="tạo mẫu báo cáo Excel (.xlsx) để gửi các xã")
+def arguments(parser) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
     which = parser.add_mutually_exclusive_group(required=True)

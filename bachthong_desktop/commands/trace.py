@@ -8,8 +8,7 @@ from ..core.periods import parse_period
 from ..core.returns import trace
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("trace", help="xem số liệu tổng hợp lấy từ xã nào, tệp nào, ô nào")
+def arguments(parser) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
     parser.add_argument("code", metavar="MÃ_CHỈ_TIÊU", help="mã chỉ tiêu, ví dụ rebuttal_turns")

@@ -8,9 +8,7 @@ from ..core.settings import set_setting
 from ..core.units import OFFICE_SETTING, Unit, end_unit, get_unit, reporting_units, save_unit
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("units", help="cơ quan tổng hợp và các đơn vị báo cáo (xem, thêm, "
-                                               "kết thúc, chọn cơ quan)")
+def arguments(parser) -> None:
     parser.add_argument("--ngay", dest="on", metavar="dd/mm/yyyy",
                         help="chỉ các đơn vị còn hiệu lực vào ngày này")
     actions = parser.add_subparsers(dest="action", metavar="VIỆC", title="Các việc",
