@@ -15,7 +15,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as Paragraph_
 
 from . import layout
-from .docx_styles import add_styles, set_fonts, style_name
+from .docx_styles import add_styles, set_fonts, set_style, style_name
 from .document import Appendix, Document, Paragraph
 from .inline import Run
 from .layout import FOOT_COLUMNS_MM, HEADER_COLUMNS_MM, ISSUER_RULE, MOTTO_RULE, TRICH_YEU_RULE
@@ -43,7 +43,8 @@ def _run(paragraph, run: Run, size: float | None = None):
 
 
 def _para(container, style: str, runs: list[Run] | str, size: float | None = None):
-    p = container.add_paragraph(style=style)
+    p = container.add_paragraph()
+    set_style(p, style)
     for run in ([Run(runs)] if isinstance(runs, str) else runs):
         _run(p, run, size)
     return p
@@ -51,7 +52,8 @@ def _para(container, style: str, runs: list[Run] | str, size: float | None = Non
 
 def _rule(container, rule: layout.Rule, cell_mm: float):
     """A short centred horizontal rule: an empty paragraph with a bottom border."""
-    p = container.add_paragraph(style=style_name("header"))
+    p = container.add_paragraph()
+    set_style(p, style_name("header"))
     fmt = p.paragraph_format
     side = Mm(max(0.0, (cell_mm - rule.width_mm) / 2))
     fmt.left_indent = fmt.right_indent = side
@@ -119,7 +121,7 @@ def _table(document, widths_mm, rows: int = 1, style: str | None = None):
 def _first(cell, look: str, text: str | list[Run]):
     """The cell's own first paragraph, in a look of the layout."""
     p = cell.paragraphs[0]
-    p.style = style_name(look)
+    set_style(p, style_name(look))
     for run in ([Run(text)] if isinstance(text, str) else text):
         _run(p, run)
     return p
@@ -210,7 +212,7 @@ def _page_numbers(section) -> None:
     header = section.header
     header.is_linked_to_previous = False
     p = header.paragraphs[0]
-    p.style = style_name("page_number")
+    set_style(p, style_name("page_number"))
     _field(p, "PAGE")
 
 
@@ -255,7 +257,7 @@ def _appendix(document, doc: Document, appendix: Appendix) -> None:
         bold = r == 0 or r > len(appendix.rows)
         for c, (cell, text) in enumerate(zip(table.rows[r].cells, values)):
             p = cell.paragraphs[0]
-            p.style = looks["table_name" if c == 1 and r > 0 else "table"]
+            set_style(p, looks["table_name" if c == 1 and r > 0 else "table"])
             _run(p, Run(text, bold=bold))
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
