@@ -58,3 +58,8 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
     assert "ĐẠT   hướng dẫn sử dụng (Trợ giúp)" in check.stdout
     assert (folder / "_internal" / "docs" / "huong-dan-su-dung.md").exists()
     assert not list(folder.rglob("*QtQml*")) and not list(folder.rglob("*QtNetwork.abi3*"))
+    for never_loaded in ("*wayland*", "*Wayland*", "*eglfs*", "*EglFS*", "*qvnc*",
+                         "imageformats", "*objectify*"):
+        assert not list(folder.rglob(never_loaded)), never_loaded
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+    assert size <= 150 * 2**20, f"the bundle weighs {size / 2**20:.0f} MB"
