@@ -1,61 +1,18 @@
-"""Benchmark parts about commune returns: importing the demo returns, and 100 against 1,000."""
+"""Returns at scale: synthetic communes and their filled returns; import 100, 1,000, 5,000."""
 
 from __future__ import annotations
 
-import statistics
+import hashlib
 import tempfile
-import time
 from pathlib import Path
 
-from parts import PERIOD, ROOT, Result, Skip, child, ratio, seconds
+from processes import PERIOD, ROOT, Result, bachthong, run_process, seconds
 
-RETURNS = ROOT / "resources" / "demo" / PERIOD / "returns"
-
-
-def _importer():
-    try:
-        from bachthong_desktop.exchange.importer import import_files
-    except ImportError as exc:
-        raise Skip(f"the returns importer is not there yet (issue 4): {exc}") from exc
-    return import_files
-
-
-def import_demo_returns(folder: Path, runs: int) -> list[Result]:
-    """Importing the 14 demo returns (fresh database each run) against openpyxl loading them."""
-    files = sorted(RETURNS.glob("*.xlsx"))
-    if not files:
-        raise Skip(f"no demo returns in {RETURNS.relative_to(ROOT)} yet (issue 4)")
-    import_files = _importer()
-    from openpyxl import load_workbook
-
-    from bachthong_desktop.core.session import Session
-
-    def ours(run: int) -> float:
-        session = Session(folder / f"import-{run}.sqlite3")
-        session.db  # noqa: B018 - the database is created before the clock starts
-        started = time.perf_counter()
-        results = import_files(session.store, files)
-        took = time.perf_counter() - started
-        session.close()
-        if not all(r.ok for r in results):
-            raise RuntimeError("a demo return was refused")
-        return took
-
-    def bare() -> float:
-        started = time.perf_counter()
-        for path in files:
-            load_workbook(path, data_only=True).close()
-        return time.perf_counter() - started
-
-    ours(-1), bare()  # warm-up
-    mine = statistics.median(ours(i) for i in range(runs))
-    base = statistics.median(bare() for _ in range(runs))
-    return [Result(f"import the {len(files)} demo returns (median of {runs})", seconds(mine),
-                   seconds(base) + " openpyxl load_workbook alone", ratio(mine, base))]
+SIZES = (100, 1000, 5000)
 
 
 def synthetic_units(db, count: int) -> list:
-    """`count` extra communes of the demo office (a whole province's worth), added to `db`."""
+    """`count` extra communes of the database's office (a whole province's worth), added to `db`."""
     from bachthong_desktop.core.units import Unit, office, save_unit
 
     parent = office(db).code
@@ -64,8 +21,18 @@ def synthetic_units(db, count: int) -> list:
             for i in range(1, count + 1)]
 
 
+def _returns_folder() -> Path:
+    """Kept between runs (slow to make), named after the code and definition that make them."""
+    sources = [ROOT / "forms" / "ttdn.toml"] + sorted(
+        (ROOT / "bachthong_desktop" / "exchange").glob("xlsx_*.py"))
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:10]
+    folder = Path(tempfile.gettempdir()) / f"bachthong-bench-returns-{digest}"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def generate_returns(count: int) -> list[Path]:
-    """Filled returns of `count` synthetic communes for the demo period (made once, kept)."""
+    """Filled returns of the first `count` synthetic communes for the demo period."""
     import tomllib
 
     from bachthong_desktop.core.db import memory_db
@@ -76,53 +43,55 @@ def generate_returns(count: int) -> list[Path]:
     from bachthong_desktop.exchange.xlsx_template import (TemplateInfo, build_template,
                                                           template_file_name)
 
-    out = Path(tempfile.gettempdir()) / "bachthong-bench-returns"  # kept: slow to make
-    out.mkdir(exist_ok=True)
-    data = tomllib.loads((demo_dir() / "units.toml").read_text("utf-8"))["units"]
-    samples = list(data.values())
+    out = _returns_folder()
+    samples = list(tomllib.loads((demo_dir() / "units.toml").read_text("utf-8"))["units"].values())
     db, form, period = memory_db(), load_form("ttdn"), parse_period(PERIOD)
     paths = []
     for i, unit in enumerate(synthetic_units(db, count)):
         path = out / template_file_name(period, unit)
         if not path.exists():
-            wb = build_template(TemplateInfo(unit, period, form))
-            fill_return(wb, form, samples[i % len(samples)])
-            wb.save(path)
+            book = build_template(TemplateInfo(unit, period, form))
+            fill_return(book, form, samples[i % len(samples)])
+            book.save(path)
         paths.append(path)
     return paths
 
 
-def returns_100_vs_1000(folder: Path, runs: int) -> list[Result]:
-    """Importing 100 against 1,000 returns of as many communes, fresh processes: time, peak RSS."""
-    _importer()
-    results = {}
-    for count in (100, 1000):
+def database_with_units(path: Path, count: int) -> Path:
+    """A new database whose office has `count` synthetic communes (no values yet)."""
+    from bachthong_desktop.core.session import Session
+
+    session = Session(path)
+    synthetic_units(session.db, count)
+    session.close()
+    return path
+
+
+def import_scale(folder: Path, runs: int, sizes=SIZES) -> list[Result]:
+    """`bachthong import` of 100, 1,000 and 5,000 returns of as many communes, one process each:
+    the time each extra return costs from one size to the next (start-up cancels out) and the
+    process's peak memory (runs ignored: one process per size)."""
+    found = {}
+    for count in sizes:
         files = generate_returns(count)
-        listing = folder / f"returns-{count}.txt"
-        listing.write_text("\n".join(map(str, files)), encoding="utf-8")
-        code = f"""
-            import json, resource, sys, time
-            from pathlib import Path
-            from bachthong_desktop.core.session import Session
-            from bachthong_desktop.exchange.importer import import_files
-            from returns_parts import synthetic_units
-            files = Path({str(listing)!r}).read_text(encoding="utf-8").splitlines()
-            s = Session({str(folder / f"scale-{count}.sqlite3")!r})
-            synthetic_units(s.db, {count})
-            started = time.perf_counter()
-            results = import_files(s.store, files)
-            wall = time.perf_counter() - started
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            refused = [r.message for r in results if not r.ok][:1]
-            print(json.dumps({{"wall": wall, "rss": rss, "refused": refused}}))
-        """
-        _, results[count] = child(code)
-        if results[count]["refused"]:
-            raise RuntimeError(f"refused: {results[count]['refused'][0]}")
-    small, large = results[100], results[1000]
-    return [Result("import 1,000 returns against 100 (time)", seconds(large["wall"]),
-                   seconds(small["wall"]) + " for 100",
-                   ratio(large["wall"], small["wall"]) + " (10x = linear)"),
-            Result("import 1,000 returns against 100 (peak RSS of the process)",
-                   f"{large['rss']:.0f} MB", f"{small['rss']:.0f} MB for 100",
-                   ratio(large["rss"], small["rss"]))]
+        listed = folder / f"returns-{count}"
+        listed.mkdir(exist_ok=True)
+        for path in files:
+            link = listed / path.name
+            if not link.exists():
+                link.symlink_to(path)
+        db = database_with_units(folder / f"scale-{count}.sqlite3", count)
+        found[count] = run_process(bachthong("--db", str(db), "import", str(listed)))
+    results = []
+    slope = None  # seconds per extra return between the previous two sizes
+    for before, count in zip(sizes, sizes[1:]):
+        extra = (found[count].wall - found[before].wall) / (count - before)
+        results.append(Result(
+            f"import {count:,} returns against {before:,} (whole processes)",
+            f"{seconds(found[count].wall)}, peak {found[count].rss_mb:.0f} MB",
+            f"{seconds(found[before].wall)}, peak {found[before].rss_mb:.0f} MB",
+            f"{extra * 1000:.1f} ms per extra return"
+            + (f", {extra / slope:.2f}x the step before (1x = linear)" if slope else ""),
+            "linear, memory bounded"))
+        slope = extra
+    return results

@@ -13,7 +13,6 @@ from ..core.issued import IssuedVersion, issue
 from ..core.numbers import NumberError, parse_date
 from ..core.periods import parse_period
 from .document import Document, document_for, with_number
-from .docx_writer import docx_bytes
 
 FORMATS = {".docx": "docx", ".pdf": "pdf"}
 
@@ -38,6 +37,8 @@ def parse_doc_date(text: str | None) -> dt.date | None:
 def render(doc: Document, fmt: str, pdf: Callable[[Document], bytes] | None = None) -> bytes:
     """The document's bytes in a format; the PDF renderer (Qt) is passed in by the UI layer."""
     if fmt == "docx":
+        from .docx_writer import docx_bytes  # here: a PDF needs no python-docx (~50 ms to load)
+
         return docx_bytes(doc)
     if pdf is None:
         raise ValueError("a PDF renderer is needed (bachthong_desktop.ui.printing.pdf_bytes)")
