@@ -113,8 +113,9 @@ def import_returns(folder: Path, runs: int, files: list[Path] | None = None,
                     "" if label else "≤ 1.4x")]
 
 
-def bundle(folder: Path, runs: int, where: Path = ROOT / "dist" / "bachthong-desktop") -> list[Result]:
-    """The bundled command line against the one in the virtual environment, and the bundle's size."""
+def bundle(folder: Path, runs: int, where: Path = ROOT / "dist" / "bachthong-desktop"
+           ) -> list[Result]:
+    """The bundled command line against the one in the virtual environment; the bundle's size."""
     exe = where / ("bachthong.exe" if sys.platform == "win32" else "bachthong")
     if not exe.exists():
         raise Skip(f"no bundle in {where} (build it: pyinstaller --noconfirm build.spec)")

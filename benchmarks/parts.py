@@ -17,7 +17,8 @@ from processes import HERE, PERIOD, ROOT, Result, Skip, ratio, seconds
 
 def _python_path() -> str:
     """The project and this folder first, so children import the same code as this run."""
-    return os.pathsep.join([str(ROOT), str(HERE)] + [p for p in [os.environ.get("PYTHONPATH")] if p])
+    extra = [p for p in [os.environ.get("PYTHONPATH")] if p]
+    return os.pathsep.join([str(ROOT), str(HERE)] + extra)
 
 
 def median_call(function, runs: int) -> float:

@@ -1,4 +1,4 @@
-"""Whole processes timed as a user feels them: program and floor alternated, medians, peak memory."""
+"""Whole processes timed as a user feels them: program and floor alternated, medians, peak RSS."""
 
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ import importlib
 
 # (command, module in this package, help listed by `bachthong --help`), in the order listed.
 COMMANDS = [
-    ("units", "units", "cơ quan tổng hợp và các đơn vị báo cáo (xem, thêm, kết thúc, chọn cơ quan)"),
+    ("units", "units", "cơ quan tổng hợp và các đơn vị báo cáo (xem, thêm, kết thúc, "
+                       "chọn cơ quan)"),
     ("periods", "periods", "các kỳ báo cáo, thời gian chốt số liệu và hạn gửi"),
     ("demo", "demo", "nạp dữ liệu mẫu kỳ 6 tháng đầu năm 2023 (báo cáo của huyện và 14 xã)"),
     ("show", "show", "xem số liệu của báo cáo một kỳ"),
