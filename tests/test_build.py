@@ -58,11 +58,13 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
     db = str(tmp_path / "bundle.sqlite3")
     every_module = [[name, "--help"] for name, _, _ in COMMANDS]  # loaded by name when run
     report = ["report", "--period", "2023-H1", "-o", str(tmp_path / "r.docx")]
-    for command in [["demo"], ["show", "--period", "2023-H1"], report] + every_module:
+    pdf = ["report", "--period", "2023-H1", "-o", str(tmp_path / "r.pdf")]  # Qt in the console
+    for command in [["demo"], ["show", "--period", "2023-H1"], report, pdf] + every_module:
         done = subprocess.run([str(folder / f"bachthong{exe}"), "--db", db, *command],
                               capture_output=True, text=True, encoding="utf-8", env=env,
                               timeout=120)
         assert done.returncode == 0, done.stdout + done.stderr  # each command's module is inside
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     assert (folder / "_internal" / "forms" / "ttdn.toml").exists()
     assert "ĐẠT   hướng dẫn sử dụng (Trợ giúp)" in check.stdout
     assert (folder / "_internal" / "docs" / "huong-dan-su-dung.md").exists()
