@@ -127,6 +127,7 @@ def bundle(folder: Path, runs: int, where: Path = ROOT / "dist" / "bachthong-des
     for args in (["--version"], ["--db", str(db), "show", "--period", PERIOD]):
         ours, venv = alternate(lambda i: run_process([str(exe), *args], env),
                                lambda i: run_process(bachthong(*args), env), runs)
-        results.append(compare(f"bundled `bachthong {' '.join(a for a in args if a != str(db))}`",
+        shown = " ".join(a for a in args if a not in ("--db", str(db)))
+        results.append(compare(f"bundled `bachthong {shown}`",
                                ours, venv, "the same in the virtual environment", "≤ 1x"))
     return results
