@@ -39,9 +39,9 @@ def province_db(folder: Path) -> tuple[Path, list[Path]]:
     samples = list(tomllib.loads((demo_dir() / "units.toml").read_text("utf-8"))["units"].values())
     with session.db.atomic():
         for period in (f"{year}-{half}" for year in YEARS for half in ("H1", "H2")):
-            if period == PERIOD:
-                continue
             session.store.set_many(period, session.office.code, office)
+            if period == PERIOD:  # the communes' figures of this one come from their returns
+                continue
             for i, unit in enumerate(session.units(parse_period(period))):
                 session.store.set_many(period, unit.code, samples[i % len(samples)])
     session.close()
