@@ -10,19 +10,28 @@ WINDOW_PACKAGES="python3-venv fonts-liberation2 fonts-dejavu-core libegl1 libgl1
   libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
   libglib2.0-0t64 libglib2.0-0"
-# What the tests use as independent readers and a real printer.
+# What the tests use as independent readers and a real printer; binutils gives PyInstaller objdump.
 TEST_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui cups printer-driver-cups-pdf
-  poppler-utils"
+  poppler-utils binutils"
 
 apt_install() {
   # Install the packages this release knows (names differ a little between Debian and Ubuntu).
-  local wanted=() name
+  # A name the release lacks is skipped with one line; any other apt failure stops the script.
+  local wanted=() name policy
   $SUDO apt-get update -qq
   for name in "$@"; do
-    if apt-cache policy "$name" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    # Capture first: "apt-cache ... | grep -q" is false under pipefail (SIGPIPE kills apt-cache).
+    if ! policy="$(LC_ALL=C apt-cache policy "$name" 2>&1)"; then
+      echo "$policy" >&2
+      return 1
+    fi
+    if [[ "$policy" =~ Candidate:\ [0-9] ]]; then
       wanted+=("$name")
+    else
+      echo "Bỏ qua gói $name: bản phát hành này không có gói đó."
     fi
   done
+  [ "${#wanted[@]}" -eq 0 ] && return 0
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${wanted[@]}"
 }
 

@@ -14,6 +14,7 @@ from ..core.errors import UserError
 from ..core.logs import setup_logging
 from ..core.text import slug
 from . import TITLE, crash
+from .fonts import register_fonts
 from .language import install_vietnamese
 
 
@@ -123,6 +124,7 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     set_window_icon(app)
     install_vietnamese(app)
+    register_fonts()
     crash.install()
     if args.screenshots:
         setup_logging()

@@ -17,9 +17,9 @@ from ..exchange import layout
 from ..exchange.document import Appendix, Document
 from ..exchange.inline import Run
 from ..exchange.layout import LOOKS, Look
+from .fonts import FAMILY as FONT, register_fonts  # the carried font; Word keeps layout.FONT
 from .qt_pagination import keep_on_one_page, paginate
 
-FONT = layout.FONT
 RULE = QTextFormat.UserProperty + 1  # a block under which a short rule is drawn: [width, pen]
 ALIGN = {"center": Qt.AlignCenter, "justify": Qt.AlignJustify, "left": Qt.AlignLeft}
 
@@ -154,6 +154,7 @@ def _closing(cursor: QTextCursor, doc: Document, scale: Scale):
 
 
 def _new_document(size: QSizeF, device) -> QTextDocument:
+    register_fonts()  # the carried Liberation Serif: the same page on every machine
     qdoc = QTextDocument()
     qdoc.setUndoRedoEnabled(False)
     qdoc.documentLayout().setPaintDevice(device)
