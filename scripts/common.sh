@@ -17,15 +17,21 @@ TEST_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui cups printer-driv
 apt_install() {
   # Install the packages this release knows (names differ a little between Debian and Ubuntu).
   # A name the release lacks is skipped with one line; any other apt failure stops the script.
-  local wanted=() name policy
-  $SUDO apt-get update -qq
+  local wanted=() known=" " name="" line policy
+  $SUDO apt-get update -qq --error-on=any  # an index that failed to download is an error
+  # Capture first: "apt-cache ... | grep -q" is false under pipefail (SIGPIPE kills apt-cache).
+  if ! policy="$(LC_ALL=C apt-cache policy "$@" 2>&1)"; then
+    echo "$policy" >&2
+    return 1
+  fi
+  while IFS= read -r line; do
+    case "$line" in
+      [!\ ]*:) name="${line%:}" ;;
+      "  Candidate: "[0-9]*) known+="$name " ;;
+    esac
+  done <<< "$policy"
   for name in "$@"; do
-    # Capture first: "apt-cache ... | grep -q" is false under pipefail (SIGPIPE kills apt-cache).
-    if ! policy="$(LC_ALL=C apt-cache policy "$name" 2>&1)"; then
-      echo "$policy" >&2
-      return 1
-    fi
-    if [[ "$policy" =~ Candidate:\ [0-9] ]]; then
+    if [[ "$known" == *" $name "* ]]; then
       wanted+=("$name")
     else
       echo "Bỏ qua gói $name: bản phát hành này không có gói đó."

@@ -33,6 +33,8 @@ build_root() {
   mmdebstrap --variant=minbase --include=python3,python3-venv,git,ca-certificates,sudo \
     bookworm "$ROOTFS"
   cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
+  printf '127.0.0.1 localhost\n127.0.1.1 %s\n::1 localhost ip6-localhost\n' "$(hostname)" \
+    > "$ROOTFS/etc/hosts"
   [ -f /etc/pip.conf ] && cp /etc/pip.conf "$ROOTFS/etc/pip.conf"
   [ -d /etc/xdg/pip ] && mkdir -p "$ROOTFS/etc/xdg" && cp -r /etc/xdg/pip "$ROOTFS/etc/xdg/"
   cp /etc/ssl/certs/ca-certificates.crt "$ROOTFS/etc/ssl/certs/ca-certificates.crt"
@@ -59,7 +61,12 @@ inside() {
     mount --bind "$dir" "$ROOTFS$dir"
     mount -o remount,bind,ro "$ROOTFS$dir"
   done
-  for _ in $(seq 1 100); do [[ "$(ip -4 addr show tap0 2>&1)" == *inet* ]] && break; sleep 0.2; done
+  local tries=0
+  until [[ "$(ip -4 addr show tap0 2>&1)" == *inet* ]]; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 150 ] || { echo "The root got no network (slirp4netns)."; return 1; }
+    sleep 0.2
+  done
   local status=0
   run_commands || status=$?
   end_root_processes
@@ -118,6 +125,7 @@ export -f inside as_person run_commands end_root_processes
 export ROOTFS PERSON BRANCH WORK PIP_DIRS
 unshare --net --mount --propagation private bash -c 'set -euo pipefail; inside' &
 NSPID=$!
+until [ "$(readlink /proc/$NSPID/ns/net)" != "$(readlink /proc/self/ns/net)" ]; do sleep 0.1; done
 slirp4netns --configure --mtu=65520 --disable-host-loopback "$NSPID" tap0 > "$WORK/slirp.log" 2>&1 &
 SLIRP=$!
 STATUS=0

@@ -1,6 +1,7 @@
 """Shared fixtures; Qt must render offscreen before it is first imported."""
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -9,6 +10,38 @@ import pytest  # noqa: E402
 from windows_fs import WindowsFiles  # noqa: E402
 
 WINDOWS_ENV = "BACHTHONG_TEST_WINDOWS"  # =1: the whole suite runs with Windows file rules
+
+
+def under_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def tool_missing(sentence: str) -> None:
+    """A tool the test needs is missing: a failure under CI (never a silent skip), a skip here."""
+    if under_ci():
+        pytest.fail(sentence, pytrace=False)
+    pytest.skip(sentence)
+
+
+def require_tool(name: str, package: str) -> str:
+    """The path of the command `name`; missing, one sentence naming the package to install."""
+    path = shutil.which(name)
+    if path is None:
+        tool_missing(f"{name} is not installed: install the package {package} "
+                     "(bash scripts/test.sh installs it).")
+    return path
+
+
+@pytest.fixture(name="require_tool")
+def require_tool_fixture():
+    """`require_tool(name, package)` for the tests (test modules cannot import conftest)."""
+    return require_tool
+
+
+@pytest.fixture(name="tool_missing")
+def tool_missing_fixture():
+    """`tool_missing(sentence)`: for what a tool does not provide (a printer queue, a codec)."""
+    return tool_missing
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,5 @@
 """`bachthong report` and `bachthong print` from the command line."""
 
-import shutil
 import subprocess
 
 import docx
@@ -32,8 +31,8 @@ def test_report_docx(capsys, demo_db, tmp_path):
     assert "BÁO CÁO" in text and "06 trang phát thanh" in text
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
-def test_report_pdf(capsys, demo_db, tmp_path):
+def test_report_pdf(capsys, demo_db, tmp_path, require_tool):
+    require_tool("pdftotext", "poppler-utils")
     target = tmp_path / "bao-cao.pdf"
     code, _, err = run(capsys, "--db", demo_db, "report", "--period", "2023-H1", "-o", str(target))
     assert code == 0, err

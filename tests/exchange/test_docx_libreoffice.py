@@ -1,7 +1,6 @@
 """LibreOffice, an independent reader, lays out our .docx on as many pages as our own PDF."""
 
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -9,9 +8,12 @@ import pytest
 from bachthong_desktop.exchange.document import document_for
 from bachthong_desktop.exchange.docx_writer import write_docx
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None or shutil.which("pdfinfo") is None,
-                                reason="LibreOffice or poppler-utils not installed")
+
+@pytest.fixture(autouse=True)
+def _readers(require_tool):
+    """LibreOffice lays the .docx out; poppler reads both PDFs."""
+    require_tool("soffice", "libreoffice-writer-nogui")
+    require_tool("pdfinfo", "poppler-utils")
 
 
 def pages(pdf) -> list[tuple[float, float]]:
@@ -27,7 +29,7 @@ def test_libreoffice_page_count_matches_our_pdf(qapp, demo_session, tmp_path):
     write_docx(doc, tmp_path / "bao-cao.docx")
     write_pdf(doc, tmp_path / "ours.pdf")
     out = tmp_path / "lo"
-    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(out), str(tmp_path / "bao-cao.docx")],
                    capture_output=True, timeout=180, check=True)
     theirs, ours = pages(out / "bao-cao.pdf"), pages(tmp_path / "ours.pdf")

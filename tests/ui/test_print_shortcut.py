@@ -6,7 +6,6 @@ click a button of the checks list, pick "print to file" in Qt's print dialog, pr
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import unicodedata
 from contextlib import contextmanager
@@ -92,21 +91,20 @@ def print_to_file(qtbot, path):
 
 
 def pdf_text(path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: cannot read the printed text")
     out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
                          text=True, check=True).stdout
     return unicodedata.normalize("NFC", " ".join(out.split()))
 
 
 @pytest.fixture
-def printer_queue(qapp):
+def printer_queue(qapp, require_tool, tool_missing):
     """Printing starts from a printer queue (see printing.find_printer): CI has "PDF"."""
-    if shutil.which("lpstat") is None:
-        pytest.skip("no printer: CUPS (lpstat) is not installed (scripts/start-printer.sh)")
+    require_tool("pdftotext", "poppler-utils")  # the printed file is read back
+    require_tool("lpstat", "cups")
     listed = subprocess.run(["lpstat", "-p"], capture_output=True, text=True, check=False)
     if not any(line.startswith("printer ") for line in listed.stdout.splitlines()):
-        pytest.skip("lpstat reports no printer: run scripts/start-printer.sh for the PDF queue")
+        tool_missing("lpstat reports no printer: install cups and printer-driver-cups-pdf, "
+                     "then run bash scripts/start-printer.sh.")
 
 
 @pytest.fixture

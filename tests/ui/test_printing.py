@@ -2,7 +2,6 @@
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -11,8 +10,13 @@ import pytest
 from bachthong_desktop.exchange.document import document_for
 from bachthong_desktop.ui.printing import write_pdf
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 MM = 72 / 25.4
+
+
+@pytest.fixture(autouse=True)
+def _poppler(require_tool):
+    """Every test here reads the PDF back with pdftotext or pdfinfo."""
+    require_tool("pdftotext", "poppler-utils")
 
 
 def pdf_text(path, *args) -> str:

@@ -2,7 +2,6 @@
 
 import glob
 import os
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -44,11 +43,13 @@ def page_count(pdf: Path) -> int:
 
 
 @pytest.fixture
-def cups_queue(qapp):
-    if shutil.which("lpstat") is None or shutil.which("pdftoppm") is None:
-        pytest.skip("CUPS or poppler-utils not installed")
+def cups_queue(qapp, require_tool, tool_missing):
+    require_tool("lpstat", "cups")
+    require_tool("pdftoppm", "poppler-utils")
+    require_tool("pdfinfo", "poppler-utils")
     if QUEUE not in printer_names():
-        pytest.skip(f"no CUPS printer named {QUEUE} (.ci/run sets it up)")
+        tool_missing(f"No CUPS printer named {QUEUE}: install cups and printer-driver-cups-pdf, "
+                     "then run bash scripts/start-printer.sh.")
     return QUEUE
 
 
