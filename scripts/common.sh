@@ -10,9 +10,11 @@ WINDOW_PACKAGES="python3-venv fonts-liberation2 fonts-dejavu-core libegl1 libgl1
   libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
   libglib2.0-0t64 libglib2.0-0"
-# What the tests use as independent readers and a real printer; binutils gives PyInstaller objdump.
+# What the tests use as independent readers and a real printer; the bundle test's PyInstaller needs
+# objdump (binutils) and the shared libpython of the system's Python (Ubuntu 24.04: ...t64).
+PYVER="$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 TEST_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui cups printer-driver-cups-pdf
-  poppler-utils binutils"
+  poppler-utils binutils libpython$PYVER libpython${PYVER}t64"
 
 apt_install() {
   # Install the packages this release knows (names differ a little between Debian and Ubuntu).

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start CUPS with a PDF printer named "PDF" (cups-pdf): a real print queue for the tests.
 set -euo pipefail
+PATH="$PATH:/usr/sbin:/sbin"  # cupsd and lpadmin live there; a user's PATH often lacks them
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 command -v cupsd >/dev/null || { echo "cupsd is not installed"; exit 1; }

@@ -62,7 +62,8 @@ def test_the_office_frame_names_every_tab_before_the_data_is_there(start_on, qtb
     assert first[-2:] == ["Các xã gửi báo cáo", "Xem trước, in"] and len(first) == 10
     qtbot.waitUntil(lambda: begun.window.is_open, timeout=10000)
     assert tab_names(begun.window.tabs) == first
-    assert not begun.window.findChildren(OpeningView)
+    # setCentralWidget deletes the frame later (deleteLater): wait for it, do not race it
+    qtbot.waitUntil(lambda: not begun.window.findChildren(OpeningView), timeout=5000)
     assert OPENING not in [label.text() for label in begun.window.findChildren(QLabel)]
 
 
