@@ -12,5 +12,5 @@ fi
 if ! lpstat -p PDF >/dev/null 2>&1; then
   $SUDO lpadmin -p PDF -E -v cups-pdf:/ -P /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
 fi
-$SUDO lpoptions -d PDF >/dev/null
+$SUDO lpadmin -d PDF  # the server's default, for every user (lpoptions -d is per user)
 lpstat -p PDF
