@@ -52,8 +52,33 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
+def new_db_path(tmp_path):
+    """Where a new user's database goes: no office and no units until one is chosen."""
+    return tmp_path / "moi.sqlite3"
+
+
+@pytest.fixture
 def db_path(tmp_path):
-    return tmp_path / "ttdn.sqlite3"
+    """A database holding the district of Bạch Thông and its 2023 communes (the history, as
+    every database made before the national catalog has it and the demo brings)."""
+    from bachthong_desktop.core.db import open_db
+    from bachthong_desktop.core.units import install_history
+
+    path = tmp_path / "ttdn.sqlite3"
+    db = open_db(path)
+    install_history(db)
+    db.conn.close()
+    return path
+
+
+@pytest.fixture
+def new_session(new_db_path):
+    """A database as a new user's first start makes it: no office, no units."""
+    from bachthong_desktop.core.session import Session
+
+    s = Session(new_db_path)
+    yield s
+    s.close()
 
 
 @pytest.fixture

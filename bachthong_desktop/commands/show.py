@@ -21,11 +21,11 @@ def run(session, args) -> int:
     period = parse_period(args.period)
     figures = session.compile(period)
     if args.json:
-        data = {"period": period.id, "office": session.office.code,
+        data = {"period": period.id, "office": session.office_for(period).code,
                 "form": {"code": session.form.code, "version": session.form.version},
                 "indicators": figures_as_json(figures, session.form)}
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         units = session.units(period)
-        print(describe_report(session.form, period, session.office, units, figures))
+        print(describe_report(session.form, period, session.office_for(period), units, figures))
     return 0

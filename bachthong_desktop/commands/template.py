@@ -39,7 +39,7 @@ def run(session, args) -> int:
             print(_write(session, unit, period, out / template_file_name(period, unit, session.form)))
         print(f"Đã tạo {len(units)} mẫu báo cáo kỳ {period.id} trong {out}.")
         return 0
-    unit = find_unit(session.db, args.unit, session.office.code, period.cutoff_end)
+    unit = find_unit(session.db, args.unit, session.office_for(period).code, period.cutoff_end)
     if unit is None:
         raise UserError(f"Không có đơn vị “{args.unit}” báo cáo kỳ {period.id}. Xem danh sách "
                         "bằng lệnh: bachthong units")

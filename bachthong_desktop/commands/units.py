@@ -1,11 +1,28 @@
-"""`bachthong units`: the compiling office and its reporting units; add, end, choose the office."""
+"""`bachthong units`: the compiling office and its reporting units; find in the national
+catalog, set up the office, its header and signer; add and end units."""
 
 from __future__ import annotations
 
+from ..core import catalog
 from ..core.errors import UserError
 from ..core.numbers import parse_date
-from ..core.settings import set_setting
-from ..core.units import OFFICE_SETTING, Unit, end_unit, get_unit, reporting_units, save_unit
+from ..core.office_setup import set_header, set_up_office
+from ..core.units import Unit, end_unit, reporting_units, save_unit
+from ..core.wording import date
+
+FIND_LIMIT = 15
+HEADER_FLAGS = (  # flag, Unit field, help
+    ("--ten-co-quan", "header_name", "tên cơ quan trên văn bản, ví dụ “ỦY BAN NHÂN DÂN XÃ PHỦ THÔNG”"),
+    ("--cap-tren", "parent_body", "cơ quan chủ quản ghi phía trên, ví dụ “UBND TỈNH THÁI NGUYÊN” "
+                                  "(để trống: \"\")"),
+    ("--ten-ngan", "short_name", "tên ngắn dùng trong câu, ví dụ “UBND xã Phủ Thông”"),
+    ("--noi", "place", "địa danh ghi ngày tháng, ví dụ “Phủ Thông”"),
+    ("--ky-hieu", "doc_issuer_code", "ký hiệu cơ quan trong số văn bản, ví dụ UBND, SVHTTDL"),
+    ("--tm", "signer_authority", "dòng thẩm quyền ký, ví dụ “TM. ỦY BAN NHÂN DÂN” (trống: \"\")"),
+    ("--kt", "signer_deputy", "dòng ký thay, ví dụ “KT. CHỦ TỊCH” (trống: \"\")"),
+    ("--chuc-vu", "signer_title", "chức vụ người ký, ví dụ “PHÓ CHỦ TỊCH”"),
+    ("--nguoi-ky", "signer_name", "họ tên người ký"),
+)
 
 
 def arguments(parser) -> None:
@@ -24,9 +41,23 @@ def arguments(parser) -> None:
     end = actions.add_parser("end", help="ghi ngày một đơn vị thôi tồn tại (sáp nhập, giải thể)")
     end.add_argument("code", metavar="MÃ")
     end.add_argument("--den-ngay", dest="end", required=True, metavar="dd/mm/yyyy")
-    office = actions.add_parser("office", help="chọn cơ quan tổng hợp báo cáo cho máy này")
-    office.add_argument("code", metavar="MÃ")
+    find = actions.add_parser("find", help="tìm đơn vị trong danh mục hành chính từ 01/07/2025")
+    find.add_argument("text", metavar="TỪ", nargs="+", help="tên (có dấu hoặc không) hoặc mã")
+    office = actions.add_parser("office", help="chọn cơ quan tổng hợp báo cáo từ danh mục")
+    office.add_argument("code", metavar="MÃ", help="mã trong danh mục: 2 chữ số cho tỉnh (19: "
+                                                   "Thái Nguyên), 5 chữ số cho xã, phường")
+    office.add_argument("--tu-ngay", dest="start", metavar="dd/mm/yyyy",
+                        help="ngày bắt đầu làm cơ quan tổng hợp (mặc định 01/07/2025)")
+    _header_flags(office)
+    header = actions.add_parser("header", help="sửa tên cơ quan, cơ quan cấp trên, nơi ghi ngày "
+                                               "và người ký của cơ quan hiện tại")
+    _header_flags(header)
     parser.set_defaults(run=run)
+
+
+def _header_flags(parser) -> None:
+    for flag, dest, text in HEADER_FLAGS:
+        parser.add_argument(flag, dest=dest, metavar="CHỮ", help=text)
 
 
 def run(session, args) -> int:
@@ -37,15 +68,79 @@ def run(session, args) -> int:
         unit = end_unit(session.db, args.code, parse_date(args.end))
         print(f"Đã ghi: {unit.name} ({unit.code}) hết hiệu lực sau ngày {args.end}.")
         return 0
+    if action == "find":
+        return _find(" ".join(args.text))
     if action == "office":
-        unit = get_unit(session.db, args.code)
-        if not unit.is_office:
-            raise UserError(f"“{unit.name}” chưa được khai báo là cơ quan tổng hợp báo cáo "
-                            "(thiếu tên trên văn bản, người ký). Hãy khai báo đủ rồi chọn lại.")
-        set_setting(session.db, OFFICE_SETTING, unit.code)
-        print(f"Máy này tổng hợp báo cáo cho: {unit.header_name}.")
-        return 0
+        return _office(session, args)
+    if action == "header":
+        return _header(session, args)
     return _list(session, args)
+
+
+def _find(text: str) -> int:
+    found = catalog.search(text)
+    if not found:
+        near = catalog.closest_names(text) or catalog.nearest_codes(text)
+        hint = "; ".join(f"{u.code} {u.label}" for u in near) or "không có tên nào gần giống"
+        raise UserError(f"Không có đơn vị nào tên “{text}” trong danh mục. Gần giống: {hint}. "
+                        "Hãy gõ lại tên (có dấu hoặc không dấu).")
+    for unit in found[:FIND_LIMIT]:
+        print(f"  {unit.code:>5}  {unit.label}")
+    if len(found) > FIND_LIMIT:
+        print(f"… và {len(found) - FIND_LIMIT} đơn vị khác: hãy gõ thêm một từ của tên "
+              "(ví dụ tên tỉnh) để thu hẹp.")
+    return 0
+
+
+def _header_changes(args) -> dict[str, str]:
+    return {dest: getattr(args, dest) for _, dest, _ in HEADER_FLAGS
+            if getattr(args, dest, None) is not None}
+
+
+def _office(session, args) -> int:
+    start = parse_date(args.start) if args.start else None
+    done = set_up_office(session.db, args.code, start)
+    office = done.office
+    if changes := _header_changes(args):
+        office = set_header(session.db, changes, office)
+    if done.ended is not None:
+        print(f"{done.ended.name} giữ các kỳ báo cáo của mình, hiệu lực đến hết ngày "
+              f"{_date(done.ended.valid_to)}.")
+    print(f"Máy này tổng hợp báo cáo cho: {office.header_name}, từ ngày "
+          f"{_date(office.valid_from)}.")
+    if done.units:
+        print(f"Các đơn vị báo cáo: {len(done.units)} {_members(office)}.")
+    _print_header(office)
+    return 0
+
+
+def _members(office) -> str:
+    return "xã, phường, đặc khu" if office.kind in ("tỉnh", "thành phố") else "đơn vị"
+
+
+def _header(session, args) -> int:
+    changes = _header_changes(args)
+    if not changes:
+        raise UserError("Chưa có gì để sửa. Hãy ghi ít nhất một mục, ví dụ "
+                        "--nguoi-ky \"Nguyễn Văn A\" (xem: bachthong units header --help).")
+    office = set_header(session.db, changes, session.office)
+    print(f"Đã lưu thông tin của {office.name}.")
+    _print_header(office)
+    return 0
+
+
+def _print_header(office) -> None:
+    lines = [office.parent_body, office.header_name]
+    print("Tiêu đề văn bản: " + " / ".join(line for line in lines if line))
+    print(f"Nơi ghi ngày tháng: {office.place}, ngày … tháng … năm …")
+    signer = " / ".join(x for x in (office.signer_authority, office.signer_deputy,
+                                     office.signer_title) if x)
+    name = office.signer_name or "(chưa có họ tên: ghi bằng --nguoi-ky \"…\")"
+    print(f"Người ký: {signer} / {name}")
+
+
+def _date(iso: str | None) -> str:
+    return date(parse_date(iso)) if iso else "nay"
 
 
 def _add(session, args) -> int:
@@ -61,15 +156,14 @@ def _add(session, args) -> int:
 
 
 def _validity(unit) -> str:
-    end = unit.valid_to or "nay"
-    return f"{unit.valid_from} → {end}"
+    return f"{_date(unit.valid_from)} → {_date(unit.valid_to)}"
 
 
 def _list(session, args) -> int:
     on = parse_date(args.on) if args.on else None
     office = session.office
-    print(f"Cơ quan tổng hợp: {office.code}  {office.header_name}  ({_validity(office)})")
-    print(f"Nơi ghi ngày tháng: {office.place}; người ký: {office.signer_title} {office.signer_name}")
+    print(f"Cơ quan tổng hợp: {office.code}  {office.name}  ({_validity(office)})")
+    _print_header(office)
     units = reporting_units(session.db, office.code, on)
     print(f"Các đơn vị báo cáo ({len(units)}):")
     for unit in units:

@@ -128,4 +128,41 @@ def m032_provenance_columns(db: Database) -> None:
                        [file_name, sheet, cell, version, rowid])
 
 
+_UNIT_COLUMNS = (
+    "code", "name", "kind", "parent_code", "valid_from", "valid_to", "aliases", "is_office",
+    "header_name", "parent_body", "short_name", "level_word", "place", "province",
+    "signer_authority", "signer_deputy", "signer_title", "signer_name", "doc_issuer_code",
+)
+
+
+@MIGRATIONS()
+def m040_unit_versions(db: Database) -> None:
+    """Units become dated versions: a code may name different units at different times."""
+    db.execute("ALTER TABLE units RENAME TO units_by_code")
+    db["units"].create(
+        {"id": int, **{c: (int if c == "is_office" else str) for c in _UNIT_COLUMNS},
+         "province_code": str},
+        pk="id", not_null={"code", "name", "kind", "valid_from"},
+    )
+    names = ", ".join(_UNIT_COLUMNS)
+    db.execute(f"INSERT INTO units ({names}) SELECT {names} FROM units_by_code ORDER BY code")
+    db["units"].create_index(["code", "valid_from"], unique=True)
+    db["units"].create_index(["parent_code"])
+    db["units_by_code"].drop()
+
+
+@MIGRATIONS()
+def m041_history_with_the_demo(db: Database) -> None:
+    """A new database starts without the 2023 district: it comes with the demo (history)."""
+    used = ("report_values", "returns", "issued_versions", "value_history", "settings",
+            "import_log")
+    if any(db[t].exists() and db[t].count for t in used):
+        return  # an existing database keeps its units
+    from .units import seed_rows
+
+    for row in seed_rows():
+        db.execute("DELETE FROM units WHERE code = ? AND valid_from = ?",
+                   [row["code"], row["valid_from"]])
+
+
 MIGRATION_NAMES = frozenset(m.name for m in MIGRATIONS._migrations)

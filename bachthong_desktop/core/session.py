@@ -14,7 +14,7 @@ from .periods import Period, parse_period
 from .restore import open_or_explain
 from .store import Store
 from .report_state import ReportState, compile_state
-from .units import Unit, office, reporting_units
+from .units import Unit, office, office_for, reporting_units
 
 if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
     from sqlite_utils import Database
@@ -43,15 +43,19 @@ class Session:
     def office(self) -> Unit:
         return office(self.db)
 
+    def office_for(self, period: Period | str) -> Unit:
+        """The office of a period: the one valid at the end of its cut-off (NoOfficeError if none)."""
+        return office_for(self.db, parse_period(str(period)))
+
     def units(self, period: Period | str) -> list[Unit]:
-        """The units that report to the office in this period (valid at its cut-off end)."""
+        """The units that report to the period's office (valid at its cut-off end)."""
         period = parse_period(str(period))
-        return reporting_units(self.db, self.office.code, period.cutoff_end)
+        return reporting_units(self.db, self.office_for(period).code, period.cutoff_end)
 
     def compile(self, period: Period | str) -> dict[str, Figure]:
         """The report's figures for a period, from the office's entries and the returns."""
-        return compile_report(self.store, str(parse_period(str(period))), self.office,
-                              self.units(period))
+        return compile_report(self.store, str(parse_period(str(period))),
+                              self.office_for(period), self.units(period))
 
     def state(self, period: Period | str, earlier: Period | str | None = None) -> ReportState:
         """The period compiled once, with its checks (against `earlier`'s figures if given)."""
@@ -59,7 +63,8 @@ class Session:
         earlier_values = {}
         if earlier is not None:
             earlier_values = {c: f.value for c, f in self.compile(earlier).items()}
-        return compile_state(self.store, period, self.office, self.units(period), earlier_values)
+        return compile_state(self.store, period, self.office_for(period), self.units(period),
+                             earlier_values)
 
     def close(self) -> None:
         if "db" in self.__dict__:

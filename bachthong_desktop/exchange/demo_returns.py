@@ -17,7 +17,7 @@ from ..core.demo import DEMO_PERIOD, demo_dir, demo_returns, read_toml
 from ..core.errors import UserError
 from ..core.periods import parse_period
 from ..core.store import DEMO, Store
-from ..core.units import get_unit
+from ..core.units import get_unit, install_history
 from .return_file import import_file
 from .xlsx_fill import fill_return
 from .xlsx_template import TemplateInfo, build_template, template_file_name
@@ -40,6 +40,7 @@ def load_demo(store: Store, period: str = DEMO_PERIOD) -> dict[str, int]:
     office = read_toml(demo_dir(period) / "office.toml")
     changed = {}
     with store.db.atomic():
+        install_history(store.db)  # the demo's units: the 2023 district and its communes
         changed[office["unit"]] = len(store.set_many(period, office["unit"], office["values"], DEMO))
         if demo_returns(period):
             changed.update(_import_returns(store, period))
@@ -56,6 +57,7 @@ def write_demo_returns(period: str = DEMO_PERIOD, out: Path | None = None) -> li
     out.mkdir(parents=True, exist_ok=True)
     data = tomllib.loads((demo_dir(period) / "units.toml").read_text(encoding="utf-8"))["units"]
     db, form, p = memory_db(), load_form("ttdn"), parse_period(period)
+    install_history(db)
     written = []
     for code, values in data.items():
         unit = get_unit(db, code)

@@ -94,9 +94,9 @@ def issue_copy(session, period_id: str, doc: Document, fmt: str, content: bytes,
     """Freeze this copy: its bytes, the figures it was made from, its number and date."""
     data = {"period": period_id, "form": {"code": session.form.code,
                                           "version": session.form.version},
-            "office": session.office.code, "number": doc.number, "date": doc.date,
+            "office": session.office_for(period_id).code, "number": doc.number, "date": doc.date,
             "indicators": figures_as_json(figures, session.form)}
-    return issue(session.db, period_id, session.office.code, fmt, content, data,
+    return issue(session.db, period_id, session.office_for(period_id).code, fmt, content, data,
                  number="" if doc.number.strip().startswith("/") else doc.number.strip(),
                  doc_date=doc.date,
                  file_name=f"bao-cao-ttdn-{period_id}.{fmt}")

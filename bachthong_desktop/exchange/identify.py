@@ -13,7 +13,7 @@ from ..core.definition import Form
 from ..core.errors import UserError
 from ..core.periods import KIND_NAMES, Period, parse_period
 from ..core.text import slug
-from ..core.units import Unit, find_unit, office, reporting_units
+from ..core.units import Unit, find_unit, office_for, reporting_units
 from .xlsx_import import ReadReturn, ReturnError
 
 _CODE_IN_NAME = re.compile(r"(?<!\d)(\d{5})(?!\d)")
@@ -125,7 +125,7 @@ def _by_file_name(store, file_name: str, boss: Unit, period: Period, unit: Unit)
 
 def identify_unit(store, read: ReadReturn, period: Period) -> Unit:
     """The reporting unit: the hidden code decides; the header and the file name must agree."""
-    boss = office(store.db)
+    boss = office_for(store.db, period)  # the period's office (2023: the district)
     code = read.meta.get("unit_code")
     unit = (find_unit(store.db, code, boss.code, period.cutoff_end) if code
             else _by_header(store, read, boss, period))

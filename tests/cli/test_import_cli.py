@@ -21,8 +21,8 @@ def _fill(path, **values):
     return path
 
 
-def test_template_all_then_import_status_trace(tmp_path, capsys):
-    db, out = tmp_path / "db.sqlite3", tmp_path / "mau"
+def test_template_all_then_import_status_trace(tmp_path, capsys, db_path):
+    db, out = db_path, tmp_path / "mau"
     code, text = _run(capsys, db, "template", "--period", "2023-H1", "--all", "-o", str(out))
     assert code == 0 and "14 mẫu" in text
     files = sorted(out.glob("*.xlsx"))
@@ -45,15 +45,15 @@ def test_template_all_then_import_status_trace(tmp_path, capsys):
     assert code == 0 and "1086" in text and f"tệp “{good.name}”, trang “Báo cáo”, ô E12" in text
 
 
-def test_template_for_one_unit_by_name(tmp_path, capsys):
+def test_template_for_one_unit_by_name(tmp_path, capsys, db_path):
     target = tmp_path / "si-binh.xlsx"
-    code, text = _run(capsys, tmp_path / "db.sqlite3", "template", "--period", "2023-H1",
+    code, text = _run(capsys, db_path, "template", "--period", "2023-H1",
                       "--unit", "xã Sỹ Bình", "-o", str(target))
     assert code == 0 and target.exists() and "Xã Sĩ Bình" in text
 
 
-def test_unknown_unit_and_code_are_user_errors(tmp_path, capsys):
-    db = tmp_path / "db.sqlite3"
+def test_unknown_unit_and_code_are_user_errors(tmp_path, capsys, db_path):
+    db = db_path
     code, text = _run(capsys, db, "template", "--period", "2023-H1", "--unit", "Hà Nội",
                       "-o", str(tmp_path / "x.xlsx"))
     assert code == 1 and "Hà Nội" in text
@@ -61,8 +61,8 @@ def test_unknown_unit_and_code_are_user_errors(tmp_path, capsys):
     assert code == 1 and "khong_co" in text
 
 
-def test_import_a_folder_of_returns(tmp_path, capsys):
-    db, out = tmp_path / "db.sqlite3", tmp_path / "mau"
+def test_import_a_folder_of_returns(tmp_path, capsys, db_path):
+    db, out = db_path, tmp_path / "mau"
     _run(capsys, db, "template", "--period", "2023-H1", "--all", "-o", str(out))
     for path in sorted(out.glob("*.xlsx"))[:3]:
         _fill(path, rebuttal_turns=5)

@@ -69,14 +69,15 @@ def test_a_folder_path_instead_of_a_file(tmp_path):
         open_db(tmp_path)
 
 
-def test_an_older_schema_is_migrated_after_a_backup(db_path):
+def test_an_older_schema_is_migrated_after_a_backup(new_db_path):
+    db_path = new_db_path
     old = Database(db_path)
     MIGRATIONS.apply(old, stop_before="m002_seed_units")
     old["settings"].insert({"key": "mode", "value": "office"})
     old.conn.close()
     db = open_db(db_path)
     assert db["units"].count == 15
-    backups = list(db_path.parent.glob("ttdn.truoc-nang-cap-*.sqlite3"))
+    backups = list(db_path.parent.glob(f"{db_path.stem}.truoc-nang-cap-*.sqlite3"))
     assert len(backups) == 1
     copy = Database(backups[0])
     assert copy["settings"].get("mode")["value"] == "office"

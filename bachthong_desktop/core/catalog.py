@@ -1,0 +1,171 @@
+"""The national catalog of today's units (34 provinces, 3,321 communes and wards, from 01/07/2025).
+
+The data is the JSON file of the `vietnam-provinces` package, read directly (importing the
+package itself costs about ten times as much); the built program carries it in resources/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import importlib.util
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import UserError
+from .paths import resources_dir
+from .text import clean, strip_accents
+
+CATALOG_FILE = "nested-divisions.json"
+VALID_FROM = dt.date(2025, 7, 1)  # the two-level government starts
+PROVINCE_KINDS = {"tỉnh": "tỉnh", "thành phố trung ương": "thành phố"}
+_WORD = re.compile(r"\w+")
+_KIND_WORDS = re.compile(r"^(?:xa|phuong|dac khu|tinh|thanh pho)\s+")
+
+
+@dataclass(frozen=True)
+class CatalogUnit:
+    """One province, or one commune, ward or special zone, as the catalog holds it."""
+
+    code: str  # "19" for a province, "01969" for a commune or ward
+    name: str  # "Tỉnh Thái Nguyên", "Xã Phủ Thông"
+    kind: str  # tỉnh, thành phố; xã, phường, đặc khu
+    province_code: str
+    province_name: str  # "Tỉnh Thái Nguyên"
+
+    @property
+    def is_province(self) -> bool:
+        return self.code == self.province_code
+
+    @property
+    def bare_name(self) -> str:
+        """The name without its kind: "Phủ Thông", "Thái Nguyên" (the place of the date line)."""
+        prefix = self.kind + " "
+        return self.name[len(prefix):] if self.name.lower().startswith(prefix) else self.name
+
+    @property
+    def label(self) -> str:
+        """As a list shows it: "Xã Vĩnh Thông, Tỉnh Thái Nguyên"."""
+        return self.name if self.is_province else f"{self.name}, {self.province_name}"
+
+
+def catalog_path() -> Path:
+    """The bundled copy in resources/catalog (the built program), else the installed package's."""
+    bundled = resources_dir() / "catalog" / CATALOG_FILE
+    if bundled.exists():
+        return bundled
+    spec = importlib.util.find_spec("vietnam_provinces")  # finds the folder, runs nothing
+    if spec is None or not spec.submodule_search_locations:
+        raise UserError("Thiếu danh mục đơn vị hành chính (gói vietnam-provinces). "
+                        "Hãy cài lại chương trình.")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / CATALOG_FILE
+
+
+def _province(raw: dict) -> CatalogUnit:
+    kind = PROVINCE_KINDS[raw["division_type"]]
+    name = raw["name"] if raw["name"].lower().startswith(kind) else f"{kind.capitalize()} {raw['name']}"
+    code = f"{raw['code']:02d}"
+    return CatalogUnit(code, clean(name), kind, code, clean(name))
+
+
+@cache
+def all_units() -> tuple[CatalogUnit, ...]:
+    """Every province followed by its communes and wards, in the catalog's order."""
+    data = json.loads(catalog_path().read_text(encoding="utf-8"))
+    units = []
+    for raw in data:
+        province = _province(raw)
+        units.append(province)
+        units += [CatalogUnit(f"{w['code']:05d}", clean(w["name"]), w["division_type"],
+                              province.code, province.name) for w in raw["wards"]]
+    return tuple(units)
+
+
+@cache
+def _by_code() -> dict[str, CatalogUnit]:
+    return {u.code: u for u in all_units()}
+
+
+def normal_code(text: str) -> str:
+    """Two digits name a province ("19"), three to five a commune or ward ("1969" = "01969")."""
+    digits = str(text).strip()
+    if not digits.isdigit() or len(digits) > 5:
+        return digits
+    return digits.zfill(2) if len(digits) <= 2 else digits.zfill(5)
+
+
+def lookup(code: str) -> CatalogUnit | None:
+    return _by_code().get(normal_code(code))
+
+
+def get(code: str) -> CatalogUnit:
+    """The catalog unit of a code; an unknown code is a user error naming what exists."""
+    unit = lookup(code)
+    if unit is None:
+        near = nearest_codes(code) or closest_names(code)
+        hint = f" Gần nhất: {'; '.join(f'{u.code} {u.label}' for u in near)}." if near else ""
+        raise UserError(f"Mã “{code}” không có trong danh mục đơn vị hành chính từ ngày "
+                        f"01/07/2025 (2 chữ số cho tỉnh, ví dụ 19; 5 chữ số cho xã, phường, "
+                        f"ví dụ 01969).{hint} Hãy tìm mã bằng lệnh: bachthong units find TÊN.")
+    return unit
+
+
+def communes_of(province_code: str) -> list[CatalogUnit]:
+    """The communes, wards and special zones of a province, in the catalog's order."""
+    return [u for u in all_units() if u.province_code == province_code and not u.is_province]
+
+
+def _folded(text: str) -> str:
+    return strip_accents(clean(text)).lower()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(clean(text).lower())
+
+
+def _token_matches(token: str, words: list[str], folded: list[str]) -> bool:
+    """A token typed with diacritics must match them; one without matches either way."""
+    if _folded(token) == token:
+        return token in folded
+    return token in words
+
+
+def _matches(unit: CatalogUnit, tokens: list[str]) -> bool:
+    words = _words(unit.name)
+    folded = [_folded(w) for w in words]
+    return all(_token_matches(t, words, folded) for t in tokens)
+
+
+def search(text: str) -> list[CatalogUnit]:
+    """Units whose name holds every typed word whole, with or without diacritics; a code too."""
+    text = clean(text)
+    if text.isdigit():
+        found = lookup(text)
+        return [found] if found else []
+    tokens = _words(text)
+    if not tokens:
+        return []
+    found = [u for u in all_units() if _matches(u, tokens)]
+    return sorted(found, key=lambda u: (not u.is_province, len(u.name)))
+
+
+def closest_names(text: str, limit: int = 5) -> list[CatalogUnit]:
+    """The catalog names nearest to a name that matched nothing (for the error message)."""
+    by_key = {}
+    for unit in all_units():
+        by_key.setdefault(_folded(unit.bare_name), unit)
+    typed = _KIND_WORDS.sub("", _folded(text))
+    keys = difflib.get_close_matches(typed, list(by_key), n=limit, cutoff=0.6)
+    return [by_key[k] for k in keys]
+
+
+def nearest_codes(code: str, limit: int = 3) -> list[CatalogUnit]:
+    """The catalog units whose codes are nearest to an unknown one of the same length."""
+    code = normal_code(code)
+    if not code.isdigit():
+        return []
+    same = [u for u in all_units() if len(u.code) == len(code)]
+    return sorted(same, key=lambda u: abs(int(u.code) - int(code)))[:limit]
