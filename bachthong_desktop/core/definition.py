@@ -63,6 +63,7 @@ class Block:
     if_none: str = ""  # every figure empty or zero: "omit", or this sentence instead
     if_partial: str = ""  # some units have not answered a share it prints: this sentence
     if_empty: str = ""  # a heading with nothing under it: this text, else the heading goes
+    needs: str = ""  # a level word; the block is left out where it is empty for the office
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Form:
     period_words: dict[str, dict]
     roles: dict[str, str] = field(default_factory=dict)
     returns: dict = field(default_factory=dict)  # the Excel return's wording ([returns])
+    level_words: dict[str, dict] = field(default_factory=dict)
     _fields: dict[str, Field] = field(default_factory=dict, repr=False, compare=False)
 
     def field(self, code: str) -> Field:
@@ -103,6 +105,13 @@ class Form:
     def unit_fields(self) -> list[Field]:
         """What a reporting unit fills in its return."""
         return [f for f in self._fields.values() if f.from_units]
+
+    def words_for(self, *kinds: str | None) -> dict[str, str]:
+        """The level words of the first of these kinds the definition knows ("xã", "tỉnh" ...)."""
+        for kind in kinds:
+            if kind and kind.lower() in self.level_words:
+                return dict(self.level_words[kind.lower()])
+        return {}
 
     def role(self, name: str) -> str:
         """The field code that plays a role of the document ("date", "recipients" ...)."""
@@ -141,7 +150,7 @@ def _block(raw: dict) -> Block:
         kind=raw["kind"], template=raw.get("template", ""), field=raw.get("field"),
         level=raw.get("level", 0), prefix=raw.get("prefix", ""),
         if_none=raw.get("if_none", ""), if_partial=raw.get("if_partial", ""),
-        if_empty=raw.get("if_empty", ""),
+        if_empty=raw.get("if_empty", ""), needs=raw.get("needs", ""),
     )
 
 
@@ -170,7 +179,7 @@ def parse_form(raw: dict) -> Form:
         doc_symbol=head.get("doc_symbol", "BC"), sections=sections,
         roles=dict(document.pop("roles", {})), document=document,
         period_words=dict(raw["period_words"]), returns=dict(raw.get("returns", {})),
-        _fields=fields,
+        _fields=fields, level_words=dict(raw.get("level_words", {})),
     )
     problems = check_form(form, [f.code for s in sections for f in s.fields])
     if problems:

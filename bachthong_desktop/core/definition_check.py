@@ -20,6 +20,10 @@ CONTEXT_WORDS = {
     "cutoff_start", "cutoff_end", "office_short", "office_level", "province", "place",
     "units_total", "units_missing",
 }
+# Words of the office's level ([level_words.<kind>] in the definition); templates use them too.
+LEVEL_WORDS = {"members", "member_kinds", "members_caps", "member_column", "media_centre",
+               "portal", "steering_35"}
+CONTEXT_WORDS |= LEVEL_WORDS
 
 
 
@@ -41,7 +45,10 @@ def check_form(form: Form, codes: list[str]) -> list[str]:
     for i, section in enumerate(form.sections):
         for j, block in enumerate(section.blocks):
             problems += _check_block(block, form, known, f"sections[{i}].blocks[{j}]")
-    for key in ("trich_yeu", "opening", "closing", "appendix_title"):
+    for kind, words in form.level_words.items():
+        problems += [f"level_words.{kind}: missing word {w!r}" for w in sorted(LEVEL_WORDS - set(words))]
+    for key in ("trich_yeu", "opening", "closing", "appendix_title", "appendix_units",
+                "appendix_units_sum"):
         problems += _check_template(form.document.get(key, ""), known, f"document.{key}")
     return problems + _check_roles(form)
 
@@ -71,6 +78,8 @@ def _check_block(block: Block, form: Form, known: set[str], where: str) -> list[
         return [f"{where}: block refers to unknown field {block.field}"]
     if block.kind in ("text", "bullets", "numbered", "records") and block.field is None:
         return [f"{where}: a {block.kind} block needs a field"]
+    if block.needs and block.needs not in LEVEL_WORDS:
+        return [f"{where}: needs unknown level word {block.needs!r}"]
     if block.kind == "records":
         known = known | {c.code for c in form.field(block.field).columns}
     problems = _check_template(block.template, known, f"{where}.template")
@@ -93,7 +102,7 @@ KEYS = {
     "column": ({"code", "label"}, {"kind", "required", "merge", "reporters", "role",
                                    "drop_leading"}),
     "block": ({"kind"}, {"template", "field", "level", "prefix", "if_none", "if_partial",
-                         "if_empty"}),
+                         "if_empty", "needs"}),
     "returns": (set(), {"file_prefix", "title", "return_sheet", "text_sheet", "text_title",
                         "help_sheet", "help", "table_sheets"}),
 }

@@ -173,6 +173,7 @@ def context(state: ReportState, overrides: dict[str, Any] | None = None) -> dict
     """Every word a template may use: field values, counts, period, office and unit words."""
     ctx = period_words(state.form, state.period)
     ctx.update(office_words(state.office))
+    ctx.update(state.form.words_for(state.office.kind, state.office.level_word))
     ctx.update(figure_words(state.form, state.figures, state.units))
     ctx.update(unit_words(state))
     ctx.update(overrides or {})
@@ -225,6 +226,8 @@ def _typed(style: str, text: str) -> Paragraph:
 def render_block(form: Form, block: Block, ctx: dict) -> list[Paragraph]:
     """The paragraphs one block of the definition prints."""
     value = ctx.get(block.field) if block.field else None
+    if block.needs and not ctx.get(block.needs):  # a body this level does not have
+        return []
     if block.kind == "heading":
         para = _template_para(f"heading{block.level or 1}", block.template, ctx)
         if block.level <= 1:
@@ -343,6 +346,8 @@ def _appendix(state: ReportState, ctx: dict, number: str, date_text: str) -> App
     if not fields or not state.units:
         return None
     words = {**APPENDIX_WORDS, **{k: v for k, v in form.document.items() if k in APPENDIX_WORDS}}
+    for key in ("appendix_units", "appendix_units_sum"):  # the level's words ("Xã, phường")
+        words[key] = fill(words[key], ctx)
     columns = ["STT", words["appendix_units"],
                *(f"{f.label} ({f.unit})" if f.unit else f.label for f in fields)]
     rows = []
