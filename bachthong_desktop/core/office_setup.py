@@ -16,7 +16,8 @@ from .errors import UserError
 from .settings import set_setting
 from .text import clean
 from .wording import date
-from .units import (OFFICE_SETTING, Unit, current_office, office, save_unit, versions)
+from .units import (OFFICE_SETTING, Unit, current_office, office, reporting_units, save_unit,
+                    versions)
 
 if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
     from sqlite_utils import Database
@@ -127,3 +128,19 @@ def set_header(db: Database, changes: dict[str, str | None], target: Unit | None
         raise UserError("Tên cơ quan trên văn bản không được để trống. Hãy nhập tên, ví dụ "
                         "“ỦY BAN NHÂN DÂN XÃ PHỦ THÔNG”.")
     return save_unit(db, replace(target, **values))
+
+
+def add_own_unit(db: Database, name: str, start: dt.date | None = None,
+                 target: Unit | None = None) -> Unit:
+    """A village or department reporting to a commune: no national code, the commune numbers it
+    ("01969-01", "01969-02" …)."""
+    target = target or office(db)
+    if not clean(name):
+        raise UserError("Hãy nhập tên đơn vị báo cáo, ví dụ “Thôn Nà Pài” hoặc “Văn phòng HĐND - "
+                        "UBND”.")
+    taken = {u.code for u in reporting_units(db, target.code)}
+    number = next(n for n in range(1, 1000) if f"{target.code}-{n:02d}" not in taken)
+    start = start or dt.date.fromisoformat(target.valid_from)
+    return save_unit(db, Unit(code=f"{target.code}-{number:02d}", name=name, kind="đơn vị",
+                              valid_from=start.isoformat(), parent_code=target.code,
+                              province_code=target.province_code))

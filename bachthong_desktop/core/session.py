@@ -14,7 +14,7 @@ from .periods import Period, parse_period
 from .restore import open_or_explain
 from .store import Store
 from .report_state import ReportState, compile_state
-from .units import Unit, office, office_for, reporting_units
+from .units import Unit, office, office_for, office_on, reporting_units
 
 if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
     from sqlite_utils import Database
@@ -57,12 +57,17 @@ class Session:
         return compile_report(self.store, str(parse_period(str(period))),
                               self.office_for(period), self.units(period))
 
+    def earlier_values(self, period: Period | str) -> dict:
+        """An earlier period's figures for comparison; none where no office was valid then."""
+        period = parse_period(str(period))
+        if office_on(self.db, period.cutoff_end) is None:
+            return {}
+        return {c: f.value for c, f in self.compile(period).items()}
+
     def state(self, period: Period | str, earlier: Period | str | None = None) -> ReportState:
         """The period compiled once, with its checks (against `earlier`'s figures if given)."""
         period = parse_period(str(period))
-        earlier_values = {}
-        if earlier is not None:
-            earlier_values = {c: f.value for c, f in self.compile(earlier).items()}
+        earlier_values = self.earlier_values(earlier) if earlier is not None else {}
         return compile_state(self.store, period, self.office_for(period), self.units(period),
                              earlier_values)
 

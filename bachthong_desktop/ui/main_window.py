@@ -93,12 +93,13 @@ class MainWindow(QMainWindow):
     def open(self, session, period_id: str, mode: Mode | None = None) -> None:
         """Fill the window from the database: one tab per section, the period's values."""
         from .saver import EditSaver
+        from .office_dialog import add_office_action
         from .window_actions import install_actions
 
         self.session, self.mode = session, mode or Mode(OFFICE)
         self.period = parse_period(period_id).id
         self.unit = get_unit(session.db, self.mode.unit_code) if self.mode.is_commune \
-            else session.office
+            else session.office_for(self.period)
         self.state: ReportState | None = None  # the period compiled once (office mode)
         self.earlier: dict[str, Any] = {}
         self.names: dict[str, str] = {}
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
             self.save_state = QLabel()
             self.statusBar().addPermanentWidget(self.save_state)
             install_actions(self)
+            add_office_action(self)
             self._actions = True
         self.setAcceptDrops(not self.mode.is_commune)
         self.saver.saved.connect(self._after_save)
@@ -235,6 +237,9 @@ class MainWindow(QMainWindow):
 
         if self.is_open and not self.leave_unreadable("Chuyển sang kỳ khác"):
             return False
+        if not self.mode.is_commune and not self._office_of(period_id):
+            self.top.show_period(self.period)  # no office then: stay where we were
+            return False
         self.period = parse_period(period_id).id
         self.checked, self.touched = False, set()
         self.saver.start(self.period, self.unit.code)
@@ -252,13 +257,24 @@ class MainWindow(QMainWindow):
         self.period_changed.emit(self.period)
         return True
 
+    def _office_of(self, period_id: str) -> bool:
+        """Each period is its own office's (the 2023 district's, today's commune's)."""
+        from .office_dialog import ensure_office
+
+        if not ensure_office(self, self.session, period_id):
+            return False
+        self.unit = self.session.office_for(period_id)
+        self.setWindowTitle(f"{self.session.form.title} – {self.unit.name}")
+        self.top.show_office(self.unit)
+        return True
+
     def reload_figures(self) -> None:
         """Last year's values and the period compiled anew, then notes and checks."""
         earlier = parse_period(self.period).year_earlier().id
         if self.mode.is_commune:
             self.earlier = self.session.store.values(earlier, self.unit.code)
         else:
-            self.earlier = {c: f.value for c, f in self.session.compile(earlier).items()}
+            self.earlier = self.session.earlier_values(earlier)
         self.refresh_state()
 
     def refresh_state(self) -> None:
@@ -267,7 +283,7 @@ class MainWindow(QMainWindow):
             period = parse_period(self.period)
             units = self.session.units(period)
             self.names = {u.code: u.name for u in units}
-            self.state = compile_state(self.session.store, period, self.session.office, units,
+            self.state = compile_state(self.session.store, period, self.unit, units,
                                        self.earlier, self.earlier_label)
             for tab in self.section_tabs:
                 if tab.built:

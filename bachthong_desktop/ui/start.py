@@ -13,7 +13,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..core.commune_mode import Mode, get_mode, set_mode
+from ..core.commune_mode import OFFICE, Mode, get_mode, set_mode
 from ..core.definition import load_form
 from ..core.errors import UserError
 from ..core.logs import setup_logging
@@ -21,7 +21,7 @@ from ..core.paths import default_db_path
 from ..core.periods import current_period, parse_period
 from ..core.settings import get_setting
 from ..core.start_view import look
-from ..core.units import reporting_units
+from ..core.units import current_office, reporting_units
 from . import TITLE, crash
 from .main_window import PERIOD_KEY, MainWindow
 
@@ -39,8 +39,17 @@ def start_period(session, args) -> str:
 
 
 def first_start_mode(session, parent=None) -> Mode:
-    """The chosen mode; asked once, at the first start of a window."""
+    """The chosen mode; asked once, at the first start of a window (a new database: which office
+    from the national catalog; one with offices: the office or one of its communes)."""
     mode = get_mode(session.db)
+    if mode is None and current_office(session.db) is None:
+        from .office_dialog import OfficeDialog
+
+        if not OfficeDialog.run(session, first_start=True, parent=parent):
+            raise UserError("Chưa chọn cơ quan nên chưa mở được chương trình. Hãy mở lại và chọn "
+                            "xã, phường hoặc tỉnh của mình.")
+        set_mode(session.db, Mode(OFFICE))
+        return Mode(OFFICE)
     if mode is None:
         from .dialogs import ModeDialog
 
@@ -49,6 +58,19 @@ def first_start_mode(session, parent=None) -> Mode:
         mode = ModeDialog.ask(session.office.name, units, parent)
         set_mode(session.db, mode)
     return mode
+
+
+def office_period(session, period: str, parent=None) -> str:
+    """The period to open: a period without an office says why and offers its successor; if
+    none is set up, the latest period of the latest office opens instead."""
+    from .office_dialog import ensure_office, fallback_period
+
+    if ensure_office(parent, session, period):
+        return period
+    fallback = fallback_period(session)
+    if fallback is None:
+        raise UserError("Chưa có cơ quan tổng hợp báo cáo. Hãy mở lại chương trình và chọn cơ quan.")
+    return fallback
 
 
 def offer_restore(exc: UserError, parent=None) -> bool:
@@ -128,7 +150,10 @@ class Start:
         self.session = Session(self.args.db)
         self.lock = acquire(self.session.db_path, "window")
         mode = first_start_mode(self.session, self.window)
-        self.window.open(self.session, start_period(self.session, self.args), mode)
+        period = start_period(self.session, self.args)
+        if not mode.is_commune:
+            period = office_period(self.session, period, self.window)
+        self.window.open(self.session, period, mode)
         QTimer.singleShot(BACKUP_AFTER_MS, self._backup)
 
     def _backup(self) -> None:

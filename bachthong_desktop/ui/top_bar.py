@@ -32,8 +32,8 @@ class TopBar(QWidget):
         self.window_ = window
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
-        who = QLabel(window.unit.name if window.mode.is_commune else
-                     (window.unit.header_name or window.unit.name))
+        self.who = who = QLabel(window.unit.name if window.mode.is_commune else
+                                (window.unit.header_name or window.unit.name))
         who.setStyleSheet("font-size: 15px; font-weight: bold;")
         row.addWidget(who)
         self.issued = QLabel()
@@ -60,6 +60,10 @@ class TopBar(QWidget):
         from .window_actions import export_return
 
         export_return(self.window_)
+
+    def show_office(self, office) -> None:
+        """The office of the period shown (each period prints with the names of its time)."""
+        self.who.setText(office.header_name or office.name)
 
     def show_period(self, period_id: str) -> None:
         self.periods.blockSignals(True)

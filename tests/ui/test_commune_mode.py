@@ -69,8 +69,11 @@ def test_commune_modes_file_is_accepted_by_the_offices_import(opener, tmp_path):
     sent = write_return(window.session, window.period, PHU_THONG, tmp_path / "gui-huyen.xlsx")
     opener.close()
 
+    from bachthong_desktop.core.units import install_history
+
     office = Session(tmp_path / "huyen.sqlite3")  # the district's computer
     try:
+        install_history(office.db)
         result = import_file(office.store, sent)
         assert result.ok, result.message
         assert (result.unit_code, result.period) == (PHU_THONG, "2023-H1")

@@ -35,7 +35,10 @@ def test_a_commune_return_dropped_on_the_office_window_reaches_its_totals(opener
     from bachthong_desktop.core.session import Session
     from bachthong_desktop.ui.commune_export import write_return
 
+    from bachthong_desktop.core.units import install_history
+
     commune = Session(tmp_path / "xa.sqlite3")
+    install_history(commune.db)  # a 2023 commune's copy knows the district's units
     commune.store.set("2023-H1", "01969", "rebuttal_turns", 120)
     sent = write_return(commune, "2023-H1", "01969", tmp_path / "phu-thong.xlsx")
     commune.close()

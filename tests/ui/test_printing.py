@@ -70,9 +70,9 @@ def test_body_starts_at_the_left_margin_and_page_numbers_from_page_two(report_pd
     assert page_one_top[2] != "1"
 
 
-def test_print_without_any_printer_says_so_in_vietnamese(tmp_path):
+def test_print_without_any_printer_says_so_in_vietnamese(db_path):
     env = {**os.environ, "CUPS_SERVER": "localhost:1", "QT_QPA_PLATFORM": "offscreen",
-           "BACHTHONG_DB": str(tmp_path / "db.sqlite3")}
+           "BACHTHONG_DB": str(db_path)}
     done = subprocess.run([sys.executable, "-m", "bachthong_desktop.cli", "print", "--period",
                            "2023-H1"], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 1

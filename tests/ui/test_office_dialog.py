@@ -1,0 +1,144 @@
+"""The office window (“Thông tin cơ quan…”) and the first start of a new commune officer, driven
+with real widgets at 1366×768, as far as a printed 2026 report."""
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from bachthong_desktop.core.deadlines import deadline
+from bachthong_desktop.core.periods import parse_period
+from bachthong_desktop.core.units import office, office_for, reporting_units
+from bachthong_desktop.exchange.page import get_margins
+from bachthong_desktop.ui.app import parse_args
+from bachthong_desktop.ui.office_dialog import OfficeDialog
+from bachthong_desktop.ui.start import Start
+
+from ui_helpers import type_text
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "img"
+
+
+def shot(widget, name: str) -> None:
+    """Keep a picture for the user guide when asked (SAVE_DOC_SCREENSHOTS=1)."""
+    if os.environ.get("SAVE_DOC_SCREENSHOTS"):
+        widget.grab().save(str(DOCS / name))
+
+
+def choose(dialog, typed: str, row: int = 0) -> None:
+    type_text(dialog.search, typed)
+    dialog.matches.setCurrentRow(row)
+
+
+def test_search_without_diacritics_shows_the_province_beside_each_match(qtbot, new_session):
+    dialog = OfficeDialog(new_session, "2026-H1", first_start=True)
+    qtbot.addWidget(dialog)
+    type_text(dialog.search, "vinh thong")
+    shown = [dialog.matches.item(i).text() for i in range(dialog.matches.count())]
+    assert shown == ["Xã Vĩnh Thông, Tỉnh Thái Nguyên  (01981)",
+                     "Phường Vĩnh Thông, Tỉnh An Giang  (30760)"]
+    dialog.search.clear()
+    type_text(dialog.search, "vinh")
+    assert dialog.matches.count() == 12 and "gõ thêm" in dialog.more.text()
+
+
+def test_a_commune_with_its_signer_villages_margins_and_deadlines(qtbot, new_session):
+    dialog = OfficeDialog(new_session, "2026-H1", first_start=True)
+    qtbot.addWidget(dialog)
+    choose(dialog, "phủ thông")
+    assert dialog.header["header_name"].text() == "ỦY BAN NHÂN DÂN XÃ PHỦ THÔNG"
+    assert dialog.header["place"].text() == "Phủ Thông"
+    dialog.header["signer_name"].clear()
+    type_text(dialog.header["signer_name"], "Hoàng Thị Lan")
+    dialog.margins["left"].setValue(32)
+    dialog.deadline_units.setDate(dialog.deadline_units.date().addDays(2))
+    assert dialog.save()
+    saved = office(new_session.db)
+    assert (saved.code, saved.signer_name, saved.valid_from) == ("01969", "Hoàng Thị Lan",
+                                                                 "2025-07-01")
+    assert get_margins(new_session.db).left == 32
+    assert deadline(new_session.db, parse_period("2026-H1"), "unit") == \
+        dialog.deadline_units.date().toPython()
+
+    again = OfficeDialog(new_session, "2026-H1")
+    qtbot.addWidget(again)
+    type_text(again.new_unit, "Thôn Nà Pài")
+    again.add_unit.click()
+    units = reporting_units(new_session.db, "01969", dt.date(2026, 6, 14))
+    assert [(u.code, u.name) for u in units] == [("01969-01", "Thôn Nà Pài")]
+
+
+def test_a_department_writes_its_parent_above_its_name(qtbot, new_session):
+    dialog = OfficeDialog(new_session, "2026-H1", first_start=True)
+    qtbot.addWidget(dialog)
+    choose(dialog, "thai nguyen")
+    assert dialog.chosen.code == "19" and "92 xã, phường" in dialog.meaning.text()
+    dialog.header["parent_body"].setText("UBND TỈNH THÁI NGUYÊN")
+    dialog.header["header_name"].setText("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
+    assert dialog.save()
+    saved = office_for(new_session.db, parse_period("2026-H1"))
+    assert saved.parent_body == "UBND TỈNH THÁI NGUYÊN"
+    assert len(reporting_units(new_session.db, "19", dt.date(2026, 6, 14))) == 92
+
+
+def test_an_empty_header_name_is_refused_and_nothing_is_written(qtbot, new_session, monkeypatch):
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
+    dialog = OfficeDialog(new_session, "2026-H1", first_start=True)
+    qtbot.addWidget(dialog)
+    choose(dialog, "phu thong")
+    dialog.header["header_name"].clear()
+    assert not dialog.save()
+    assert "Tên cơ quan trên văn bản không được để trống" in told[0]
+    assert new_session.db["units"].count == 0
+
+
+def test_first_start_of_a_commune_officer_reaches_a_printed_2026_report(qtbot, new_db_path,
+                                                                        tmp_path):
+    def fill_first_start():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, OfficeDialog):
+            QTimer.singleShot(50, fill_first_start)
+            return
+        choose(dialog, "phu thong")
+        dialog.header["signer_name"].setText("Hoàng Thị Lan")
+        shot(dialog, "chon-co-quan.png")
+        dialog.save_button.click()
+
+    QTimer.singleShot(50, fill_first_start)
+    begun = Start(parse_args(["--db", str(new_db_path), "--period", "2026-H1"])[0])
+    qtbot.addWidget(begun.window)
+    try:
+        qtbot.waitUntil(lambda: begun.window.is_open, timeout=20000)
+        window = begun.window
+        window.resize(1366, 768)
+        assert "XÃ PHỦ THÔNG" in window.top.who.text() and window.unit.code == "01969"
+        window.tabs.setCurrentWidget(window.preview_holder)
+        preview = window.preview_holder.ensure_built()
+        preview.set_period(window.period)
+        doc = preview.document()
+        assert doc.header.issuer_lines == ["ỦY BAN NHÂN DÂN", "XÃ PHỦ THÔNG"]
+        assert doc.header.date_line.startswith("Phủ Thông, ngày")
+        assert doc.signature.name == "Hoàng Thị Lan"
+        from bachthong_desktop.ui.printing import pdf_bytes
+
+        pdf = pdf_bytes(doc)
+        assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+
+        def look_at_office_window():
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, OfficeDialog):
+                QTimer.singleShot(50, look_at_office_window)
+                return
+            assert "Xã Phủ Thông" in dialog.current.text()
+            shot(dialog, "thong-tin-co-quan.png")
+            dialog.reject()
+
+        QTimer.singleShot(50, look_at_office_window)
+        window.office_action.trigger()
+        assert window.menus[0].actions()[0].text() == "Thông tin &cơ quan…"
+    finally:
+        begun.window.close()
+        begun.close()
