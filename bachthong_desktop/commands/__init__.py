@@ -29,6 +29,8 @@ COMMANDS = [
     ("status", "status", "xem các xã đã gửi báo cáo chưa"),
     ("trace", "trace", "xem số liệu tổng hợp lấy từ xã nào, tệp nào, ô nào"),
     ("set", "set", "ghi một chỉ tiêu của đơn vị tổng hợp (cho kịch bản)"),
+    ("send", "send", "xuất số liệu của cơ quan thành tệp Excel gửi cấp trên (xã gửi tỉnh), "
+                     "cùng mẫu với báo cáo của xã"),
 ]
 
 MODULES = {name: module for name, module, _ in COMMANDS}

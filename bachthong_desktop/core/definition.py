@@ -41,6 +41,7 @@ class Field:
     columns: tuple[Column, ...] = ()
     maximum: int | None = None   # a count: the largest plausible value (`max`)
     max_rows: int | None = None  # a table: the most rows a return may hold
+    upward_from: str | None = None
 
     @property
     def from_units(self) -> bool:
@@ -142,6 +143,7 @@ def _field(raw: dict, section: str) -> Field:
         default_from=raw.get("default_from"), merge_key=raw.get("merge_key"),
         columns=tuple(_column(c) for c in raw.get("columns", ())),
         maximum=raw.get("max"), max_rows=raw.get("max_rows"),
+        upward_from=raw.get("upward_from"),
     )
 
 

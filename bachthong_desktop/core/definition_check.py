@@ -42,6 +42,8 @@ def check_form(form: Form, codes: list[str]) -> list[str]:
               for part in ("yes", "answered", "missing")}
     for f in form.fields:
         problems += _check_field(f)
+        if f.upward_from and f.upward_from not in codes:
+            problems.append(f"field {f.code}: upward_from names unknown field {f.upward_from}")
     for i, section in enumerate(form.sections):
         for j, block in enumerate(section.blocks):
             problems += _check_block(block, form, known, f"sections[{i}].blocks[{j}]")
@@ -98,7 +100,7 @@ KEYS = {
     "section": ({"code", "tab"}, {"fields", "blocks"}),
     "field": ({"code", "kind", "label"}, {"reporters", "aggregate", "unit", "required",
                                           "default_from", "merge_key", "columns", "max",
-                                          "max_rows"}),
+                                          "max_rows", "upward_from"}),
     "column": ({"code", "label"}, {"kind", "required", "merge", "reporters", "role",
                                    "drop_leading"}),
     "block": ({"kind"}, {"template", "field", "level", "prefix", "if_none", "if_partial",

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         """Fill the window from the database: one tab per section, the period's values."""
         from .saver import EditSaver
         from .office_dialog import add_office_action
+        from .upward_export import add_upward_action
         from .window_actions import install_actions
 
         self.session, self.mode = session, mode or Mode(OFFICE)
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.save_state)
             install_actions(self)
             add_office_action(self)
+            if not self.mode.is_commune:
+                add_upward_action(self)
             self._actions = True
         self.setAcceptDrops(not self.mode.is_commune)
         self.saver.saved.connect(self._after_save)

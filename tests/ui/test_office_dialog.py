@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from bachthong_desktop.core.deadlines import deadline
 from bachthong_desktop.core.periods import parse_period
@@ -96,7 +96,7 @@ def test_an_empty_header_name_is_refused_and_nothing_is_written(qtbot, new_sessi
 
 
 def test_first_start_of_a_commune_officer_reaches_a_printed_2026_report(qtbot, new_db_path,
-                                                                        tmp_path):
+                                                                        tmp_path, monkeypatch):
     def fill_first_start():
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, OfficeDialog):
@@ -138,7 +138,14 @@ def test_first_start_of_a_commune_officer_reaches_a_printed_2026_report(qtbot, n
 
         QTimer.singleShot(50, look_at_office_window)
         window.office_action.trigger()
-        assert window.menus[0].actions()[0].text() == "Thông tin &cơ quan…"
+        assert [a.text() for a in window.menus[0].actions()[:2]] == [
+            "Thông tin &cơ quan…", "Xuất tệp gửi &cấp trên…"]
+
+        target = tmp_path / "gui-tinh.xlsx"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+        monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+        window.upward_action.trigger()
+        assert target.exists()
     finally:
         begun.window.close()
         begun.close()

@@ -1,0 +1,70 @@
+"""Up the chain: the office's own figures as a return to the level above (a commune to its
+province, the 2023 district to its province), in the same template the importer reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..core.aggregate import Figure
+from ..core.definition import Field, Form
+from ..core.errors import UserError
+from ..core.periods import parse_period
+from .xlsx_fill import fill_return
+from .xlsx_template import TemplateInfo, build_template, template_file_name, unit_columns
+
+
+def _texts(items: list[dict] | str | None) -> str | None:
+    """Texts gathered from the office and its units, as one text: the office's first."""
+    if isinstance(items, str):  # the office wrote its own text in place of its units'
+        return items
+    lines = [i["text"] if not i.get("unit") else f"{i['unit_name']}: {i['text']}"
+             for i in items or [] if i.get("text")]
+    return "\n".join(lines) or None
+
+
+def _rows(f: Field, rows: list[dict] | None) -> list[dict]:
+    codes = [c.code for c in unit_columns(f)]
+    return [{c: row.get(c) for c in codes} for row in rows or []]
+
+
+def _yes_no(f: Field, fig: Figure, figures: dict[str, Figure]) -> bool | None:
+    if fig.office_value is not None:
+        return bool(fig.office_value)
+    source = figures.get(f.upward_from) if f.upward_from else None
+    return None if source is None else bool(source.value)
+
+
+def upward_value(f: Field, fig: Figure, figures: dict[str, Figure]) -> Any:
+    """What the office answers, as a unit, for one field of the return."""
+    if f.kind == "yesno":
+        return _yes_no(f, fig, figures)
+    if f.aggregate == "gather_text":
+        return _texts(fig.value)
+    if f.kind == "table":
+        return _rows(f, fig.value)
+    return fig.value
+
+
+def upward_values(form: Form, figures: dict[str, Figure]) -> dict[str, Any]:
+    """The office's return: every field a unit reports, from the office's compiled figures."""
+    values = {f.code: upward_value(f, figures[f.code], figures)
+              for f in form.unit_fields() if f.code in figures}
+    return {code: value for code, value in values.items() if value not in (None, [], "")}
+
+
+def write_upward(session, period_id: str, path: str | Path) -> Path:
+    """Write the office's return of a period (a folder gets the standard file name)."""
+    period = parse_period(period_id)
+    office = session.office_for(period)
+    workbook = build_template(TemplateInfo(office, period, session.form))
+    fill_return(workbook, session.form, upward_values(session.form, session.compile(period)))
+    path = Path(path)
+    if path.is_dir():
+        path = path / template_file_name(period, office)
+    try:
+        workbook.save(path)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp “{path}”: {exc.strerror}. Nếu tệp đang mở trong "
+                        "Excel, hãy đóng nó; hoặc chọn thư mục khác.") from exc
+    return path
