@@ -16,7 +16,9 @@ def arguments(parser) -> None:
 def run(session, args) -> int:
     period = parse_period(args.period)
     result = board(session.store, period.id, session.units(period))
-    print(f"Kỳ {period.label} ({period.id}); hạn gửi của các xã: "
+    office = session.office_for(period)
+    members = session.form.words_for(office.kind, office.level_word).get("members", "các đơn vị")
+    print(f"Kỳ {period.label} ({period.id}); hạn gửi của {members}: "
           f"{wording.date(result.deadline)}.")
     for row in result.rows:
         when = f", nhận lúc {when_words(row.received_at)}" if row.received_at else ""

@@ -35,6 +35,12 @@ def run(session, args) -> int:
     if args.all:
         out.mkdir(parents=True, exist_ok=True)
         units = session.units(period)
+        if not units:
+            office = session.office_for(period)
+            raise UserError(f"{office.name} không có đơn vị nào báo cáo kỳ {period.id}: cơ quan tự "
+                            "lập báo cáo của mình, không cần mẫu. Thêm thôn, bộ phận báo cáo bằng "
+                            "lệnh: bachthong units own TÊN; gửi số liệu lên cấp trên bằng lệnh: "
+                            f"bachthong send --period {period.id} -o TỆP.xlsx")
         for unit in units:
             print(_write(session, unit, period, out / template_file_name(period, unit, session.form)))
         print(f"Đã tạo {len(units)} mẫu báo cáo kỳ {period.id} trong {out}.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..core import catalog
 from ..core.errors import UserError
 from ..core.numbers import parse_date
-from ..core.office_setup import set_header, set_up_office
+from ..core.office_setup import add_own_unit, set_header, set_up_office
 from ..core.units import Unit, end_unit, reporting_units, save_unit
 from ..core.wording import date
 
@@ -41,6 +41,8 @@ def arguments(parser) -> None:
     end = actions.add_parser("end", help="ghi ngày một đơn vị thôi tồn tại (sáp nhập, giải thể)")
     end.add_argument("code", metavar="MÃ")
     end.add_argument("--den-ngay", dest="end", required=True, metavar="dd/mm/yyyy")
+    own = actions.add_parser("own", help="thêm một thôn, bộ phận báo cáo cho xã (mã do xã đặt)")
+    own.add_argument("name", metavar="TÊN", help="tên đơn vị, ví dụ “Thôn Nà Pài”")
     find = actions.add_parser("find", help="tìm đơn vị trong danh mục hành chính từ 01/07/2025")
     find.add_argument("text", metavar="TỪ", nargs="+", help="tên (có dấu hoặc không) hoặc mã")
     office = actions.add_parser("office", help="chọn cơ quan tổng hợp báo cáo từ danh mục")
@@ -67,6 +69,10 @@ def run(session, args) -> int:
     if action == "end":
         unit = end_unit(session.db, args.code, parse_date(args.end))
         print(f"Đã ghi: {unit.name} ({unit.code}) hết hiệu lực sau ngày {args.end}.")
+        return 0
+    if action == "own":
+        unit = add_own_unit(session.db, args.name, target=session.office)
+        print(f"Đã thêm {unit.name} (mã {unit.code}) báo cáo cho {session.office.name}.")
         return 0
     if action == "find":
         return _find(" ".join(args.text))

@@ -126,17 +126,14 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(clean(text).lower())
 
 
-def _token_matches(token: str, words: list[str], folded: list[str]) -> bool:
-    """A token typed with diacritics must match them; one without matches either way."""
-    if _folded(token) == token:
-        return token in folded
-    return token in words
-
-
-def _matches(unit: CatalogUnit, tokens: list[str]) -> bool:
-    words = _words(unit.name)
-    folded = [_folded(w) for w in words]
-    return all(_token_matches(t, words, folded) for t in tokens)
+@cache
+def _index() -> tuple[tuple[CatalogUnit, frozenset[str], frozenset[str]], ...]:
+    """Each unit with the words of its name, as written and without diacritics (built once)."""
+    out = []
+    for unit in all_units():
+        words = _words(unit.name)
+        out.append((unit, frozenset(words), frozenset(_folded(w) for w in words)))
+    return tuple(out)
 
 
 def search(text: str) -> list[CatalogUnit]:
@@ -148,7 +145,9 @@ def search(text: str) -> list[CatalogUnit]:
     tokens = _words(text)
     if not tokens:
         return []
-    found = [u for u in all_units() if _matches(u, tokens)]
+    plain = [(t, _folded(t) == t) for t in tokens]
+    found = [unit for unit, words, folded in _index()
+             if all(t in (folded if bare else words) for t, bare in plain)]
     return sorted(found, key=lambda u: (not u.is_province, len(u.name)))
 
 

@@ -142,3 +142,35 @@ def test_header_without_changes_is_refused(capsys, new_db_path):
     assert run(capsys, db_path, "units", "office", "01969")[0] == 0
     code, _, err = run(capsys, db_path, "units", "header")
     assert code == 1 and "--nguoi-ky" in err
+
+
+def test_a_commune_without_units_gets_no_empty_templates(capsys, new_db_path, tmp_path):
+    db_path = new_db_path
+    assert run(capsys, db_path, "units", "office", "01969")[0] == 0
+    code, _, err = run(capsys, db_path, "template", "--period", "2026-H1", "--all",
+                       "-o", str(tmp_path / "mau"))
+    assert code == 1
+    assert "Xã Phủ Thông không có đơn vị nào báo cáo" in err and "bachthong send" in err
+
+
+def test_villages_of_a_commune_get_the_communes_own_codes(capsys, new_db_path, tmp_path):
+    import openpyxl
+
+    from bachthong_desktop.core.definition import load_form
+    from bachthong_desktop.exchange.xlsx_fill import fill_return
+
+    db_path = new_db_path
+    assert run(capsys, db_path, "units", "office", "01969")[0] == 0
+    code, out, _ = run(capsys, db_path, "units", "own", "Thôn Nà Pài")
+    assert code == 0 and "mã 01969-01" in out
+    assert "mã 01969-02" in run(capsys, db_path, "units", "own", "Văn phòng HĐND - UBND")[1]
+    folder = tmp_path / "mau"
+    assert "Đã tạo 2 mẫu" in run(capsys, db_path, "template", "--period", "2026-H1", "--all",
+                                  "-o", str(folder))[1]
+    village = next(folder.glob("*01969-01*.xlsx"))
+    workbook = openpyxl.load_workbook(village)
+    fill_return(workbook, load_form(), {"rebuttal_turns": 7})
+    workbook.save(village)
+    assert run(capsys, db_path, "import", str(village), "--period", "2026-H1")[0] == 0
+    _, board, _ = run(capsys, db_path, "status", "--period", "2026-H1")
+    assert "hạn gửi của các thôn, bộ phận" in board and "1/2" in board

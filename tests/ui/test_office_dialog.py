@@ -149,3 +149,29 @@ def test_first_start_of_a_commune_officer_reaches_a_printed_2026_report(qtbot, n
     finally:
         begun.window.close()
         begun.close()
+
+
+def test_a_period_without_an_office_says_which_ended_and_offers_its_successor(
+        demo_db, opener, monkeypatch):
+    from bachthong_desktop.ui import office_dialog
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.No)
+    window = opener.open("2023-H1")
+    window.load_period("2026-H1")
+    assert "Huyện Bạch Thông đã kết thúc ngày 30/6/2025" in asked[0]
+    assert window.period == "2023-H1" and "HUYỆN BẠCH THÔNG" in window.top.who.text()
+
+    def set_up(session_, period_id, parent=None):
+        from bachthong_desktop.core.office_setup import set_up_office
+
+        set_up_office(session_.db, "01969")
+        return True
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.Yes)
+    monkeypatch.setattr(office_dialog.OfficeDialog, "run", staticmethod(set_up))
+    window.load_period("2026-H1")
+    assert window.period == "2026-H1" and window.unit.name == "Xã Phủ Thông"
+    assert "XÃ PHỦ THÔNG" in window.top.who.text()
+    window.load_period("2023-H1")  # the district's period is still the district's
+    assert window.unit.code == "063" and window.saver.stored
