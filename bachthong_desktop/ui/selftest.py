@@ -71,6 +71,15 @@ def _database(state: dict) -> str:
     return f"{sum(changed.values())} giá trị mẫu của {len(changed)} đơn vị"
 
 
+def _catalog(state: dict) -> str:
+    """The national catalog's data file is there (the built program carries it in resources/)."""
+    from ..core import catalog
+
+    units = catalog.all_units()
+    provinces = sum(u.is_province for u in units)
+    return f"{provinces} tỉnh, thành phố; {len(units) - provinces} xã, phường, đặc khu"
+
+
 def _backup(state: dict) -> str:
     import sqlite3
 
@@ -219,6 +228,7 @@ def _vietnamese(state: dict) -> str:
 
 STEPS = [
     ("cơ sở dữ liệu và dữ liệu mẫu", _database),
+    ("danh mục đơn vị hành chính", _catalog),
     ("sao lưu bằng SQLite backup API", _backup),
     ("nội dung báo cáo", _document),
     ("tệp Word (.docx)", _docx),
