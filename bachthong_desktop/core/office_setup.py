@@ -50,6 +50,20 @@ def office_defaults(unit: CatalogUnit) -> dict[str, str]:
     }
 
 
+def department_defaults(province_name: str) -> dict[str, str]:
+    """The culture department compiling for the province's People's Committee (Decree 30: the
+    parent body above its own name; the director's deputy signs)."""
+    return {
+        "parent_body": f"UBND {province_name.upper()}",
+        "header_name": "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+        "short_name": "Sở Văn hóa, Thể thao và Du lịch",
+        "doc_issuer_code": "SVHTTDL",
+        "signer_authority": "",
+        "signer_deputy": "KT. GIÁM ĐỐC",
+        "signer_title": "PHÓ GIÁM ĐỐC",
+    }
+
+
 def office_unit(unit: CatalogUnit, start: dt.date) -> Unit:
     """The office row of a catalog unit from a day on."""
     return Unit(code=unit.code, name=unit.name, kind=unit.kind, valid_from=start.isoformat(),

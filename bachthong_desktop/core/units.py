@@ -136,6 +136,12 @@ def get_unit(db: Database, code: str, on: dt.date | None = None) -> Unit:
     return found[-1]
 
 
+def unit_as_of(db: Database, code: str, day: dt.date) -> Unit:
+    """The version of a code valid on a day, else its latest (a name shown for a period)."""
+    valid = [u for u in versions(db, code.strip()) if u.valid_on(day)]
+    return valid[-1] if valid else get_unit(db, code)
+
+
 def all_units(db: Database) -> list[Unit]:
     return [_unit(r) for r in db["units"].rows_where(order_by="code, valid_from")]
 
@@ -249,6 +255,5 @@ def save_unit(db: Database, unit: Unit) -> Unit:
 
 def end_unit(db: Database, code: str, last_day: dt.date) -> Unit:
     """Mark a unit as no longer existing after `last_day` (merged or abolished)."""
-    valid = [u for u in versions(db, code.strip()) if u.valid_on(last_day)]
-    unit = valid[-1] if valid else get_unit(db, code)
+    unit = unit_as_of(db, code, last_day)
     return save_unit(db, replace(unit, valid_to=last_day.isoformat()))

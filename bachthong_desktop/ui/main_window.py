@@ -18,7 +18,7 @@ from ..core.report_checks import report_problems
 from ..core.report_state import ReportState, compile_state
 from ..core.settings import get_setting, set_setting
 from ..core.start_view import GEOMETRY_KEY, StartView
-from ..core.units import get_unit
+from ..core.units import unit_as_of
 from .embedded import LazyTab, is_real, optional_tab
 from .opening_view import OpeningView, beside, section_list, tab_widget
 
@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
 
         self.session, self.mode = session, mode or Mode(OFFICE)
         self.period = parse_period(period_id).id
-        self.unit = get_unit(session.db, self.mode.unit_code) if self.mode.is_commune \
+        self.unit = unit_as_of(session.db, self.mode.unit_code,
+                               parse_period(self.period).cutoff_end) if self.mode.is_commune \
             else session.office_for(self.period)
         self.state: ReportState | None = None  # the period compiled once (office mode)
         self.earlier: dict[str, Any] = {}

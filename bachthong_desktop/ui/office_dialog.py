@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QDoubleSpin
 from ..core import catalog
 from ..core.deadlines import deadline, set_deadline
 from ..core.errors import UserError
-from ..core.office_setup import add_own_unit, office_defaults, set_header, set_up_office
+from ..core.office_setup import (add_own_unit, department_defaults, office_defaults,
+                                 set_header, set_up_office)
 from ..core.periods import Period, parse_period
 from ..core.units import current_office, no_office_text, office_on, reporting_units
 from ..core.wording import date
@@ -117,7 +118,23 @@ class OfficeDialog(QDialog):
             form.addRow(label, self.header[code])
         self.header["parent_body"].setPlaceholderText("ví dụ: UBND TỈNH THÁI NGUYÊN (để trống "
                                                       "nếu là Ủy ban nhân dân)")
+        self.department = QPushButton("Sở Văn hóa, Thể thao và Du lịch lập báo cáo")
+        self.department.setToolTip("Điền tiêu đề và khối chữ ký của Sở (dưới dòng UBND tỉnh)")
+        self.department.clicked.connect(self._as_department)
+        form.addRow(self.department)
         return box
+
+    def _province_name(self) -> str | None:
+        """The province of the office chosen or shown, when it is a province's."""
+        if self.chosen is not None:
+            return self.chosen.name if self.chosen.is_province else None
+        if self.office is not None and self.office.kind in ("tỉnh", "thành phố"):
+            return self.office.name
+        return None
+
+    def _as_department(self) -> None:
+        for code, value in department_defaults(self._province_name() or "").items():
+            self.header[code].setText(value)
 
     def _units_box(self) -> QGroupBox:
         box = QGroupBox("Đơn vị báo cáo cho cơ quan (thôn, bộ phận … của xã)")
@@ -181,6 +198,7 @@ class OfficeDialog(QDialog):
             spin.setValue(getattr(margins, side))
         self._load_deadlines()
         self._load_units()
+        self.department.setEnabled(self._province_name() is not None)
 
     def _load_deadlines(self) -> None:
         period = self.period
@@ -227,6 +245,7 @@ class OfficeDialog(QDialog):
                 self.header[code].setText(value)
         self.meaning.setText(self._meaning(self.chosen))
         self._load_units()
+        self.department.setEnabled(self._province_name() is not None)
 
     def _meaning(self, unit: catalog.CatalogUnit) -> str:
         if unit.is_province:

@@ -72,3 +72,12 @@ def test_an_open_predecessor_ends_the_day_before(new_session):
     assert office_for(new_session.db, parse_period("2025")).name == "Xã Phủ Thông"
     assert office_for(new_session.db, parse_period("2026-H1")).name == "Tỉnh Thái Nguyên"
     assert len(done.units) == 92
+
+
+def test_a_reused_code_is_named_as_of_the_period(session):
+    from bachthong_desktop.core.units import unit_as_of
+
+    set_up_office(session.db, "01969", dt.date(2025, 7, 1))
+    assert unit_as_of(session.db, "01969", D2023).name == "Thị trấn Phủ Thông"
+    assert unit_as_of(session.db, "01969", dt.date(2026, 6, 14)).name == "Xã Phủ Thông"
+    assert unit_as_of(session.db, "01969", dt.date(2019, 1, 1)).name == "Xã Phủ Thông"

@@ -48,6 +48,7 @@ def test_a_commune_with_its_signer_villages_margins_and_deadlines(qtbot, new_ses
     dialog = OfficeDialog(new_session, "2026-H1", first_start=True)
     qtbot.addWidget(dialog)
     choose(dialog, "phủ thông")
+    assert not dialog.department.isEnabled()
     assert dialog.header["header_name"].text() == "ỦY BAN NHÂN DÂN XÃ PHỦ THÔNG"
     assert dialog.header["place"].text() == "Phủ Thông"
     dialog.header["signer_name"].clear()
@@ -75,11 +76,21 @@ def test_a_department_writes_its_parent_above_its_name(qtbot, new_session):
     qtbot.addWidget(dialog)
     choose(dialog, "thai nguyen")
     assert dialog.chosen.code == "19" and "92 xã, phường" in dialog.meaning.text()
-    dialog.header["parent_body"].setText("UBND TỈNH THÁI NGUYÊN")
-    dialog.header["header_name"].setText("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
+    assert dialog.department.isEnabled()
+    dialog.department.click()
+    assert dialog.header["parent_body"].text() == "UBND TỈNH THÁI NGUYÊN"
+    assert dialog.header["header_name"].text() == "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
     assert dialog.save()
     saved = office_for(new_session.db, parse_period("2026-H1"))
-    assert saved.parent_body == "UBND TỈNH THÁI NGUYÊN"
+    assert (saved.parent_body, saved.signer_deputy, saved.signer_authority) == (
+        "UBND TỈNH THÁI NGUYÊN", "KT. GIÁM ĐỐC", "")
+    from bachthong_desktop.exchange.document import document_for
+
+    doc = document_for(new_session, "2026-H1")
+    assert doc.header.parent_body == "UBND TỈNH THÁI NGUYÊN"
+    assert doc.header.issuer_lines == ["SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"]
+    assert doc.signature.lines == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert doc.number.endswith("/BC-SVHTTDL")
     assert len(reporting_units(new_session.db, "19", dt.date(2026, 6, 14))) == 92
 
 
