@@ -186,3 +186,20 @@ def test_a_period_without_an_office_says_which_ended_and_offers_its_successor(
     assert "XÃ PHỦ THÔNG" in window.top.who.text()
     window.load_period("2023-H1")  # the district's period is still the district's
     assert window.unit.code == "063" and window.saver.stored
+
+
+def test_a_new_communes_2026_report_comes_out_of_the_printer(qtbot, new_session, tmp_path):
+    from ui.test_printing_cups import QUEUE, cups_pdf_files, wait_for_new_pdf
+
+    from bachthong_desktop.exchange.document import document_for
+    from bachthong_desktop.ui.printing import print_document, printer_names
+
+    assert QUEUE in printer_names(), "the CUPS printer PDF (bash scripts/start-printer.sh)"
+    dialog = OfficeDialog(new_session, "2026-H1", first_start=True)
+    qtbot.addWidget(dialog)
+    choose(dialog, "phu thong")
+    assert dialog.save()
+    before = cups_pdf_files()
+    assert print_document(document_for(new_session, "2026-H1"), QUEUE) == QUEUE
+    printed = wait_for_new_pdf(before)
+    assert printed.stat().st_size > 5000
