@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core.errors import UserError
 from ..core.periods import parse_period
+from .places import shown_path, suggested_file
 
 TITLE = "Xuất tệp gửi cấp trên"
 
@@ -32,9 +32,8 @@ def export_upward(window) -> Path | None:
 
     window.save_all()
     period = parse_period(window.period)
-    folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    name = template_file_name(period, window.unit)
-    path, _ = QFileDialog.getSaveFileName(window, TITLE, str(Path(folder) / name),
+    path, _ = QFileDialog.getSaveFileName(window, TITLE,
+                                          suggested_file(template_file_name(period, window.unit)),
                                           "Sổ làm việc Excel (*.xlsx)")
     if not path:
         return None
@@ -43,6 +42,6 @@ def export_upward(window) -> Path | None:
     except UserError as exc:
         QMessageBox.warning(window, TITLE, exc.message)
         return None
-    QMessageBox.information(window, TITLE, f"Đã lưu tệp {written}. Hãy gửi tệp này cho cơ quan "
+    QMessageBox.information(window, TITLE, f"Đã lưu tệp {shown_path(str(written))}. Hãy gửi tệp này cho cơ quan "
                                            "cấp trên; cơ quan đó nhập như báo cáo của một xã.")
     return written
