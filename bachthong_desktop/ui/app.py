@@ -80,13 +80,13 @@ def save_screenshots(window, folder: str | Path, screen: tuple[int, int] = (1366
 def take_screenshots(args) -> int:
     """`--screenshots DIR`: open on the database as it is (never a question), save, exit."""
     from ..core.session import Session
-    from .start import offer_restore, start_period
+    from .start import offer_restore, quiet_period
 
     while True:
         session = Session(args.db)
         try:
             mode = get_mode(session.db) or Mode(OFFICE)
-            window = build_main_window(session, start_period(session, args), mode,
+            window = build_main_window(session, quiet_period(session, args), mode,
                                        remember=False)
             for path in save_screenshots(window, args.screenshots, screen_size(args.screen)):
                 print(path)

@@ -21,7 +21,7 @@ from ..core.paths import default_db_path
 from ..core.periods import current_period, parse_period
 from ..core.settings import get_setting
 from ..core.start_view import look
-from ..core.units import current_office, reporting_units
+from ..core.units import current_office, office_on, reporting_units
 from . import TITLE, crash
 from .main_window import PERIOD_KEY, MainWindow
 
@@ -58,6 +58,17 @@ def first_start_mode(session, parent=None) -> Mode:
         mode = ModeDialog.ask(session.office.name, units, parent)
         set_mode(session.db, mode)
     return mode
+
+
+def quiet_period(session, args) -> str:
+    """The start period, or (no office valid then) the latest period of the latest office:
+    for a window that must not ask (screenshots)."""
+    from .office_dialog import fallback_period
+
+    period = start_period(session, args)
+    if office_on(session.db, parse_period(period).cutoff_end) is None:
+        return fallback_period(session) or period
+    return period
 
 
 def office_period(session, period: str, parent=None) -> str:
