@@ -35,8 +35,9 @@ def test_an_antivirus_that_never_lets_go_gets_one_clear_sentence(demo_session, w
     assert list_backups(demo_session.db_path) == []
 
 
-def test_an_import_backs_up_first_even_while_the_backup_is_scanned(tmp_path, capsys, windows_fs):
-    db, out = tmp_path / "db.sqlite3", tmp_path
+def test_an_import_backs_up_first_even_while_the_backup_is_scanned(db_path, tmp_path, capsys,
+                                                                   windows_fs):
+    db, out = db_path, tmp_path
     assert main(["--db", str(db), "template", "--period", PERIOD, "--unit", "01975",
                  "-o", str(out / "vi-huong.xlsx")]) == 0
     windows_fs.hold("*.sqlite3.part", times=3)
