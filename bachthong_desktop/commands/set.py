@@ -76,7 +76,7 @@ def run(session, args) -> int:
         raise UserError(f"Không có chỉ tiêu mã “{args.code}”. Các mã: "
                         + ", ".join(f.code for f in form.fields) + ".")
     field = form.field(args.code)  # a total of the units' figures: the office's own figure
-    office = session.office.code
+    office = session.office_for(period).code  # the office of that period (2023: the district)
     changed = session.store.set(period.id, office, field.code, raw_for(field, read_value(args)),
                                 SOURCE)
     print(f"Đã ghi “{field.label}” kỳ {period.id}." if changed

@@ -12,6 +12,7 @@ from typing import Any
 from ..core import wording
 from ..core.aggregate import Figure
 from ..core.definition import Block, Form
+from ..core.definition_check import LEVEL_WORDS
 from ..core.numbers import date_line
 from ..core.periods import Period, parse_period
 from ..core.report_state import ReportState
@@ -210,7 +211,15 @@ def chosen_template(form: Form, block: Block, ctx: dict) -> str | None:
 
 
 def _template_para(style: str, template: str, ctx: dict) -> Paragraph:
-    return Paragraph(style, fill_runs(keep_together_template(template), ctx))
+    return Paragraph(style, fill_runs(keep_together_template(level_words_in(template, ctx)), ctx))
+
+
+def level_words_in(template: str, ctx: dict) -> str:
+    """The level's words written into the template first: they are wording, not figures, so
+    an optional clause is dropped by its figures alone ("[{plan_issued} % {members} …]")."""
+    for word in LEVEL_WORDS:
+        template = template.replace("{" + word + "}", str(ctx.get(word, "")))
+    return template
 
 
 def keep_together_template(template: str) -> str:

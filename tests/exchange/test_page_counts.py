@@ -16,6 +16,7 @@ import subprocess
 
 import pytest
 
+from bachthong_desktop.core.units import install_history
 from bachthong_desktop.core.session import Session
 from bachthong_desktop.exchange.document import document_for
 from bachthong_desktop.exchange.docx_writer import write_docx
@@ -43,6 +44,7 @@ def rendered(tmp_path_factory, qapp):
     folder = tmp_path_factory.mktemp("variants")
     for name, build in VARIANTS.items():
         session = Session(folder / f"{name}.sqlite3")
+        install_history(session.db)  # the variants are the 2023 district's
         doc = document_for(session, build(session))
         write_docx(doc, folder / f"{name}.docx")
         write_pdf(doc, folder / f"{name}.pdf")
