@@ -61,7 +61,7 @@ def write_upward(session, period_id: str, path: str | Path) -> Path:
     fill_return(workbook, session.form, upward_values(session.form, session.compile(period)))
     path = Path(path)
     if path.is_dir():
-        path = path / template_file_name(period, office)
+        path = path / template_file_name(period, office, session.form)
     try:
         workbook.save(path)
     except OSError as exc:
