@@ -32,9 +32,8 @@ def export_upward(window) -> Path | None:
 
     window.save_all()
     period = parse_period(window.period)
-    path, _ = QFileDialog.getSaveFileName(window, TITLE,
-                                          suggested_file(template_file_name(period, window.unit,
-                                                                    window.session.form)),
+    name = template_file_name(period, window.unit, window.session.form)
+    path, _ = QFileDialog.getSaveFileName(window, TITLE, suggested_file(name),
                                           "Sổ làm việc Excel (*.xlsx)")
     if not path:
         return None

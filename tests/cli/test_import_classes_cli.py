@@ -53,8 +53,9 @@ def _whose(wb):
     (_error_value, "#VALUE!"), (_merged, "ô gộp"), (_hidden, "dòng bị ẩn"), (_word, "nghìn"),
     (_no_name, "thiếu “Tên dự án”"), (_period, "phần ẩn"), (_whose, "Xã Lục Bình (01990)"),
 ])  # fmt: skip
-def test_each_class_is_refused_with_exit_1_and_nothing_stored(tmp_path, capsys, spoil, says):
-    db = tmp_path / "db.sqlite3"
+def test_each_class_is_refused_with_exit_1_and_nothing_stored(db_path, tmp_path, capsys, spoil,
+                                                              says):
+    db = db_path  # the 2023 district and its communes
     session = Session(db)
     wb = build_template(TemplateInfo(get_unit(session.db, "01993"), parse_period("2023-H1"),
                                      session.form))
@@ -71,8 +72,9 @@ def test_each_class_is_refused_with_exit_1_and_nothing_stored(tmp_path, capsys, 
     session.close()
 
 
-def test_notes_legacy_text_and_a_second_import_through_the_command_line(tmp_path, capsys):
-    db = tmp_path / "db.sqlite3"
+def test_notes_legacy_text_and_a_second_import_through_the_command_line(db_path, tmp_path,
+                                                                        capsys):
+    db = db_path  # the 2023 district and its communes
     session = Session(db)
     wb = build_template(TemplateInfo(get_unit(session.db, "01993"), parse_period("2023-H1"),
                                      session.form))
