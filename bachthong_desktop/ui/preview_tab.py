@@ -197,7 +197,7 @@ class PreviewTab(QWidget):
         version = issue_report(self.session, self.period_id, fmt, number or None, day,
                                pdf=pdf_bytes)
         given = {"doc_number": number, "doc_date": day.isoformat() if day else None}
-        self.session.store.set_many(self.period_id, self.session.office.code,
+        self.session.store.set_many(self.period_id, self.session.office_for(self.period_id).code,
                                     {code: value for code, value in given.items() if value},
                                     ISSUED)
         self.reload_versions()
