@@ -13,8 +13,9 @@ SIZES = (100, 1000, 5000)
 
 def synthetic_units(db, count: int) -> list:
     """`count` extra communes of the database's office (a whole province's worth), added to `db`."""
-    from bachthong_desktop.core.units import Unit, office, save_unit
+    from bachthong_desktop.core.units import Unit, install_history, office, save_unit
 
+    install_history(db)  # the demo's district: new databases start without an office
     parent = office(db).code
     return [save_unit(db, Unit(code=f"B{i:04}", name=f"Xã Thử Nghiệm {i}", kind="commune",
                                valid_from="1900-01-01", parent_code=parent))
