@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.numbers import format_date_d30
+from ..core.wording import format_date_d30
 from ..core.periods import current_period, periods_of_year
 from ..core.deadlines import deadline
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .definition_check import check_form, key_problems
 from .errors import UserError
 from .paths import forms_dir
 
@@ -167,8 +168,6 @@ def _section(raw: dict) -> Section:
 def parse_form(raw: dict) -> Form:
     """Build and check a Form from the parsed TOML: the whole of it, every mistake named by
     its key, before any part of the program uses it."""
-    from .definition_check import check_form, key_problems
-
     problems = key_problems(raw)
     if problems:
         raise ValueError("Invalid report definition: " + "; ".join(problems))

@@ -9,6 +9,7 @@ import re
 from numbers import Real
 
 from .text import clean
+from .wording import format_date_d30, month_text, number
 
 _EMPTY_MARKS = frozenset({"", "-", "–", "—", "--"})
 _NONE_MARKS = frozenset({"-", "–", "—", "--"})  # statistical tables: "-" alone means none (0)
@@ -130,8 +131,6 @@ def _count_from_text(text: str, unit: str | None) -> int | None:
 
 def _within(value: int, maximum: int | None) -> int:
     """The count, or NumberError when it is beyond what the field can plausibly hold."""
-    from .wording import number  # wording imports this module for dates
-
     top = DEFAULT_MAXIMUM if maximum is None else maximum
     if value > top:
         shown = number(value) if value < 10**30 else "có hơn 30 chữ số"
@@ -158,21 +157,6 @@ def parse_count(value: object, unit: str | None = None, maximum: int | None = No
     raise NumberError(f"“{_shown(str(value))}” không phải là một số. {_WRITE_DIGITS}")
 
 
-def format_count(n: int, pad: int = 0) -> str:
-    """A count as printed in the report: format_count(2, pad=2) == "02", no thousands separator."""
-    return str(int(n)).zfill(pad)
-
-
-def _month_text(month: int) -> str:
-    """Month as Decree 30 prints it: "01", "02", then "3" ... "12"."""
-    return f"{month:02d}" if month <= 2 else str(month)
-
-
-def format_date_d30(d: datetime.date) -> str:
-    """A date in running text per Decree 30: 05/6/2023, 21/02/2023, 01/10/2021."""
-    return f"{d.day:02d}/{_month_text(d.month)}/{d.year}"
-
-
 def date_line(place: str, d: datetime.date | None, month: int, year: int) -> str:
     """The place-and-date line: "Bạch Thông, ngày 05 tháng 6 năm 2023" (day blank if d is None)."""
     if not 1 <= month <= 12:
@@ -183,7 +167,7 @@ def date_line(place: str, d: datetime.date | None, month: int, year: int) -> str
             "Xin sửa lại ngày hoặc tháng."
         )
     day = "      " if d is None else f" {d.day:02d} "
-    return f"{place.strip()}, ngày{day}tháng {_month_text(month)} năm {year}"
+    return f"{place.strip()}, ngày{day}tháng {month_text(month)} năm {year}"
 
 
 def _checked_date(day: int, month: int, year: int, written: str) -> datetime.date:

@@ -6,7 +6,7 @@ from typing import Any
 
 from .aggregate import Figure
 from .definition import Field, Form
-from .numbers import format_date_d30
+from .wording import format_date_d30
 from .periods import Period
 from .units import Unit
 from .values import as_date

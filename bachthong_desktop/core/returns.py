@@ -9,7 +9,7 @@ from typing import Any
 
 from .deadlines import deadline
 from .import_log import refused_since_accepted
-from .numbers import format_date_d30
+from .wording import format_date_d30
 from .periods import parse_period
 from .provenance import IMPORTED, imported_from
 from .store import Store

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from .numbers import format_date_d30
-
 GROUPING_FROM = 10_000
 NOT_REPORTED = "(chưa có)"
 
@@ -50,6 +48,16 @@ def count(value: int, pad: int = 0) -> str:
 def share(percent: int | float) -> str:
     """A share in per cent as the reference writes it: "100 %", "87,5 %"."""
     return f"{number(round(percent, 1))} %"
+
+
+def month_text(month: int) -> str:
+    """Month as Decree 30 prints it: "01", "02", then "3" ... "12"."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def format_date_d30(d: datetime.date) -> str:
+    """A date in running text per Decree 30: 05/6/2023, 21/02/2023, 01/10/2021."""
+    return f"{d.day:02d}/{month_text(d.month)}/{d.year}"
 
 
 def date(value: datetime.date) -> str:

@@ -7,7 +7,8 @@ from typing import Any
 from openpyxl import Workbook
 
 from ..core.definition import Form
-from ..core.numbers import NumberError, format_date_d30, parse_date
+from ..core.numbers import NumberError, parse_date
+from ..core.wording import format_date_d30
 from .xlsx_template import (FIRST_VALUE_ROW, NO, YES, put, table_fields, value_columns,
                             table_sheet_title, unit_columns)
 

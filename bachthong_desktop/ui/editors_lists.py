@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QHBoxLayout, QLabe
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.definition import Field
-from ..core.numbers import format_date_d30, parse_date
+from ..core.numbers import parse_date
+from ..core.wording import format_date_d30
 from ..core.text import clean
 from .editors import Editor, PlainEditor, route_undo_keys
 

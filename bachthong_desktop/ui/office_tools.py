@@ -113,14 +113,13 @@ def open_demo(window):
     from ..core.demo import DEMO_PERIOD
     from ..exchange.demo_returns import load_demo
     from ..core.session import Session
-    from .main_window import MainWindow
 
     path = demo_path(Path(window.session.db_path))
     for extra in ("", "-wal", "-shm"):
         Path(str(path) + extra).unlink(missing_ok=True)
     session = Session(path)
     load_demo(session.store)
-    demo = MainWindow(session, DEMO_PERIOD, remember=False)
+    demo = type(window)(session, DEMO_PERIOD, remember=False)  # the window's own class: no import upward
     demo.own_session = True
     demo.setWindowTitle(f"DỮ LIỆU MẪU (không phải số liệu thật) – {demo.windowTitle()}")
     demo.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

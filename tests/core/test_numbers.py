@@ -9,11 +9,10 @@ from hypothesis import strategies as st
 from bachthong_desktop.core.numbers import (
     NumberError,
     date_line,
-    format_count,
-    format_date_d30,
     parse_count,
     parse_date,
 )
+from bachthong_desktop.core.wording import count, format_date_d30
 
 
 @pytest.mark.parametrize(
@@ -88,12 +87,12 @@ def test_count_error_quotes_what_was_typed(typed):
      (1086, 0, "1086"), (6, 0, "6")],
 )  # fmt: skip
 def test_format_count_as_in_the_reference_report(n, pad, expected):
-    assert format_count(n, pad) == expected
+    assert count(n, pad) == expected
 
 
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=4))
 def test_a_printed_count_reads_back(n, pad):
-    assert parse_count(format_count(n, pad)) == n
+    assert parse_count(count(n, pad)) == n
 
 
 @given(st.integers(min_value=0, max_value=10**9))
