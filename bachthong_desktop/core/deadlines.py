@@ -11,9 +11,6 @@ from .settings import get_setting, set_setting
 if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not before
     from sqlite_utils import Database
 
-LEVELS = ("unit", "office")
-
-
 def _key(period: Period, level: str) -> str:
     return f"deadline:{period.id}:{level}"
 

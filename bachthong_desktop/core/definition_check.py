@@ -28,11 +28,6 @@ CONTEXT_WORDS |= LEVEL_WORDS
 
 
 
-def template_names(template: str) -> list[str]:
-    """The placeholder names a template uses, without format specs."""
-    return [name.split(".")[0] for _, name, _, _ in string.Formatter().parse(template) if name]
-
-
 def check_form(form: Form, codes: list[str]) -> list[str]:
     """Every mistake a definition can hold that would only show later, as sentences."""
     problems = [f"duplicate field code {c}" for c in sorted(set(codes)) if codes.count(c) > 1]

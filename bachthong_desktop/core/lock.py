@@ -69,10 +69,6 @@ class WriterLock:
             except OSError:
                 pass  # another process opened it meanwhile; harmless
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def __enter__(self) -> "WriterLock":
         return self
 

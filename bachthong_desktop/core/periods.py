@@ -54,9 +54,6 @@ class Period:
     def year_earlier(self) -> "Period":
         return Period(self.year - 1, self.kind)
 
-    def contains(self, day: dt.date) -> bool:
-        return self.cutoff_start <= day <= self.cutoff_end
-
 
 def parse_period(text: str) -> Period:
     """Read `2023-H1`, `2023-H2` or `2023`; anything else is a user error in Vietnamese."""

@@ -15,7 +15,6 @@ if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not bef
 
 # Kinds of entry; an imported value also has its file, sheet, cell and version (provenance.py).
 TYPED = "typed"
-AGGREGATED = "aggregated"
 DEMO = "demo"
 
 

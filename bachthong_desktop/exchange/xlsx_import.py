@@ -70,11 +70,6 @@ class ReadReturn:
     saved_at: dt.datetime | None = None
 
 
-def _where(name: str, sheet: str, cell: str | None = None) -> str:
-    place = f"Tệp “{name}”, trang “{sheet}”"
-    return f"{place}, ô {cell}" if cell else place
-
-
 class _Reader:
     """One pass over a workbook."""
 
