@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import wording
 from .aggregate import Figure
 from .definition import Field, Form
-from .wording import format_date_d30
 from .periods import Period
 from .units import Unit
 from .values import as_date
@@ -36,15 +36,11 @@ def _describe(field: Field, fig: Figure, unit_count: int) -> list[str]:
 
 
 def _scalar(field: Field, value: Any) -> str:
-    if field.unit == "%":
-        return f"{value} %"
+    if field.unit == "%":  # a yes/no the units answer reads, once compiled, as a share
+        return wording.share(value)
     if field.kind == "date":
-        return format_date_d30(as_date(value))
-    if field.kind == "yesno":
-        return "Có" if value else "Không"
-    if field.kind == "count":
-        return f"{value} {field.unit}".rstrip()
-    return str(value)
+        return wording.date(as_date(value))
+    return wording.value(field.kind, value, field.unit)
 
 
 def _items(field: Field, value: list) -> list[str]:

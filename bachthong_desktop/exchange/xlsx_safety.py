@@ -8,6 +8,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import wording
+
 MAX_FILE_BYTES = 10 * 1024 * 1024         # a return is some 20 KB; 10 MB is far beyond any
 MAX_UNCOMPRESSED_BYTES = 60 * 1024 * 1024  # declared total of the zip's parts
 MAX_RATIO = 200                             # uncompressed/compressed of one large part
@@ -98,8 +100,8 @@ def _check_dimension(name: str, head: bytes) -> None:
         cols = _column_number(dim.group(3)) - _column_number(dim.group(1)) + 1
         rows = int(dim.group(4)) - int(dim.group(2)) + 1
         if cols * rows > MAX_CELLS:
-            raise _refuse(name, f"trang tính khai báo {cols * rows:,} ô, quá lớn so với một báo "
-                          "cáo. Hãy gửi đúng tệp mẫu báo cáo đã điền.".replace(",", "."))
+            raise _refuse(name, f"trang tính khai báo {wording.number(cols * rows)} ô, quá lớn so "
+                          "với một báo cáo. Hãy gửi đúng tệp mẫu báo cáo đã điền.")
 
 
 def _check_xml_part(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -132,8 +134,8 @@ def check_file(path: Path) -> SafetyReport:
         raise _refuse(name, f"không đọc được tệp ({exc.strerror}). Hãy kiểm tra tệp còn đó và "
                       "không bị chương trình khác khóa.") from exc
     if size > MAX_FILE_BYTES:
-        raise _refuse(name, f"tệp nặng {size / 1024 / 1024:.1f} MB, lớn hơn nhiều so với một báo "
-                      "cáo. Hãy kiểm tra lại có đúng tệp báo cáo không.".replace(".", ",", 1))
+        raise _refuse(name, f"tệp nặng {wording.number(round(size / 1024 / 1024, 1))} MB, lớn hơn "
+                      "nhiều so với một báo cáo. Hãy kiểm tra lại có đúng tệp báo cáo không.")
     if size == 0:
         raise _refuse(name, "tệp rỗng. Hãy xin đơn vị gửi lại tệp.")
     if head.startswith(OLE_MAGIC):

@@ -144,3 +144,13 @@ def test_a_database_busy_past_the_wait_is_one_sentence(capsys, db_path, monkeypa
     monkeypatch.setattr(units, "run", busy)
     code, _, err = run(capsys, "--db", str(db_path), "units")
     assert code == 1 and err.startswith("Lỗi: Cơ sở dữ liệu") and "Traceback" not in err
+
+
+def test_show_words_a_large_count_as_the_house_does(capsys, db_path):
+    """`show` says 12345 as "12.345", like the window, trace and the document."""
+    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
+    assert run(capsys, "--db", str(db_path), "set", "--period", "2023-H1", "local_news",
+               "12345")[0] == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "show", "--period", "2023-H1")
+    assert code == 0
+    assert "[local_news]: 12.345 tin" in out

@@ -100,13 +100,14 @@ def test_declared_cell_count(demo, tmp_path):
     _rewrite_part(path, "xl/worksheets/sheet2.xml",
                   lambda xml: xml.replace(b'<dimension ref="A1:E13"/>',
                                           b'<dimension ref="A1:XFD1048576"/>'))
-    _refused(demo, path, "quá lớn")
+    # the count as the house writes numbers, and the sentence's own comma kept
+    _refused(demo, path, "khai báo 17.179.869.184 ô, quá lớn so với một báo cáo.")
 
 
 def test_oversized_file(demo, tmp_path):
     path = tmp_path / "rat-lon.xlsx"
-    path.write_bytes(b"PK" + b"\x00" * (11 * 1024 * 1024))
-    _refused(demo, path, "MB")
+    path.write_bytes(b"PK" + b"\x00" * (11 * 1024 * 1024 + 600 * 1024))
+    _refused(demo, path, "tệp nặng 11,6 MB, lớn hơn nhiều so với một báo cáo.")
 
 
 def test_unknown_unit(demo, tmp_path):
