@@ -14,7 +14,7 @@ from ..core.aggregate import Figure
 from ..core.definition import Block, Form
 from ..core.definition_check import LEVEL_WORDS
 from ..core.numbers import date_line
-from ..core.periods import Period, parse_period
+from ..core.periods import Period
 from ..core.report_state import ReportState
 from ..core.units import Unit
 from ..core.values import as_date
@@ -447,5 +447,5 @@ def document_for(session, period: Period | str, state: ReportState | None = None
     """The document of a period from an open Session, with the office's margins."""
     from .page import get_margins
 
-    state = session.state(parse_period(str(period))) if state is None else state
+    state = session.state(period) if state is None else state  # the session reads the period
     return build_document(state, get_margins(session.db), number, date)

@@ -86,7 +86,7 @@ def test_count_error_quotes_what_was_typed(typed):
     [(2, 2, "02"), (6, 2, "06"), (0, 2, "00"), (10, 2, "10"), (430, 2, "430"), (1086, 2, "1086"),
      (1086, 0, "1086"), (6, 0, "6")],
 )  # fmt: skip
-def test_format_count_as_in_the_reference_report(n, pad, expected):
+def test_a_count_as_in_the_reference_report(n, pad, expected):
     assert count(n, pad) == expected
 
 
