@@ -67,6 +67,11 @@ def parse_period(text: str) -> Period:
     return Period(int(match.group(1)), kind)
 
 
+def as_period(value: Period | str) -> Period:
+    """A Period as given, or read from its id: parsed once at the edge, passed on as it is."""
+    return value if isinstance(value, Period) else parse_period(value)
+
+
 def periods_of_year(year: int) -> list[Period]:
     return [Period(year, kind) for kind in KINDS]
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .aggregate import Figure, compile_report
 from .definition import Form, load_form
 from .paths import default_db_path
-from .periods import Period, parse_period
+from .periods import Period, as_period
 from .restore import open_or_explain
 from .store import Store
 from .report_state import ReportState, compile_state
@@ -45,28 +45,29 @@ class Session:
 
     def office_for(self, period: Period | str) -> Unit:
         """The office of a period: the one valid at the end of its cut-off (NoOfficeError if none)."""
-        return office_for(self.db, parse_period(str(period)))
+        return office_for(self.db, as_period(period))
 
     def units(self, period: Period | str) -> list[Unit]:
         """The units that report to the period's office (valid at its cut-off end)."""
-        period = parse_period(str(period))
+        period = as_period(period)
         return reporting_units(self.db, self.office_for(period).code, period.cutoff_end)
 
     def compile(self, period: Period | str) -> dict[str, Figure]:
         """The report's figures for a period, from the office's entries and the returns."""
-        return compile_report(self.store, str(parse_period(str(period))),
-                              self.office_for(period), self.units(period))
+        period = as_period(period)
+        return compile_report(self.store, str(period), self.office_for(period),
+                              self.units(period))
 
     def earlier_values(self, period: Period | str) -> dict:
         """An earlier period's figures for comparison; none where no office was valid then."""
-        period = parse_period(str(period))
+        period = as_period(period)
         if office_on(self.db, period.cutoff_end) is None:
             return {}
         return {c: f.value for c, f in self.compile(period).items()}
 
     def state(self, period: Period | str, earlier: Period | str | None = None) -> ReportState:
         """The period compiled once, with its checks (against `earlier`'s figures if given)."""
-        period = parse_period(str(period))
+        period = as_period(period)
         earlier_values = self.earlier_values(earlier) if earlier is not None else {}
         return compile_state(self.store, period, self.office_for(period), self.units(period),
                              earlier_values)

@@ -142,10 +142,6 @@ def unit_as_of(db: Database, code: str, day: dt.date) -> Unit:
     return valid[-1] if valid else get_unit(db, code)
 
 
-def all_units(db: Database) -> list[Unit]:
-    return [_unit(r) for r in db["units"].rows_where(order_by="code, valid_from")]
-
-
 def offices(db: Database) -> list[Unit]:
     """Every compiling office this database has had, the earliest first."""
     return [_unit(r) for r in db["units"].rows_where("is_office = 1",
