@@ -122,16 +122,6 @@ def record_return(store: Store, period: str, unit_code: str, values: dict[str, A
     return result
 
 
-def unit_totals(store: Store, period: str, codes: list[str]) -> dict[str, int]:
-    """The sum over all units of each count field, for the chart's first choice."""
-    totals: dict[str, int] = {}
-    for unit in store.units_with_values(period):
-        for code, value in store.values(period, unit).items():
-            if code in codes and isinstance(value, int) and not isinstance(value, bool):
-                totals[code] = totals.get(code, 0) + value
-    return totals
-
-
 def when_words(iso: str | None) -> str:
     """A stored time as people read it: "15/6/2023 08:00"."""
     if not iso:

@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
     def _make_returns_tab(self):
         from .returns_tab import ReturnsTab  # imported when first shown, openpyxl with it
 
-        return ReturnsTab(self.session, self.period)
+        return ReturnsTab(self.session, self.state)
 
     def _make_preview_tab(self):
         from .preview_tab import PreviewTab
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         from .returns_tab import ReturnsTab
 
         if isinstance(widget, ReturnsTab):
-            widget.returns_changed.connect(self.reload_figures)
+            widget.returns_changed.connect(self.refresh_state)  # last year's did not change
 
     def _preview_built(self, widget) -> None:
         from .preview_tab import PreviewTab
@@ -292,6 +292,8 @@ class MainWindow(QMainWindow):
             for tab in self.section_tabs:
                 if tab.built:
                     tab.set_figures(self.figures, self.names)
+            if is_real(self.returns_tab):
+                self.returns_tab.set_state(self.state)
         self._refresh_all()
         self._mark_preview_stale()
 

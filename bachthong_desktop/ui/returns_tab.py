@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFile
 from ..core import wording
 from ..core.import_log import attempts
 from ..core.periods import parse_period
-from ..core.returns import board, trace, unit_totals, when_words
+from ..core.report_state import ReportState
+from ..core.returns import board, trace, when_words
 from ..exchange.importer import expand_paths, import_files, summary_lines
 from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
 
@@ -102,14 +103,18 @@ def _value_text(field, value) -> str:
 
 
 class ReturnsTab(QWidget):
-    """What the communes sent for a period, and where every figure came from."""
+    """What the communes sent for a period, and where every figure came from.
+
+    The figures (chart, totals) are read from the window's compiled `ReportState`, handed in
+    with `set_state` whenever the window compiles the period again; the tab never compiles."""
 
     returns_changed = Signal()
 
-    def __init__(self, session, period_id: str, parent=None):
+    def __init__(self, session, state: ReportState, parent=None):
         super().__init__(parent)
         self.session = session
-        self.period_id = parse_period(period_id).id
+        self.state = state
+        self.period_id = state.period.id
         self.last_results = []
         self.setAcceptDrops(True)
         self._build()
@@ -123,10 +128,15 @@ class ReturnsTab(QWidget):
         self.import_button.clicked.connect(self.choose_files)
         self.templates_button = QPushButton(TEMPLATES_BUTTON)
         self.templates_button.clicked.connect(self.choose_template_folder)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.templates_button)
-        top.addWidget(self.import_button)
+        for button in (self.templates_button, self.import_button):
+            button.setMinimumWidth(button.sizeHint().width())  # never cut, even at 1024×768
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.templates_button)
+        buttons.addStretch(1)
+        top = QVBoxLayout()  # the heading on its own line, the buttons under it: fits any width
+        top.addWidget(self.heading)
+        top.addLayout(buttons)
         self.board_table = _table(BOARD_HEADERS)
         self.summary = QPlainTextEdit(readOnly=True)
         self.summary.setPlaceholderText(
@@ -181,15 +191,27 @@ class ReturnsTab(QWidget):
     def _busiest_count(self) -> int:
         """Open the chart on an indicator that has figures, not on a row of zeros."""
         codes = [self.chart_choice.itemData(i) for i in range(self.chart_choice.count())]
-        totals = unit_totals(self.session.store, self.period_id, codes)
+        totals = {c: sum(self.state.figures[c].by_unit.values()) for c in codes}
         best = max(codes, key=lambda c: totals.get(c, 0), default=None)
         return codes.index(best) if best in codes else 0
 
     # -- showing ----------------------------------------------------------------------
     def set_period(self, period_id: str) -> None:
+        """Another period: its board and log now, its figures when the window hands its state."""
         self.period_id = parse_period(period_id).id
         self.summary.clear()
-        self.refresh()
+        self.refresh_board()
+        self.refresh_log()
+
+    def set_state(self, state: ReportState) -> None:
+        """The window compiled the period again: the chart and the totals follow it."""
+        self.state = state
+        self.refresh_chart()
+        self.refresh_trace()
+
+    def _figures(self) -> dict | None:
+        """The compiled figures of the period shown (None while the window has not handed them)."""
+        return self.state.figures if self.state.period.id == self.period_id else None
 
     def refresh(self) -> None:
         self.refresh_board()
@@ -238,17 +260,18 @@ class ReturnsTab(QWidget):
 
     def refresh_chart(self) -> None:
         code = self.chart_choice.currentData()
-        if code is None:
+        figures = self._figures()
+        if code is None or figures is None:
             return
-        store = self.session.store
-        self.chart.set_bars([(u.name, store.get(self.period_id, u.code, code))
-                             for u in self._units()])
+        by_unit = figures[code].by_unit
+        self.chart.set_bars([(u.name, by_unit.get(u.code)) for u in self._units()])
 
     def refresh_trace(self) -> None:
         code = self.trace_choice.currentData()
-        if code is None:
+        figures = self._figures()
+        if code is None or figures is None:
             return
-        figure = self.session.compile(self.period_id)[code]
+        figure = figures[code]
         field = self.session.form.field(code)
         total = "chưa có" if figure.value is None else _value_text(field, figure.value)
         if field.aggregate == "share_yes" and figure.value is not None:
@@ -292,7 +315,8 @@ class ReturnsTab(QWidget):
             progress.setValue(len(files))
         self.last_results = results
         self.summary.setPlainText("\n".join(summary_lines(results)))
-        self.refresh()
+        self.refresh_board()
+        self.refresh_log()  # the figures follow when the window hands the state compiled anew
         if any(r.outcome in ("stored", "replaced") for r in results):
             self.returns_changed.emit()
         return results

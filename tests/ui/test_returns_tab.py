@@ -14,7 +14,7 @@ from bachthong_desktop.ui.returns_tab import IMPORT_BUTTON, ReturnsTab
 
 
 def _tab(qtbot, session, period=DEMO_PERIOD):
-    tab = ReturnsTab(session, period)
+    tab = ReturnsTab(session, session.state(period))
     qtbot.addWidget(tab)
     tab.resize(1200, 760)
     tab.show()

@@ -1,0 +1,108 @@
+"""The returns tab inside the window: it reads the window's one compiled report, and fits 1024×768."""
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
+
+from bachthong_desktop.core import aggregate, report_state, session as session_module
+from bachthong_desktop.core.periods import parse_period
+from bachthong_desktop.core.units import get_unit
+from bachthong_desktop.exchange.xlsx_template import TemplateInfo, write_template
+from bachthong_desktop.ui.main_window import FRAME_ALLOWANCE
+from bachthong_desktop.ui.returns_tab import ReturnsTab
+
+from ui_helpers import editor_of, type_text
+
+
+@pytest.fixture
+def compiles(monkeypatch):
+    """Every compile of a period's figures, wherever it is called from."""
+    calls = []
+    real = aggregate.compile_report
+
+    def counted(store, period, office, units):
+        calls.append(period)
+        return real(store, period, office, units)
+    for module in (aggregate, report_state, session_module):
+        monkeypatch.setattr(module, "compile_report", counted)
+    return calls
+
+
+def _returns_tab(window) -> ReturnsTab:
+    window.tabs.setCurrentWidget(window.returns_holder)
+    QApplication.processEvents()
+    tab = window.returns_tab
+    assert isinstance(tab, ReturnsTab)
+    return tab
+
+
+def _return_of(window, folder, unit, **values):
+    session = window.session
+    path = write_template(TemplateInfo(get_unit(session.db, unit), parse_period("2023-H1"),
+                                       session.form), folder)
+    wb = openpyxl.load_workbook(path)
+    for row in wb["Báo cáo"].iter_rows(min_row=7):
+        if row[3].value in values:
+            row[4].value = values[row[3].value]
+    wb.save(path)
+    return path
+
+
+def _choose(tab, code):
+    tab.chart_choice.setCurrentIndex(tab.chart_choice.findData(code))
+    tab.trace_choice.setCurrentIndex(tab.trace_choice.findData(code))
+
+
+def test_an_import_compiles_the_period_once_and_the_tab_shows_that_state(demo_db, opener,
+                                                                        compiles, tmp_path):
+    window = opener.open()
+    assert compiles == ["2022-H1", "2023-H1"]  # last year's figures, and the period once
+    compiles.clear()
+    tab = _returns_tab(window)
+    _choose(tab, "rebuttal_turns")
+    assert "1086" in tab.trace_total.text()
+    assert compiles == []  # opening the tab compiled nothing: it got the window's state
+    path = _return_of(window, tmp_path, "01975", rebuttal_turns=1065)  # was 65
+    tab.import_paths([path])
+    assert compiles == ["2023-H1"]
+    assert tab.state is window.state
+    assert "2086" in tab.trace_total.text()
+    assert dict(tab.chart.bars)["Xã Vi Hương"] == 1065
+    assert window.current("rebuttal_turns") == 2086  # the other tabs read the same state
+
+
+def test_a_saved_edit_compiles_once_and_reaches_the_returns_tab(demo_db, opener, compiles):
+    window = opener.open()
+    tab = _returns_tab(window)
+    _choose(tab, "rebuttal_turns")
+    compiles.clear()
+    before = tab.state
+    editor = editor_of(window, "local_news")
+    editor.main.clear()
+    type_text(editor.main, "12")
+    window.save_all()
+    assert compiles == ["2023-H1"]
+    assert tab.state is window.state and tab.state is not before
+    assert tab.state.value("local_news") == 12
+
+def test_another_period_reaches_the_returns_tab_with_its_state(demo_db, opener):
+    window = opener.open()
+    tab = _returns_tab(window)
+    _choose(tab, "rebuttal_turns")
+    window.load_period("2023-H2")
+    assert tab.state.period.id == "2023-H2" and "0/14" in tab.heading.text()
+    assert "chưa có" in tab.trace_total.text()
+    assert all(value is None for _, value in tab.chart.bars)
+
+
+def test_the_two_buttons_are_whole_at_1024_by_768(demo_db, opener, tmp_path):
+    window = opener.open()
+    window.resize(1024 - FRAME_ALLOWANCE[0], 768 - FRAME_ALLOWANCE[1])
+    tab = _returns_tab(window)
+    QApplication.processEvents()
+    for button in (tab.import_button, tab.templates_button):
+        assert button.width() >= button.sizeHint().width(), button.text()
+        right = button.mapTo(tab, QPoint(button.width(), 0)).x()
+        assert right <= tab.width(), button.text()
+    tab.grab().save(str(tmp_path / "returns_1024.png"))
