@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 from .definition import Field
 from .numbers import NumberError, parse_count, parse_date
-from .wording import date as date_text
+from .wording import date as date_text, number
 
 ERROR = "error"
 WARNING = "warning"
@@ -57,7 +57,7 @@ def far_problem(f: Field, value: Any, earlier: Any, earlier_label: str) -> Probl
         return None
     if earlier == 0 or value > earlier * FAR_RATIO or value * FAR_RATIO < earlier:
         return Problem(f.code, f.label, WARNING,
-                       f"Số liệu {value} khác xa cùng kỳ {earlier_label} ({earlier}). "
+                       f"Số liệu {number(value)} khác xa cùng kỳ {earlier_label} ({number(earlier)}). "
                        "Hãy kiểm tra lại; nếu đúng thì cứ để nguyên.")
     return None
 

@@ -31,6 +31,11 @@ def test_a_count_far_from_last_year_is_a_warning_only():
     assert "4300" in problems[0].message and "2022" in problems[0].message
 
 
+def test_the_far_warning_words_its_numbers_by_the_house_rule():
+    problems = check_values(fields("local_news"), {"local_news": 123456}, {"local_news": 12000})
+    assert "Số liệu 123.456 khác xa cùng kỳ năm trước (12.000)" in problems[0].message
+
+
 @pytest.mark.parametrize("now, before", [(430, 380), (5, 2), (430, None), (None, 430)])
 def test_ordinary_changes_and_missing_years_raise_nothing(now, before):
     assert check_values(fields("local_news"), {"local_news": now}, {"local_news": before}) == []

@@ -124,3 +124,14 @@ def test_an_issue_date_before_the_request_letter_is_listed_before_printing(demo_
     window.save_all()
     errors = [p for p in window.problems() if p.level == ERROR]
     assert [p.field for p in errors] == ["doc_date"] and "đứng trước" in errors[0].message
+
+
+def test_the_far_from_last_year_warning_under_a_field_groups_its_thousands(opener):
+    window = opener.open()
+    window.session.store.set("2022-H1", window.session.office.code, "local_news", 12000)
+    window.reload_figures()
+    editor = editor_of(window, "local_news")
+    type_text(editor.main, "123456")
+    window.save_all()
+    row = next(tab.rows["local_news"] for tab in window.section_tabs if "local_news" in tab.rows)
+    assert "Số liệu 123.456 khác xa cùng kỳ 2022 (12.000)" in row.problem.text()
