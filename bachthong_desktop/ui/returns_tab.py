@@ -247,7 +247,7 @@ class ReturnsTab(QWidget):
         self.heading.setText(
             f"<b>Kỳ {period.label}</b> — hạn các xã gửi: {wording.date(result.deadline)}. "
             f"Đã có báo cáo của <b>{result.received}/{len(result.rows)}</b> đơn vị "
-            f"(<b>{result.rate} %</b>).")
+            f"(<b>{wording.share(result.rate)}</b>).")
         self.board_table.setRowCount(len(result.rows))
         for i, row in enumerate(result.rows):
             when = when_words(row.received_at)

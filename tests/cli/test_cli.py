@@ -89,6 +89,17 @@ def test_show_as_text(capsys, db_path):
     assert "[plan_issued]: 100 %" in out
 
 
+def test_show_groups_thousands_from_ten_thousand(capsys, db_path):
+    from bachthong_desktop.core.session import Session
+
+    run(capsys, "--db", str(db_path), "demo")
+    session = Session(db_path)
+    session.store.set("2023-H1", "01969", "rebuttal_turns", 10120)  # was 120: 1086 -> 11086
+    session.close()
+    code, out, _ = run(capsys, "--db", str(db_path), "show", "--period", "2023-H1")
+    assert "[rebuttal_turns]: 11.086 lượt  (14/14" in out
+
+
 def test_environment_variable_chooses_the_database(capsys, db_path, monkeypatch):
     monkeypatch.setenv("BACHTHONG_DB", str(db_path))
     assert run(capsys, "demo")[0] == 0
