@@ -10,7 +10,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ..core import wording
-from ..core.checks import ERROR, WARNING, Problem, check_values, far_problem, required_problem
+from ..core.checks import (ERROR, WARNING, Problem, check_values, date_order_problem,
+                           far_problem, required_problem)
 from ..core.commune_mode import OFFICE, Mode
 from ..core.definition import Field, Form
 from ..core.periods import Period, parse_period
@@ -350,7 +351,17 @@ class MainWindow(QMainWindow):
     def _field_problem(self, f: Field) -> Problem | None:
         value = self.current(f.code)
         required = required_problem(f, value) if self.checked or f.code in self.touched else None
-        return required or far_problem(f, value, self.earlier.get(f.code), self.earlier_label)
+        return (required or self._date_order_problem(f)
+                or far_problem(f, value, self.earlier.get(f.code), self.earlier_label))
+
+    def _date_order_problem(self, f: Field) -> Problem | None:
+        """Under the issue date, once checked: the date before the letter asking the report."""
+        form = self.session.form
+        if not self.checked or f.code != form.role("date"):
+            return None
+        request = form.role("request_date")
+        return date_order_problem(form, {f.code: self.current(f.code),
+                                         request: self.current(request)})
 
     # -- saving -----------------------------------------------------------------------
     def _after_save(self, codes: list[str]) -> None:

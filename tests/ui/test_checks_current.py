@@ -135,3 +135,20 @@ def test_the_far_from_last_year_warning_under_a_field_groups_its_thousands(opene
     window.save_all()
     row = next(tab.rows["local_news"] for tab in window.section_tabs if "local_news" in tab.rows)
     assert "Số liệu 123.456 khác xa cùng kỳ 2022 (12.000)" in row.problem.text()
+
+
+def test_an_issue_date_before_the_request_letter_is_red_under_the_date_after_a_check(demo_db,
+                                                                                     opener):
+    window = opener.open()
+    editor = editor_of(window, "doc_date")
+    row = next(tab.rows["doc_date"] for tab in window.section_tabs if "doc_date" in tab.rows)
+    editor.main.clear()
+    type_text(editor.main, "20/5/2023")  # the letter is of 26/5/2023
+    window.save_all()
+    assert row.problem.text() == ""  # no red before the first check, as for the other marks
+    window.problems()
+    assert "đứng trước ngày của văn bản yêu cầu" in row.problem.text()
+    editor.main.clear()
+    type_text(editor.main, "30/5/2023")
+    window.save_all()
+    assert row.problem.text() == ""
