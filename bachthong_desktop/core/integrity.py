@@ -17,11 +17,13 @@ class DamagedDatabase(UserError):
     """The database failed its integrity check; `good_backups` (filled by recovery) newest first."""
 
     def __init__(self, db_path: str | os.PathLike, message: str | None = None,
-                 good_backups: list[Path] | None = None):
+                 good_backups: list[Path] | None = None, window_message: str | None = None):
         self.db_path = Path(db_path)
         self.good_backups = good_backups or []
         super().__init__(message or f"Cơ sở dữ liệu “{self.db_path}” bị hỏng (không qua được "
                                     "kiểm tra toàn vẹn). Hãy khôi phục từ một bản sao lưu.")
+        # The window's user has no shell: the same fact, with what to do in the window.
+        self.window_message = window_message or self.message
 
 
 def problems(conn: sqlite3.Connection, quick: bool = True) -> list[str]:
@@ -39,3 +41,8 @@ def check_on_open(conn: sqlite3.Connection, db_path: str | os.PathLike) -> None:
     """
     if problems(conn):
         raise DamagedDatabase(db_path)
+
+
+def window_words(error: UserError) -> str:
+    """What the window shows for an error: a damaged database's window wording, else the message."""
+    return error.window_message if isinstance(error, DamagedDatabase) else error.message

@@ -34,20 +34,28 @@ def good_backups(db_path: str | os.PathLike, limit: int | None = None) -> list[P
 
 
 def with_good_backups(damaged: DamagedDatabase) -> DamagedDatabase:
-    """The damaged-database error with its good backups and how to restore the newest."""
+    """The damaged-database error with its good backups and how to restore the newest: by a
+    command for the command line (`message`), in the window for the window (`window_message`)."""
     db_path = damaged.db_path
     good = good_backups(db_path)
+    folder = db_path.parent / "backups"
     if not good:
+        fact = (f"Cơ sở dữ liệu “{db_path}” bị hỏng và không có bản sao lưu tốt nào trong "
+                f"“{folder}”.")
         return DamagedDatabase(
-            db_path, f"Cơ sở dữ liệu “{db_path}” bị hỏng và không có bản sao lưu tốt nào trong "
-            f"“{db_path.parent / 'backups'}”. Hãy khôi phục từ một bản sao lưu khác (lệnh "
-            f"{command_line_program()} restore TỆP) hoặc liên hệ người hỗ trợ.")
+            db_path, f"{fact} Hãy khôi phục từ một bản sao lưu khác (lệnh "
+            f"{command_line_program()} restore TỆP) hoặc liên hệ người hỗ trợ.",
+            window_message=f"{fact} Nếu có bản sao lưu của dữ liệu này ở nơi khác (USB, máy "
+            "khác), hãy chép tệp đó vào thư mục trên rồi mở lại chương trình: chương trình sẽ "
+            "đề nghị khôi phục từ nó. Nếu không, hãy liên hệ người hỗ trợ.")
     when = backup_time(good[0])
     when_text = f" (lúc {when:%H:%M ngày %d/%m/%Y})" if when else ""
+    fact = f"Cơ sở dữ liệu “{db_path}” bị hỏng. Bản sao lưu tốt gần nhất là “{good[0]}”{when_text}"
     return DamagedDatabase(
-        db_path, f"Cơ sở dữ liệu “{db_path}” bị hỏng. Bản sao lưu tốt gần nhất là “{good[0]}”"
-        f"{when_text}; hãy khôi phục nó bằng lệnh: {command_line_program()} --db \"{db_path}\" "
-        f"restore \"{good[0]}\"", good)
+        db_path, f"{fact}; hãy khôi phục nó bằng lệnh: {command_line_program()} --db \"{db_path}\" "
+        f"restore \"{good[0]}\"", good,
+        window_message=f"{fact}. Chương trình khôi phục được từ bản này: ngay bây giờ, hoặc "
+        "lần sau mở chương trình (câu hỏi này sẽ hiện lại).")
 
 
 def open_or_explain(db_path: str | os.PathLike):

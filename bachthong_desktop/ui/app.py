@@ -80,6 +80,7 @@ def save_screenshots(window, folder: str | Path, screen: tuple[int, int] = (1366
 def take_screenshots(args) -> int:
     """`--screenshots DIR`: open on the database as it is (never a question), save, exit."""
     from ..core.session import Session
+    from ..core.integrity import window_words
     from .start import offer_restore, quiet_period
 
     while True:
@@ -95,7 +96,7 @@ def take_screenshots(args) -> int:
         except UserError as exc:
             if offer_restore(exc):
                 continue
-            QMessageBox.critical(None, TITLE, exc.message)
+            QMessageBox.critical(None, TITLE, window_words(exc))
             return 1
         finally:
             session.close()

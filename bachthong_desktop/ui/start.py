@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..core.commune_mode import OFFICE, Mode, get_mode, set_mode
 from ..core.definition import load_form
 from ..core.errors import UserError
+from ..core.integrity import window_words
 from ..core.logs import setup_logging
 from ..core.paths import default_db_path
 from ..core.periods import current_period, parse_period
@@ -93,7 +94,7 @@ def offer_restore(exc: UserError, parent=None) -> bool:
         return False
     newest = exc.good_backups[0]
     answer = QMessageBox.question(
-        parent, TITLE, f"{exc.message}\n\nKhôi phục ngay từ bản sao lưu “{newest.name}”? "
+        parent, TITLE, f"{exc.window_message}\n\nKhôi phục ngay từ bản sao lưu “{newest.name}”? "
         "Dữ liệu hỏng được giữ lại bên cạnh, không bị xóa.")
     if answer != QMessageBox.Yes:
         return False
@@ -148,7 +149,7 @@ class Start:
             self.close()
             if offer_restore(exc, self.window):
                 return self._try_open()
-            QMessageBox.critical(self.window, TITLE, exc.message)
+            QMessageBox.critical(self.window, TITLE, window_words(exc))
         except Exception:  # noqa: BLE001 - a windowed program has no console: say it, log it
             self.close()
             crash.excepthook(*sys.exc_info())

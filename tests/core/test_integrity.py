@@ -57,6 +57,7 @@ def test_the_command_line_names_the_backup_then_restores_it(demo_session, capsys
     assert main(["--db", str(path), "show", "--period", "2023-H1"]) == 1
     err = capsys.readouterr().err
     assert "bị hỏng" in err and str(good) in err and "Traceback" not in err
+    assert f'restore "{good}"' in err  # the command line keeps its command
     assert main(["--db", str(path), "restore", str(good)]) == 0
     assert "Đã khôi phục" in capsys.readouterr().out
     assert main(["--db", str(path), "show", "--period", "2023-H1"]) == 0

@@ -44,3 +44,46 @@ def test_no_keeps_the_file_and_explains(qtbot, tmp_path, monkeypatch):
     assert app.run(["--db", str(path), "--screenshots", str(tmp_path / "s")]) == 1
     assert "bị hỏng" in said[0]
     assert path.read_bytes() == before
+
+
+def _answer_boxes(answers: dict, said: list) -> None:
+    """Answer every real message box that appears: its text into `said`, then click its button
+    (the question by `answers["question"]`, any other by its only button)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def look():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible() and box.text() not in said:
+            said.append(box.text())
+            wanted = answers["question"] if box.button(QMessageBox.No) else QMessageBox.Ok
+            box.button(wanted).click()
+        QTimer.singleShot(20, look)
+    QTimer.singleShot(0, look)
+
+
+def test_the_window_says_what_to_do_in_the_window_never_a_command(qtbot, tmp_path):
+    path = tmp_path / "ttdn.sqlite3"
+    damaged_db_with_backup(path)
+    said = []
+    _answer_boxes({"question": QMessageBox.No}, said)
+    assert app.run(["--db", str(path), "--screenshots", str(tmp_path / "s")]) == 1
+    question, refusal = said
+    for text in said:
+        assert "bị hỏng" in text and "Bản sao lưu tốt gần nhất" in text
+        assert "restore" not in text and "lệnh" not in text and "--db" not in text
+    assert "Khôi phục ngay từ bản sao lưu" in question
+    assert "lần sau mở chương trình" in refusal
+
+
+def test_without_a_good_backup_the_window_says_where_to_put_one(qtbot, tmp_path):
+    path = tmp_path / "ttdn.sqlite3"
+    damaged_db_with_backup(path)
+    for backup in (tmp_path / "backups").iterdir():
+        backup.unlink()
+    said = []
+    _answer_boxes({"question": QMessageBox.No}, said)
+    assert app.run(["--db", str(path), "--screenshots", str(tmp_path / "s")]) == 1
+    assert len(said) == 1
+    assert "không có bản sao lưu tốt nào" in said[0] and "chép tệp đó vào thư mục" in said[0]
+    assert "restore" not in said[0] and "lệnh" not in said[0]
