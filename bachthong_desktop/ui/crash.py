@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.errors import UserError
+from ..core.integrity import window_words
 from ..core.logs import log_dir, log_uncaught
 
 CRASH_TEXT = ("Chương trình gặp một lỗi không mong muốn. Những gì đã nhập trước đó đã được lưu. "
@@ -24,7 +25,7 @@ _showing = False
 
 def message_for(exc_type, exc) -> str:
     if isinstance(exc, UserError):
-        return exc.message
+        return window_words(exc)
     return CRASH_TEXT.format(folder=log_dir())
 
 
@@ -56,7 +57,7 @@ def excepthook(exc_type, exc, tb) -> None:
     _showing = True
     try:
         if isinstance(exc, UserError):
-            QMessageBox.critical(None, "Lỗi", exc.message)
+            QMessageBox.critical(None, "Lỗi", window_words(exc))
         else:
             box = crash_box(message_for(exc_type, exc))
             box.exec()

@@ -87,3 +87,18 @@ def test_without_a_good_backup_the_window_says_where_to_put_one(qtbot, tmp_path)
     assert len(said) == 1
     assert "không có bản sao lưu tốt nào" in said[0] and "chép tệp đó vào thư mục" in said[0]
     assert "restore" not in said[0] and "lệnh" not in said[0]
+
+
+def test_a_damaged_database_met_while_the_window_runs_is_worded_for_the_window(qtbot, tmp_path):
+    from bachthong_desktop.core.integrity import DamagedDatabase
+    from bachthong_desktop.core.restore import with_good_backups
+    from bachthong_desktop.ui import crash
+
+    path = tmp_path / "ttdn.sqlite3"
+    damaged_db_with_backup(path)
+    error = with_good_backups(DamagedDatabase(path))
+    assert "restore" in error.message  # the command line's wording keeps its command
+    said = []
+    _answer_boxes({"question": QMessageBox.No}, said)
+    crash.excepthook(type(error), error, None)
+    assert len(said) == 1 and "bị hỏng" in said[0] and "restore" not in said[0]
