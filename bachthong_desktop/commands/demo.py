@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core import wording
 from ..core.commune_mode import Mode, OFFICE, get_mode, set_mode
 from ..core.demo import DEMO_PERIOD
 from ..exchange.demo_returns import load_demo
@@ -17,7 +18,8 @@ def run(session, args) -> int:
         set_mode(session.db, Mode(OFFICE))
     total = sum(changed.values())
     if total:
-        print(f"Đã nạp dữ liệu mẫu kỳ {DEMO_PERIOD}: {total} giá trị của {len(changed)} đơn vị "
+        print(f"Đã nạp dữ liệu mẫu kỳ {DEMO_PERIOD}: {wording.number(total)} giá trị của "
+              f"{wording.number(len(changed))} đơn vị "
               f"vào {session.db_path}.")
     else:
         print(f"Dữ liệu mẫu kỳ {DEMO_PERIOD} đã có sẵn trong {session.db_path}; không có gì thay đổi.")

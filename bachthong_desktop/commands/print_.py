@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..core import wording
 from ..core.checks import checks_text, failing_checks
 from ..core.periods import parse_period
 from ..exchange.document import document_for, with_number
@@ -31,7 +32,7 @@ def run(session, args) -> int:
     if args.final:
         refuse_if_failing(problems)
     elif problems:
-        print(f"Cảnh báo: báo cáo còn {len(problems)} chỗ cần sửa trước khi phát hành:\n"
+        print(f"Cảnh báo: báo cáo còn {wording.number(len(problems))} chỗ cần sửa trước khi phát hành:\n"
               f"{checks_text(problems)}", file=sys.stderr)
     doc = document_for(session, period, state, args.so, date)
     figures = with_number(session.form, state.figures, args.so, date)

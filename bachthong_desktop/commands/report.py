@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..core import wording
 from ..core.checks import checks_text
 from ..exchange.export import export, format_of, parse_doc_date
 
@@ -34,7 +35,7 @@ def run(session, args) -> int:
     doc, version, problems = export(session, args.period, args.output, final=args.final,
                                     number=args.so, date=date, pdf=_pdf_renderer(args.output))
     if problems:
-        print(f"Cảnh báo: báo cáo còn {len(problems)} chỗ cần sửa trước khi phát hành "
+        print(f"Cảnh báo: báo cáo còn {wording.number(len(problems))} chỗ cần sửa trước khi phát hành "
               f"(đã ghi bản nháp):\n{checks_text(problems)}", file=sys.stderr)
     print(f"Đã ghi báo cáo vào {args.output}.")
     if version is not None:

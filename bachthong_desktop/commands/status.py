@@ -24,5 +24,6 @@ def run(session, args) -> int:
         when = f", nhận lúc {when_words(row.received_at)}" if row.received_at else ""
         source = f", tệp “{row.file_name}”" if row.file_name else ""
         print(f"  {row.unit_code}  {row.unit_name}: {row.state_words}{when}{source}")
-    print(f"Đã có báo cáo của {result.received}/{len(result.rows)} đơn vị ({wording.share(result.rate)}).")
+    print(f"Đã có báo cáo của {wording.number(result.received)}/"
+          f"{wording.number(len(result.rows))} đơn vị ({wording.share(result.rate)}).")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core import wording
 from ..core.errors import UsageError, UserError
 from ..core.periods import parse_period
 from ..core.units import find_unit
@@ -43,7 +44,7 @@ def run(session, args) -> int:
                             f"bachthong send --period {period.id} -o TỆP.xlsx")
         for unit in units:
             print(_write(session, unit, period, out / template_file_name(period, unit, session.form)))
-        print(f"Đã tạo {len(units)} mẫu báo cáo kỳ {period.id} trong {out}.")
+        print(f"Đã tạo {wording.number(len(units))} mẫu báo cáo kỳ {period.id} trong {out}.")
         return 0
     unit = find_unit(session.db, args.unit, session.office_for(period).code, period.cutoff_end)
     if unit is None:

@@ -3,7 +3,7 @@ catalog, set up the office, its header and signer; add and end units."""
 
 from __future__ import annotations
 
-from ..core import catalog
+from ..core import catalog, wording
 from ..core.errors import UserError
 from ..core.numbers import parse_date
 from ..core.office_setup import add_own_unit, set_header, set_up_office
@@ -171,7 +171,7 @@ def _list(session, args) -> int:
     print(f"Cơ quan tổng hợp: {office.code}  {office.name}  ({_validity(office)})")
     _print_header(office)
     units = reporting_units(session.db, office.code, on)
-    print(f"Các đơn vị báo cáo ({len(units)}):")
+    print(f"Các đơn vị báo cáo ({wording.number(len(units))}):")
     for unit in units:
         aliases = f" (còn viết: {', '.join(unit.alias_list)})" if unit.alias_list else ""
         print(f"  {unit.code}  {unit.name}{aliases}  [{_validity(unit)}]")

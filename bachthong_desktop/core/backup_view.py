@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import wording
 from .backup import backup_time, list_backups
 
 ISSUED_KEY = "period, number, doc_date, created_at"
@@ -48,7 +49,7 @@ class BackupSummary:
         when = self.taken.strftime("%d/%m/%Y %H:%M") if self.taken else self.path.name
         periods = ", ".join(self.periods) or "chưa có kỳ nào"
         return (f"{when} — kỳ: {periods}; {self.returns} tệp báo cáo của xã; "
-                f"{len(self.issued)} bản đã phát hành")
+                f"{wording.number(len(self.issued))} bản đã phát hành")
 
 
 def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple]:

@@ -29,7 +29,8 @@ def _describe(field: Field, fig: Figure, unit_count: int) -> list[str]:
         return [head + "(chưa có)"]
     note = ""
     if field.from_units:
-        note = f"  ({len(fig.by_unit)}/{unit_count} đơn vị báo cáo" + (", đã sửa tay)" if fig.overridden else ")")
+        note = (f"  ({wording.number(len(fig.by_unit))}/{wording.number(unit_count)} đơn vị báo cáo"
+                + (", đã sửa tay)" if fig.overridden else ")"))
     if field.kind in ("list", "nested_list", "table") or isinstance(fig.value, list):
         return [head + note] + [f"    - {line}" for line in _items(field, fig.value)]
     return [head + _scalar(field, fig.value) + note]

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
+from ..core import wording
 from ..core.aggregate import figures_as_json
 from ..core.checks import Problem, checks_text, failing_checks
 from ..core.errors import UserError
@@ -48,7 +49,7 @@ def render(doc: Document, fmt: str, pdf: Callable[[Document], bytes] | None = No
 def refuse_if_failing(problems: list[Problem]) -> None:
     """An issued copy only when every check passes: a Vietnamese UserError listing the rest."""
     if problems:
-        raise UserError(f"Chưa phát hành được bản chính thức: còn {len(problems)} chỗ cần sửa.\n"
+        raise UserError(f"Chưa phát hành được bản chính thức: còn {wording.number(len(problems))} chỗ cần sửa.\n"
                         f"{checks_text(problems)}\nHãy sửa các chỗ này rồi phát hành lại "
                         "(bản nháp thì vẫn xuất được).")
 

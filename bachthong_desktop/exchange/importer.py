@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from ..core import wording
 from ..core.returns import REFUSED, REPLACED, STORED, UNCHANGED
 from .batch import import_files
 from .files import SKIPPED, gather
@@ -34,7 +35,7 @@ def summary_lines(results: list[ImportResult], dry_run: bool = False) -> list[st
         lines.append(head)
         lines += [f"  Ghi chú: {note}" for note in r.notes]
     counts = {o: sum(1 for r in results if r.outcome == o) for o in OUTCOME_WORDS}
-    tail = ", ".join(f"{n} tệp {OUTCOME_WORDS[o]}" for o, n in counts.items() if n)
+    tail = ", ".join(f"{wording.number(n)} tệp {OUTCOME_WORDS[o]}" for o, n in counts.items() if n)
     prefix = "Chạy thử, chưa lưu gì: " if dry_run else "Tổng cộng: "
     lines.append(prefix + (tail or "không có tệp nào") + ".")
     return lines

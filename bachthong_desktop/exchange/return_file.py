@@ -76,7 +76,7 @@ def _sha256(path: Path) -> str:
 def _problems_message(read: ReadReturn) -> str:
     if len(read.problems) == 1:
         return f"Tệp “{read.file_name}”, {read.problems[0].line()}"
-    lines = [f"Tệp “{read.file_name}”: {len(read.problems)} chỗ không đọc được chắc chắn, "
+    lines = [f"Tệp “{read.file_name}”: {wording.number(len(read.problems))} chỗ không đọc được chắc chắn, "
              "tệp không được nhập. Hãy sửa các ô sau rồi gửi lại:"]
     lines += [f"  - {p.line()}" for p in read.problems]
     return "\n".join(lines)

@@ -21,7 +21,7 @@ from ..core.text import clean
 
 def _rows_words(numbers: list[int]) -> str:
     shown = ", ".join(map(str, numbers[:10]))
-    return shown + (f" … ({len(numbers)} dòng)" if len(numbers) > 10 else "")
+    return shown + (f" … ({wording.number(len(numbers))} dòng)" if len(numbers) > 10 else "")
 
 
 class TableReader:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
                                QListWidget, QListWidgetItem, QMessageBox, QRadioButton,
                                QTextBrowser, QVBoxLayout)
 
+from ..core import wording
 from .. import __version__
 from ..core.backup import backups_dir
 from ..core.checks import ERROR, Problem
@@ -83,7 +84,8 @@ class ChecksDialog(QDialog):
         column = QVBoxLayout(self)
         errors = sum(1 for p in problems if p.level == ERROR)
         refused = "" if anyway else f" Chưa {doing} được khi còn chỗ cần sửa."
-        column.addWidget(QLabel(f"Có {errors} chỗ cần sửa và {len(problems) - errors} chỗ nên "
+        column.addWidget(QLabel(f"Có {wording.number(errors)} chỗ cần sửa và "
+                                f"{wording.number(len(problems) - errors)} chỗ nên "
                                 f"xem lại.{refused} Bấm đúp vào một dòng để đến chỗ đó."))
         self.list = QListWidget()
         self.list.setWordWrap(True)

@@ -70,7 +70,7 @@ class FigureCountEditor(Editor):
         if not on:
             self.main.setText("" if total is None else wording.number(total))
         shown = "—" if total is None else wording.number(total)
-        reported = (f"{len(lines)} xã đã báo cáo, tổng {shown} "
+        reported = (f"{wording.number(len(lines))} xã đã báo cáo, tổng {shown} "
                     "(để chuột lên ô số để xem từng xã)")
         self.info.setText(("ĐÃ SỬA TAY. " if on else "Tổng của các xã. ") + reported)
         self.main.setToolTip("\n".join(lines) or "Chưa có xã nào báo cáo số liệu này.")
@@ -134,9 +134,10 @@ class UnitsView(QWidget):
             return "Chưa có xã nào báo cáo."
         if self.field.aggregate == "share_yes":
             yes = sum(1 for v in fig.by_unit.values() if v)
-            head = f"{wording.share(fig.value)} ({yes}/{len(lines)} xã trả lời “Có”), tính từ báo cáo của các xã."
+            head = (f"{wording.share(fig.value)} ({wording.number(yes)}/{wording.number(len(lines))}"
+                    " xã trả lời “Có”), tính từ báo cáo của các xã.")
         else:
-            head = f"Các xã báo cáo thêm ({len(lines)} xã), được gộp vào báo cáo:"
+            head = f"Các xã báo cáo thêm ({wording.number(len(lines))} xã), được gộp vào báo cáo:"
             lines = [f"• {line}" for line in lines]
             return head + "\n" + "\n".join(lines)
         return head + "\n" + "; ".join(lines) + "."

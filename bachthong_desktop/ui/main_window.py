@@ -49,7 +49,8 @@ def unsaved_text(form: Form, unreadable: dict[str, tuple[str, str]]) -> str:
     """The status bar's warning: which boxes hold a value that is not saved."""
     labels = ", ".join(f"“{form.field(code).label}” ({typed})"
                        for code, (typed, _) in unreadable.items())
-    return f"CHƯA LƯU {len(unreadable)} ô (viền đỏ, chưa đọc được): {labels}. Hãy sửa lại."
+    return (f"CHƯA LƯU {wording.number(len(unreadable))} ô (viền đỏ, chưa đọc được): {labels}. "
+            "Hãy sửa lại.")
 
 
 def tab_titles(form: Form, commune: bool) -> list[str]:

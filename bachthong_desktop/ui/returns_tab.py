@@ -246,7 +246,8 @@ class ReturnsTab(QWidget):
         period = parse_period(self.period_id)
         self.heading.setText(
             f"<b>Kỳ {period.label}</b> — hạn các xã gửi: {wording.date(result.deadline)}. "
-            f"Đã có báo cáo của <b>{result.received}/{len(result.rows)}</b> đơn vị "
+            f"Đã có báo cáo của <b>{wording.number(result.received)}/"
+            f"{wording.number(len(result.rows))}</b> đơn vị "
             f"(<b>{wording.share(result.rate)}</b>).")
         self.board_table.setRowCount(len(result.rows))
         for i, row in enumerate(result.rows):
@@ -306,7 +307,7 @@ class ReturnsTab(QWidget):
             if progress is None:
                 return True
             progress.setValue(i)
-            progress.setLabelText(f"Đang nhập {name} ({i + 1}/{len(files)})…")
+            progress.setLabelText(f"Đang nhập {name} ({wording.number(i + 1)}/{wording.number(len(files))})…")
             QApplication.processEvents()
             return not progress.wasCanceled()
 
@@ -337,7 +338,7 @@ class ReturnsTab(QWidget):
             self.summary.setPlainText(f"Không ghi được mẫu báo cáo vào {folder}: {exc.strerror}. "
                                       "Hãy chọn thư mục khác.")
             return written
-        self.summary.setPlainText(f"Đã tạo {len(written)} mẫu báo cáo kỳ {period.id} trong "
+        self.summary.setPlainText(f"Đã tạo {wording.number(len(written))} mẫu báo cáo kỳ {period.id} trong "
                                   f"{folder}. Gửi mỗi xã tệp có tên của xã mình.")
         return written
 

@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..core import wording
+
 log = logging.getLogger(__name__)
 
 
@@ -68,7 +70,8 @@ def _database(state: dict) -> str:
     session = Session(state["folder"] / "selftest.sqlite3")
     state["session"], state["period"] = session, DEMO_PERIOD
     changed = load_demo(session.store)
-    return f"{sum(changed.values())} giá trị mẫu của {len(changed)} đơn vị"
+    values = wording.number(sum(changed.values()))
+    return f"{values} giá trị mẫu của {wording.number(len(changed))} đơn vị"
 
 
 def _catalog(state: dict) -> str:
@@ -125,7 +128,7 @@ def _pdf(state: dict) -> str:
     pages = pdf_page_count(data)
     if not data.startswith(b"%PDF") or pages < 1:
         raise RuntimeError("tệp PDF không hợp lệ")
-    return f"{pages} trang, {len(data) // 1024} KB"
+    return f"{wording.number(pages)} trang, {wording.number(len(data) // 1024)} KB"
 
 
 def _window(state: dict) -> str:
@@ -165,7 +168,7 @@ def _guide(state: dict) -> str:
     pictures = re.findall(r"!\[[^\]]*\]\(([^)\s]+)", path.read_text(encoding="utf-8"))
     missing = [p for p in pictures if not (path.parent / p).is_file()]
     if missing:
-        raise RuntimeError(f"thiếu {len(missing)} hình của hướng dẫn, ví dụ {missing[0]}")
+        raise RuntimeError(f"thiếu {wording.number(len(missing))} hình của hướng dẫn, ví dụ {missing[0]}")
     return f"{path.name}, {len(pictures)} hình"
 
 

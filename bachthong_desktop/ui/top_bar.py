@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
                                QPushButton, QWidget)
 
+from ..core import wording
 from ..core.drafts import copy_draft, periods_to_start, previous_period
 from ..core.issued import list_issued
 from ..core.periods import parse_period, periods_of_year
@@ -81,7 +82,7 @@ class TopBar(QWidget):
             newest = versions[0]
             number = newest.number.strip() or "chưa có số"
             self.issued.setText(f"ĐÃ PHÁT HÀNH: số {number}, ngày {newest.doc_date or '…'}"
-                                + (f" ({len(versions)} bản)" if len(versions) > 1 else ""))
+                                + (f" ({wording.number(len(versions))} bản)" if len(versions) > 1 else ""))
             self.issued.setToolTip("\n".join(v.label for v in versions))
 
     def _chosen(self, index: int) -> None:
@@ -113,7 +114,8 @@ class TopBar(QWidget):
         window.load_period(period_id)
         if copied:
             window.statusBar().showMessage(
-                f"Đã chép {len(copied)} mục từ kỳ {source} làm bản nháp. Hãy sửa lại cho kỳ mới.",
+                f"Đã chép {wording.number(len(copied))} mục từ kỳ {source} làm bản nháp. "
+                "Hãy sửa lại cho kỳ mới.",
                 15000)
         return copied
 
