@@ -1,5 +1,6 @@
 """Opening the window on a damaged database offers the newest good backup, then opens on it."""
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from bachthong_desktop.core.backup import backup_now
@@ -46,27 +47,31 @@ def test_no_keeps_the_file_and_explains(qtbot, tmp_path, monkeypatch):
     assert path.read_bytes() == before
 
 
-def _answer_boxes(answers: dict, said: list) -> None:
-    """Answer every real message box that appears: its text into `said`, then click its button
-    (the question by `answers["question"]`, any other by its only button)."""
+@pytest.fixture
+def answer_boxes(qtbot):
+    """Answer every real message box that appears while the test runs: its text goes into the
+    list returned, then the question gets "Không" and any other box its only button."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    said = []
 
     def look():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.isVisible() and box.text() not in said:
             said.append(box.text())
-            wanted = answers["question"] if box.button(QMessageBox.No) else QMessageBox.Ok
-            box.button(wanted).click()
-        QTimer.singleShot(20, look)
-    QTimer.singleShot(0, look)
+            box.button(QMessageBox.No if box.button(QMessageBox.No) else QMessageBox.Ok).click()
+    watcher = QTimer()
+    watcher.timeout.connect(look)
+    watcher.start(20)
+    yield said
+    watcher.stop()  # never answer the boxes of a later test
 
 
-def test_the_window_says_what_to_do_in_the_window_never_a_command(qtbot, tmp_path):
+def test_the_window_says_what_to_do_in_the_window_never_a_command(qtbot, tmp_path, answer_boxes):
     path = tmp_path / "ttdn.sqlite3"
     damaged_db_with_backup(path)
-    said = []
-    _answer_boxes({"question": QMessageBox.No}, said)
+    said = answer_boxes
     assert app.run(["--db", str(path), "--screenshots", str(tmp_path / "s")]) == 1
     question, refusal = said
     for text in said:
@@ -76,20 +81,20 @@ def test_the_window_says_what_to_do_in_the_window_never_a_command(qtbot, tmp_pat
     assert "lần sau mở chương trình" in refusal
 
 
-def test_without_a_good_backup_the_window_says_where_to_put_one(qtbot, tmp_path):
+def test_without_a_good_backup_the_window_says_where_to_put_one(qtbot, tmp_path, answer_boxes):
     path = tmp_path / "ttdn.sqlite3"
     damaged_db_with_backup(path)
     for backup in (tmp_path / "backups").iterdir():
         backup.unlink()
-    said = []
-    _answer_boxes({"question": QMessageBox.No}, said)
+    said = answer_boxes
     assert app.run(["--db", str(path), "--screenshots", str(tmp_path / "s")]) == 1
     assert len(said) == 1
     assert "không có bản sao lưu tốt nào" in said[0] and "chép tệp đó vào thư mục" in said[0]
     assert "restore" not in said[0] and "lệnh" not in said[0]
 
 
-def test_a_damaged_database_met_while_the_window_runs_is_worded_for_the_window(qtbot, tmp_path):
+def test_a_damaged_database_met_while_the_window_runs_is_worded_for_the_window(qtbot, tmp_path,
+                                                                             answer_boxes):
     from bachthong_desktop.core.integrity import DamagedDatabase
     from bachthong_desktop.core.restore import with_good_backups
     from bachthong_desktop.ui import crash
@@ -98,7 +103,6 @@ def test_a_damaged_database_met_while_the_window_runs_is_worded_for_the_window(q
     damaged_db_with_backup(path)
     error = with_good_backups(DamagedDatabase(path))
     assert "restore" in error.message  # the command line's wording keeps its command
-    said = []
-    _answer_boxes({"question": QMessageBox.No}, said)
+    said = answer_boxes
     crash.excepthook(type(error), error, None)
     assert len(said) == 1 and "bị hỏng" in said[0] and "restore" not in said[0]
