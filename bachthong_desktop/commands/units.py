@@ -93,7 +93,7 @@ def _find(text: str) -> int:
     for unit in found[:FIND_LIMIT]:
         print(f"  {unit.code:>5}  {unit.label}")
     if len(found) > FIND_LIMIT:
-        print(f"… và {len(found) - FIND_LIMIT} đơn vị khác: hãy gõ thêm một từ của tên "
+        print(f"… và {wording.number(len(found) - FIND_LIMIT)} đơn vị khác: hãy gõ thêm một từ của tên "
               "(ví dụ tên tỉnh) để thu hẹp.")
     return 0
 
@@ -115,7 +115,7 @@ def _office(session, args) -> int:
     print(f"Máy này tổng hợp báo cáo cho: {office.header_name}, từ ngày "
           f"{_date(office.valid_from)}.")
     if done.units:
-        print(f"Các đơn vị báo cáo: {len(done.units)} {_members(office)}.")
+        print(f"Các đơn vị báo cáo: {wording.number(len(done.units))} {_members(office)}.")
     _print_header(office)
     return 0
 

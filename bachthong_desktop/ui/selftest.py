@@ -80,7 +80,8 @@ def _catalog(state: dict) -> str:
 
     units = catalog.all_units()
     provinces = sum(u.is_province for u in units)
-    return f"{provinces} tỉnh, thành phố; {len(units) - provinces} xã, phường, đặc khu"
+    communes = wording.number(len(units) - provinces)
+    return f"{wording.number(provinces)} tỉnh, thành phố; {communes} xã, phường, đặc khu"
 
 
 def _backup(state: dict) -> str:
@@ -169,7 +170,7 @@ def _guide(state: dict) -> str:
     missing = [p for p in pictures if not (path.parent / p).is_file()]
     if missing:
         raise RuntimeError(f"thiếu {wording.number(len(missing))} hình của hướng dẫn, ví dụ {missing[0]}")
-    return f"{path.name}, {len(pictures)} hình"
+    return f"{path.name}, {wording.number(len(pictures))} hình"
 
 
 def _broken_tabs(window) -> list[str]:
