@@ -24,9 +24,9 @@ COMMANDS = [
                               "mà không đụng đến dữ liệu thật"),
     ("report", "report", "xuất báo cáo ra tệp Word (.docx) hoặc PDF"),
     ("print", "print_", "in báo cáo ra máy in (mặc định: máy in chính)"),
-    ("template", "template", "tạo mẫu báo cáo Excel (.xlsx) để gửi các xã"),
-    ("import", "import_", "nhập báo cáo Excel của các xã, thị trấn"),
-    ("status", "status", "xem các xã đã gửi báo cáo chưa"),
+    ("template", "template", "tạo mẫu báo cáo Excel (.xlsx) để gửi các đơn vị báo cáo"),
+    ("import", "import_", "nhập báo cáo Excel của các đơn vị báo cáo"),
+    ("status", "status", "xem các đơn vị đã gửi báo cáo chưa"),
     ("trace", "trace", "xem số liệu tổng hợp lấy từ xã nào, tệp nào, ô nào"),
     ("set", "set", "ghi một chỉ tiêu của đơn vị tổng hợp (cho kịch bản)"),
     ("send", "send", "xuất số liệu của cơ quan thành tệp Excel gửi cấp trên (xã gửi tỉnh), "

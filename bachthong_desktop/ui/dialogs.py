@@ -27,8 +27,8 @@ class ModeDialog(QDialog):
         self.setWindowTitle("Chọn cách dùng chương trình")
         column = QVBoxLayout(self)
         column.addWidget(QLabel("Máy này dùng chương trình để làm gì? (chỉ hỏi một lần)"))
-        self.office = QRadioButton(f"Tổng hợp báo cáo của {office_name} (nhận báo cáo các xã)")
-        self.commune = QRadioButton("Lập báo cáo của một xã, thị trấn để gửi lên huyện:")
+        self.office = QRadioButton(f"Tổng hợp báo cáo của {office_name} (nhận báo cáo của các đơn vị cấp dưới)")
+        self.commune = QRadioButton("Lập báo cáo của một đơn vị (xã, phường, thị trấn …) để gửi lên cấp trên:")
         self.office.setChecked(True)
         group = QButtonGroup(self)
         for button in (self.office, self.commune):

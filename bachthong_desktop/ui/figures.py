@@ -48,8 +48,8 @@ class FigureCountEditor(Editor):
         edit.setMaximumWidth(160)
         edit.textEdited.connect(self._changed)
         self.toggle = QCheckBox("Sửa tay")
-        self.toggle.setToolTip("Đánh dấu để tự ghi số liệu thay cho tổng của các xã; "
-                               "bỏ đánh dấu (Bỏ sửa tay) để dùng lại tổng của các xã.")
+        self.toggle.setToolTip("Đánh dấu để tự ghi số liệu thay cho tổng của các đơn vị báo cáo; "
+                               "bỏ đánh dấu (Bỏ sửa tay) để dùng lại tổng của các đơn vị báo cáo.")
         self.toggle.toggled.connect(self._toggled)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -70,10 +70,10 @@ class FigureCountEditor(Editor):
         if not on:
             self.main.setText("" if total is None else wording.number(total))
         shown = "—" if total is None else wording.number(total)
-        reported = (f"{wording.number(len(lines))} xã đã báo cáo, tổng {shown} "
+        reported = (f"{wording.number(len(lines))} đơn vị đã báo cáo, tổng {shown} "
                     "(để chuột lên ô số để xem từng xã)")
-        self.info.setText(("ĐÃ SỬA TAY. " if on else "Tổng của các xã. ") + reported)
-        self.main.setToolTip("\n".join(lines) or "Chưa có xã nào báo cáo số liệu này.")
+        self.info.setText(("ĐÃ SỬA TAY. " if on else "Tổng của các đơn vị báo cáo. ") + reported)
+        self.main.setToolTip("\n".join(lines) or "Chưa có đơn vị nào báo cáo số liệu này.")
         self.info.setToolTip(self.main.toolTip())
 
     def _load(self, value):
@@ -124,20 +124,20 @@ class UnitsView(QWidget):
         if self.field.aggregate == "gather_text":
             items = [i for i in (fig.value if fig and fig.value else []) if i.get("unit")]
             text = "\n\n".join(f"[{i['unit_name']}] {i['text']}" for i in items)
-            self.view.setPlainText(text or "Chưa có xã nào gửi nội dung này.")
+            self.view.setPlainText(text or "Chưa có đơn vị nào gửi nội dung này.")
             return
         self.view.setText(self._summary(fig, names))
 
     def _summary(self, fig: Figure | None, names: dict[str, str]) -> str:
         lines = breakdown_lines(fig, names)
         if not lines:
-            return "Chưa có xã nào báo cáo."
+            return "Chưa có đơn vị nào báo cáo."
         if self.field.aggregate == "share_yes":
             yes = sum(1 for v in fig.by_unit.values() if v)
             head = (f"{wording.share(fig.value)} ({wording.number(yes)}/{wording.number(len(lines))}"
-                    " xã trả lời “Có”), tính từ báo cáo của các xã.")
+                    " đơn vị trả lời “Có”), tính từ báo cáo của các đơn vị.")
         else:
-            head = f"Các xã báo cáo thêm ({wording.number(len(lines))} xã), được gộp vào báo cáo:"
+            head = f"Các đơn vị báo cáo thêm ({wording.number(len(lines))} đơn vị), được gộp vào báo cáo:"
             lines = [f"• {line}" for line in lines]
             return head + "\n" + "\n".join(lines)
         return head + "\n" + "; ".join(lines) + "."

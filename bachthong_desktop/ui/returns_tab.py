@@ -20,7 +20,7 @@ from ..exchange.importer import expand_paths, import_files, summary_lines
 from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
 
 IMPORT_BUTTON = "Nhập báo cáo của xã…"
-TEMPLATES_BUTTON = "Tạo mẫu báo cáo cho các xã…"
+TEMPLATES_BUTTON = "Tạo mẫu báo cáo cho các đơn vị…"
 BOARD_HEADERS = ["Mã", "Đơn vị", "Tình trạng", "Thời điểm nhận", "Tệp"]
 TRACE_HEADERS = ["Đơn vị", "Số liệu", "Trang", "Ô", "Tệp"]
 LOG_HEADERS = ["Thời điểm", "Tệp", "Đơn vị", "Kết quả", "Chi tiết"]
@@ -140,7 +140,7 @@ class ReturnsTab(QWidget):
         self.board_table = _table(BOARD_HEADERS)
         self.summary = QPlainTextEdit(readOnly=True)
         self.summary.setPlaceholderText(
-            "Kéo thả các tệp Excel (.xlsx) của xã vào đây, hoặc bấm “Nhập báo cáo của xã…”.")
+            "Kéo thả các tệp Excel (.xlsx) của các đơn vị vào đây, hoặc bấm “Nhập báo cáo của xã…”.")
         self.log_table = _table(LOG_HEADERS)
         left = QSplitter(Qt.Vertical)
         left.addWidget(self._group("Tình hình gửi báo cáo", self.board_table))
@@ -245,7 +245,7 @@ class ReturnsTab(QWidget):
         result = board(self.session.store, self.period_id, self._units())
         period = parse_period(self.period_id)
         self.heading.setText(
-            f"<b>Kỳ {period.label}</b> — hạn các xã gửi: {wording.date(result.deadline)}. "
+            f"<b>Kỳ {period.label}</b> — hạn các đơn vị gửi: {wording.date(result.deadline)}. "
             f"Đã có báo cáo của <b>{wording.number(result.received)}/"
             f"{wording.number(len(result.rows))}</b> đơn vị "
             f"(<b>{wording.share(result.rate)}</b>).")
@@ -339,7 +339,7 @@ class ReturnsTab(QWidget):
                                       "Hãy chọn thư mục khác.")
             return written
         self.summary.setPlainText(f"Đã tạo {wording.number(len(written))} mẫu báo cáo kỳ {period.id} trong "
-                                  f"{folder}. Gửi mỗi xã tệp có tên của xã mình.")
+                                  f"{folder}. Gửi mỗi đơn vị tệp có tên của đơn vị mình.")
         return written
 
     # -- drag and drop ----------------------------------------------------------------

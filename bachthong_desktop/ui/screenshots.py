@@ -62,7 +62,7 @@ def _save_file(window) -> QFileDialog:
 
 
 def _save_return(window) -> QFileDialog:
-    dialog = _file_dialog(window, "Lưu tệp gửi huyện", "Tệp Excel (*.xlsx)")
+    dialog = _file_dialog(window, "Lưu tệp gửi cấp trên", "Tệp Excel (*.xlsx)")
     dialog.setAcceptMode(QFileDialog.AcceptSave)
     dialog.selectFile(f"bao-cao-ttdn-{window.unit.code}-{window.period}.xlsx")
     return dialog

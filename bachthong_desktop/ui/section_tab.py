@@ -75,7 +75,7 @@ class FieldRow(QWidget):
 
 def field_label(field: Field, commune: bool = False) -> str:
     if field.aggregate == "gather_text" and not commune:
-        return f"{field.label}: các xã gửi lên (chỉ để xem; chép ý cần dùng vào phần trên)"
+        return f"{field.label}: các đơn vị báo cáo gửi lên (chỉ để xem; chép ý cần dùng vào phần trên)"
     unit = f" ({field.unit})" if field.unit and field.kind == "count" else ""
     return field.label + unit + (" *" if field.required else "")
 

@@ -50,7 +50,7 @@ class TopBar(QWidget):
         row.addWidget(label)
         row.addWidget(self.periods)
         if window.mode.is_commune:
-            send = QPushButton("Xuất tệp gửi huyện…")
+            send = QPushButton("Xuất tệp gửi cấp trên…")
             send.clicked.connect(self._export)
             row.addWidget(send)
         self.new_button = QPushButton("Kỳ mới…")

@@ -40,7 +40,7 @@ def install_actions(window) -> None:
     window.save_action = _action(window, file_menu, "&Lưu tất cả", window.save_all,
                                  QKeySequence.Save)
     if window.mode.is_commune:
-        _action(window, file_menu, "&Xuất tệp gửi huyện…", lambda: export_return(window))
+        _action(window, file_menu, "&Xuất tệp gửi cấp trên…", lambda: export_return(window))
     else:
         _action(window, file_menu, "&Kiểm tra trước khi in…", lambda: show_checks(window))
         window.print_action = _action(window, file_menu, "&In…", lambda: print_report(window),
@@ -100,11 +100,11 @@ def print_report(window) -> None:
 
 
 def export_return(window) -> None:
-    """Commune mode: write the return as the Excel file the district imports."""
+    """Commune mode: write the return as the Excel file the compiling office imports."""
     window.save_all()
     from .commune_export import default_name, write_return
 
-    path, _ = QFileDialog.getSaveFileName(window, "Lưu tệp gửi huyện",
+    path, _ = QFileDialog.getSaveFileName(window, "Lưu tệp gửi cấp trên",
                                           suggested_file(default_name(window)),
                                           "Tệp Excel (*.xlsx)")
     if path:
@@ -112,10 +112,10 @@ def export_return(window) -> None:
         try:
             written = write_return(window.session, window.period, window.unit.code, path)
         except UserError as exc:
-            QMessageBox.warning(window, "Xuất tệp gửi huyện", exc.message)
+            QMessageBox.warning(window, "Xuất tệp gửi cấp trên", exc.message)
             return
-        QMessageBox.information(window, "Xuất tệp gửi huyện",
-                                f"Đã lưu tệp {written}. Hãy gửi tệp này cho huyện "
+        QMessageBox.information(window, "Xuất tệp gửi cấp trên",
+                                f"Đã lưu tệp {written}. Hãy gửi tệp này cho cơ quan tổng hợp cấp trên "
                                 "(thư điện tử, USB hoặc Zalo).")
 
 

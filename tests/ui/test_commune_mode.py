@@ -101,4 +101,26 @@ def test_the_export_action_writes_the_file_the_user_chose(opener, tmp_path, monk
     window_actions.export_return(window)
     assert target.exists()
     assert offered[0].endswith("bao-cao-ttdn_2023-H1_01969_thi-tran-phu-thong.xlsx")
-    assert "Hãy gửi tệp này cho huyện" in told[0]
+    assert "Hãy gửi tệp này cho cơ quan tổng hợp cấp trên" in told[0]
+
+
+def test_no_level_the_office_may_not_have_is_named_in_the_window(opener):
+    """Since 2025 a commune sends to its province: the window never says 'huyện' by itself."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from bachthong_desktop.ui.dialogs import ModeDialog
+
+    for mode in (Mode(COMMUNE, PHU_THONG), Mode(OFFICE)):
+        window = opener.open(mode=mode)
+        for tab in window.section_tabs:
+            tab.ensure_built()
+        texts = [a.text() for menu in window.menus for a in menu.actions()]
+        texts += [w.text() for w in window.findChildren(QAbstractButton)]
+        texts += [w.text() for w in window.findChildren(QLabel)]
+        texts += [w.toolTip() for w in window.findChildren(QAbstractButton)]
+        named = [t for t in texts if "huyện" in t.lower() and "bạch thông" not in t.lower()]
+        assert named == [], mode
+        window.close()
+    dialog = ModeDialog("UBND tỉnh Thái Nguyên", [])
+    assert "huyện" not in dialog.office.text() + dialog.commune.text()
+    dialog.deleteLater()
