@@ -8,9 +8,8 @@ from typing import Any
 
 from ..core.aggregate import Figure
 from ..core.definition import Field, Form
-from ..core.errors import UserError
 from ..core.periods import parse_period
-from .xlsx_fill import fill_return
+from .xlsx_fill import fill_return, save_workbook
 from .xlsx_template import TemplateInfo, build_template, template_file_name, unit_columns
 
 
@@ -62,9 +61,4 @@ def write_upward(session, period_id: str, path: str | Path) -> Path:
     path = Path(path)
     if path.is_dir():
         path = path / template_file_name(period, office, session.form)
-    try:
-        workbook.save(path)
-    except OSError as exc:
-        raise UserError(f"Không ghi được tệp “{path}”: {exc.strerror}. Nếu tệp đang mở trong "
-                        "Excel, hãy đóng nó; hoặc chọn thư mục khác.") from exc
-    return path
+    return save_workbook(workbook, path)

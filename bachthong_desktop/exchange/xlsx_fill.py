@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 
 from ..core.definition import Form
+from ..core.errors import UserError
 from ..core.numbers import NumberError, parse_date
 from ..core.wording import format_date_d30
 from .xlsx_template import (FIRST_VALUE_ROW, NO, YES, put, table_fields, value_columns,
@@ -41,3 +43,13 @@ def fill_return(wb: Workbook, form: Form, values: dict[str, Any]) -> None:
         for i, record in enumerate(values.get(f.code) or []):
             for col, column in enumerate(unit_columns(f), start=1):
                 put(ws, FIRST_VALUE_ROW + i, col, excel_value(column.kind, record.get(column.code)))
+
+
+def save_workbook(workbook: Workbook, path: Path) -> Path:
+    """Save a filled return; a file Excel holds open or a folder we may not write is said plainly."""
+    try:
+        workbook.save(path)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp “{path}”: {exc.strerror}. Nếu tệp đang mở trong "
+                        "Excel, hãy đóng nó; hoặc chọn thư mục khác.") from exc
+    return path

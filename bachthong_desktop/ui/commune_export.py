@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from ..core.errors import UserError
 from ..core.periods import parse_period
 
 
@@ -18,7 +17,7 @@ def default_name(window) -> str:
 def write_return(session, period_id: str, unit_code: str, path: str | Path) -> Path:
     """The commune's return of a period, written as a filled template at `path`."""
     from ..core.units import unit_as_of
-    from ..exchange.xlsx_fill import fill_return
+    from ..exchange.xlsx_fill import fill_return, save_workbook
     from ..exchange.xlsx_template import TemplateInfo, build_template
 
     form = session.form
@@ -26,9 +25,4 @@ def write_return(session, period_id: str, unit_code: str, path: str | Path) -> P
     workbook = build_template(TemplateInfo(unit, parse_period(period_id), form))
     fill_return(workbook, form, session.store.values(period_id, unit_code))
     path = Path(path)
-    try:
-        workbook.save(path)
-    except OSError as exc:
-        raise UserError(f"Không ghi được tệp “{path}”: {exc.strerror}. Nếu tệp đang mở trong "
-                        "Excel, hãy đóng nó; hoặc chọn thư mục khác.") from exc
-    return path
+    return save_workbook(workbook, path)
