@@ -219,8 +219,22 @@ def _help_sheet(wb, info: TemplateInfo) -> None:
         cell = put(ws, row, 1, text)
         cell.font = _font(bold=row == 1)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.column_dimensions["A"].width = 100
+        ws.row_dimensions[row].height = _wrapped_height(text)
+    ws.column_dimensions["A"].width = HELP_WIDTH
     _print_setup(ws)
+
+
+# The instructions fit an A4 portrait page: a column this wide (in Excel's character units) and
+# rows tall enough for their wrapped lines, since neither Excel nor LibreOffice grows a row that
+# a file leaves without a height when it prints.
+HELP_WIDTH = 62
+HELP_CHARS_PER_LINE = 80
+HELP_LINE_POINTS = 16
+
+
+def _wrapped_height(text: str) -> float:
+    lines = max(1, -(-len(text) // HELP_CHARS_PER_LINE))
+    return lines * HELP_LINE_POINTS
 
 
 def meta_rows(info: TemplateInfo) -> list[tuple[str, str]]:
