@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..arguments import WindowParser
 from ..core.commune_mode import OFFICE, Mode, get_mode
 from ..core.errors import UserError
 from ..core.logs import setup_logging
@@ -16,6 +15,7 @@ from ..core.text import slug
 from . import TITLE, crash
 from .fonts import register_fonts
 from .language import install_vietnamese
+from .window_parser import WindowParser
 
 
 def build_main_window(session, period_id: str, mode: Mode | None = None,
