@@ -5,11 +5,7 @@ import sqlite3
 from bachthong_desktop import __version__
 from bachthong_desktop.cli import main
 
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from cli_helpers import run
 
 
 def test_version(capsys):

@@ -9,11 +9,7 @@ import pytest
 
 from bachthong_desktop.cli import main
 
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from cli_helpers import run
 
 
 def test_help_is_in_vietnamese(capsys):

@@ -5,23 +5,11 @@ import io
 import sys
 
 import docx
-import pytest
 
-from bachthong_desktop.cli import main
 from bachthong_desktop.core.issued import list_issued
 from bachthong_desktop.core.session import Session
 
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def demo_db(db_path, capsys):
-    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
-    return str(db_path)
+from cli_helpers import run
 
 
 def stored(db, code, period="2023-H1"):
