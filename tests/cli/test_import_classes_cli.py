@@ -49,6 +49,18 @@ def _whose(wb):
     wb["Báo cáo"]["A2"] = "Đơn vị: Xã Lục Bình (mã 01990)"
 
 
+def _tan_tu_return(db):
+    """Tân Tú's 2023-H1 template filled with VALUES, in memory."""
+    session = Session(db)
+    try:
+        wb = build_template(TemplateInfo(get_unit(session.db, "01993"), parse_period("2023-H1"),
+                                         session.form))
+        fill_return(wb, session.form, VALUES)
+    finally:
+        session.close()
+    return wb
+
+
 @pytest.mark.parametrize("spoil, says", [
     (_error_value, "#VALUE!"), (_merged, "ô gộp"), (_hidden, "dòng bị ẩn"), (_word, "nghìn"),
     (_no_name, "thiếu “Tên dự án”"), (_period, "phần ẩn"), (_whose, "Xã Lục Bình (01990)"),
@@ -56,11 +68,7 @@ def _whose(wb):
 def test_each_class_is_refused_with_exit_1_and_nothing_stored(db_path, tmp_path, capsys, spoil,
                                                               says):
     db = db_path  # the 2023 district and its communes
-    session = Session(db)
-    wb = build_template(TemplateInfo(get_unit(session.db, "01993"), parse_period("2023-H1"),
-                                     session.form))
-    fill_return(wb, session.form, VALUES)
-    session.close()
+    wb = _tan_tu_return(db)
     spoil(wb)
     path = tmp_path / "tan-tu.xlsx"
     wb.save(path)
@@ -75,11 +83,7 @@ def test_each_class_is_refused_with_exit_1_and_nothing_stored(db_path, tmp_path,
 def test_notes_legacy_text_and_a_second_import_through_the_command_line(db_path, tmp_path,
                                                                         capsys):
     db = db_path  # the 2023 district and its communes
-    session = Session(db)
-    wb = build_template(TemplateInfo(get_unit(session.db, "01993"), parse_period("2023-H1"),
-                                     session.form))
-    fill_return(wb, session.form, VALUES)
-    session.close()
+    wb = _tan_tu_return(db)
     wb["Dự án NGO"]["A8"] = "Tổng cộng: 1 dự án"
     cell = wb["Khó khăn, đề xuất"]["C8"]
     cell.value, cell.font = unicode_to_tcvn3("Đài truyền thanh hỏng"), Font(name="Arial")

@@ -7,10 +7,9 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from bachthong_desktop.core.demo import DEMO_PERIOD
-from bachthong_desktop.core.periods import parse_period
-from bachthong_desktop.core.units import get_unit
-from bachthong_desktop.exchange.xlsx_template import TemplateInfo, write_template
 from bachthong_desktop.ui.returns_tab import IMPORT_BUTTON, ReturnsTab
+
+from ui_helpers import filled_return
 
 
 def _tab(qtbot, session, period=DEMO_PERIOD):
@@ -23,17 +22,6 @@ def _tab(qtbot, session, period=DEMO_PERIOD):
 
 def _column(table, col):
     return [table.item(r, col).text() for r in range(table.rowCount())]
-
-
-def _filled(session, folder, unit="01975", **values):
-    path = write_template(TemplateInfo(get_unit(session.db, unit), parse_period(DEMO_PERIOD),
-                                       session.form), folder)
-    wb = openpyxl.load_workbook(path)
-    for row in wb["Báo cáo"].iter_rows(min_row=7):
-        if row[3].value in values:
-            row[4].value = values[row[3].value]
-    wb.save(path)
-    return path
 
 
 def test_demo_board_chart_and_trace(qtbot, demo_session, tmp_path):
@@ -54,8 +42,8 @@ def test_demo_board_chart_and_trace(qtbot, demo_session, tmp_path):
 def test_import_updates_board_summary_and_signals(qtbot, session, tmp_path):
     tab = _tab(qtbot, session)
     assert "0/14" in tab.heading.text()
-    good = _filled(session, tmp_path, rebuttal_turns=65, plan_issued="Có")
-    bad = _filled(session, tmp_path, unit="01978", rebuttal_turns="12,5")
+    good = filled_return(session, tmp_path, rebuttal_turns=65, plan_issued="Có")
+    bad = filled_return(session, tmp_path, unit="01978", rebuttal_turns="12,5")
     with qtbot.waitSignal(tab.returns_changed, timeout=5000):
         results = tab.import_paths([good, bad])
     assert [r.outcome for r in results] == ["stored", "refused"]
@@ -67,7 +55,7 @@ def test_import_updates_board_summary_and_signals(qtbot, session, tmp_path):
 
 def test_dropping_files_imports_them_with_progress(qtbot, session, tmp_path):
     tab = _tab(qtbot, session)
-    paths = [_filled(session, tmp_path, unit=u, rebuttal_turns=n)
+    paths = [filled_return(session, tmp_path, unit=u, rebuttal_turns=n)
              for u, n in (("01969", 1), ("01975", 2), ("01978", 3), ("01981", 4))]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
@@ -98,7 +86,7 @@ def test_a_refused_return_stays_on_the_board_and_every_attempt_in_the_log(qtbot,
                                                                           tmp_path):
     tab = _tab(qtbot, session)
     (tmp_path / "a").mkdir()
-    bad = _filled(session, tmp_path / "a", unit="01978", rebuttal_turns="2 nghìn",
+    bad = filled_return(session, tmp_path / "a", unit="01978", rebuttal_turns="2 nghìn",
                   rebuttal_accounts="#VALUE!")
     tab.import_paths([bad])
     row = _row_of(tab.board_table, "01978")
@@ -107,7 +95,7 @@ def test_a_refused_return_stays_on_the_board_and_every_attempt_in_the_log(qtbot,
     assert tab.log_table.item(0, 3).text() == "Bị từ chối"
     assert "ô E12, E13" in tab.log_table.item(0, 4).text()
     (tmp_path / "b").mkdir()
-    good = _filled(session, tmp_path / "b", unit="01978", rebuttal_turns=12)
+    good = filled_return(session, tmp_path / "b", unit="01978", rebuttal_turns=12)
     with qtbot.waitSignal(tab.returns_changed, timeout=5000):
         tab.import_paths([good])
     assert tab.board_table.item(row, 2).text() in ("Đã nhận", "Nộp muộn")
@@ -121,7 +109,7 @@ def test_a_folder_with_excel_lock_files_is_no_failure_in_the_window(qtbot, sessi
     tab = _tab(qtbot, session)
     folder = tmp_path / "nhan"
     folder.mkdir()
-    _filled(session, folder, unit="01993", rebuttal_turns=3).rename(folder / "TAN TU.XLSX")
+    filled_return(session, folder, unit="01993", rebuttal_turns=3).rename(folder / "TAN TU.XLSX")
     (folder / "~$TAN TU.XLSX").write_bytes(b"lock")
     results = tab.import_paths([folder])
     assert sorted(r.outcome for r in results) == ["skipped", "stored"]
@@ -142,7 +130,7 @@ def test_spoilt_files_of_several_classes_are_each_refused_in_the_window(qtbot, s
     for unit, change in spoil.items():
         folder = tmp_path / unit
         folder.mkdir()
-        path = _filled(session, folder, unit=unit, rebuttal_turns=5)
+        path = filled_return(session, folder, unit=unit, rebuttal_turns=5)
         wb = openpyxl.load_workbook(path)
         ws = wb["Báo cáo"]
         change(ws, next(c.row for row in ws.iter_rows() for c in row

@@ -1,18 +1,14 @@
 """The returns tab inside the window: it reads the window's one compiled report, and fits 1024×768."""
 
-import openpyxl
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
 from bachthong_desktop.core import aggregate, report_state, session as session_module
-from bachthong_desktop.core.periods import parse_period
-from bachthong_desktop.core.units import get_unit
-from bachthong_desktop.exchange.xlsx_template import TemplateInfo, write_template
 from bachthong_desktop.ui.main_window import FRAME_ALLOWANCE
 from bachthong_desktop.ui.returns_tab import ReturnsTab
 
-from ui_helpers import editor_of, type_text
+from ui_helpers import editor_of, filled_return, type_text
 
 
 @pytest.fixture
@@ -37,18 +33,6 @@ def _returns_tab(window) -> ReturnsTab:
     return tab
 
 
-def _return_of(window, folder, unit, **values):
-    session = window.session
-    path = write_template(TemplateInfo(get_unit(session.db, unit), parse_period("2023-H1"),
-                                       session.form), folder)
-    wb = openpyxl.load_workbook(path)
-    for row in wb["Báo cáo"].iter_rows(min_row=7):
-        if row[3].value in values:
-            row[4].value = values[row[3].value]
-    wb.save(path)
-    return path
-
-
 def _choose(tab, code):
     tab.chart_choice.setCurrentIndex(tab.chart_choice.findData(code))
     tab.trace_choice.setCurrentIndex(tab.trace_choice.findData(code))
@@ -63,7 +47,7 @@ def test_an_import_compiles_the_period_once_and_the_tab_shows_that_state(demo_db
     _choose(tab, "rebuttal_turns")
     assert "1086" in tab.trace_total.text()
     assert compiles == []  # opening the tab compiled nothing: it got the window's state
-    path = _return_of(window, tmp_path, "01975", rebuttal_turns=1065)  # was 65
+    path = filled_return(window.session, tmp_path, "01975", rebuttal_turns=1065)  # was 65
     tab.import_paths([path])
     assert compiles == ["2023-H1"]
     assert tab.state is window.state

@@ -72,3 +72,22 @@ def when_modal(kind, act, seen: list | None = None) -> None:
             seen.append(widget.text() if isinstance(widget, QMessageBox) else widget)
         act(widget)
     QTimer.singleShot(0, attempt)
+
+
+def filled_return(session: Session, folder, unit: str = "01975", **values):
+    """A unit's 2023-H1 template saved in `folder` with these figures typed in its value column."""
+    import openpyxl
+
+    from bachthong_desktop.core.demo import DEMO_PERIOD
+    from bachthong_desktop.core.periods import parse_period
+    from bachthong_desktop.core.units import get_unit
+    from bachthong_desktop.exchange.xlsx_template import TemplateInfo, write_template
+
+    path = write_template(TemplateInfo(get_unit(session.db, unit), parse_period(DEMO_PERIOD),
+                                       session.form), folder)
+    wb = openpyxl.load_workbook(path)
+    for row in wb["Báo cáo"].iter_rows(min_row=7):
+        if row[3].value in values:
+            row[4].value = values[row[3].value]
+    wb.save(path)
+    return path
