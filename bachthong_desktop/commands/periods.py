@@ -5,6 +5,9 @@ from __future__ import annotations
 from ..core.wording import format_date_d30
 from ..core.periods import current_period, periods_of_year
 from ..core.deadlines import deadline
+from ..core.units import NoOfficeError
+
+GENERIC_WORDS = {"members_short": "các đơn vị", "parent": "cấp trên"}
 
 
 def arguments(parser) -> None:
@@ -19,9 +22,20 @@ def run(session, args) -> int:
     stored = set(session.store.periods())
     for period in periods_of_year(year):
         marks = [m for m, on in (("kỳ hiện tại", period == now), ("có dữ liệu", period.id in stored)) if on]
+        words = level_words(session, period)
         print(f"{period.id:8} {period.label}: số liệu từ {format_date_d30(period.cutoff_start)} "
-              f"đến {format_date_d30(period.cutoff_end)}; hạn xã gửi "
-              f"{format_date_d30(deadline(session.db, period, 'unit'))}, hạn huyện gửi "
-              f"{format_date_d30(deadline(session.db, period, 'office'))}"
+              f"đến {format_date_d30(period.cutoff_end)}; hạn {words['members_short']} gửi "
+              f"{format_date_d30(deadline(session.db, period, 'unit'))}, hạn gửi "
+              f"{words['parent']} {format_date_d30(deadline(session.db, period, 'office'))}"
               + (f"  ({', '.join(marks)})" if marks else ""))
     return 0
+
+
+def level_words(session, period) -> dict[str, str]:
+    """Who sends to the period's office and where it sends ("các xã", "tỉnh"), else generic words."""
+    try:
+        office = session.office_for(period)
+    except NoOfficeError:
+        return GENERIC_WORDS
+    words = session.form.words_for(office.kind, office.level_word)
+    return {key: words.get(key) or generic for key, generic in GENERIC_WORDS.items()}

@@ -22,7 +22,7 @@ CONTEXT_WORDS = {
 }
 # Words of the office's level ([level_words.<kind>] in the definition); templates use them too.
 LEVEL_WORDS = {"members", "member_kinds", "members_caps", "member_column", "media_centre",
-               "portal", "steering_35"}
+               "portal", "steering_35", "members_short", "member_short", "parent"}
 CONTEXT_WORDS |= LEVEL_WORDS
 
 

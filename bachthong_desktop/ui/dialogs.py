@@ -15,6 +15,7 @@ from ..core.checks import ERROR, Problem
 from ..core.commune_mode import COMMUNE, OFFICE, Mode
 from ..core.logs import log_dir
 from ..core.paths import project_root
+from .level_texts import LevelTexts
 
 GUIDE = "docs/huong-dan-su-dung.md"
 
@@ -22,13 +23,15 @@ GUIDE = "docs/huong-dan-su-dung.md"
 class ModeDialog(QDialog):
     """At first start: does this copy serve the compiling office or one commune?"""
 
-    def __init__(self, office_name: str, units: list, parent=None):
+    def __init__(self, office_name: str, units: list, parent=None,
+                 texts: LevelTexts = LevelTexts()):
         super().__init__(parent)
         self.setWindowTitle("Chọn cách dùng chương trình")
         column = QVBoxLayout(self)
         column.addWidget(QLabel("Máy này dùng chương trình để làm gì? (chỉ hỏi một lần)"))
-        self.office = QRadioButton(f"Tổng hợp báo cáo của {office_name} (nhận báo cáo của các đơn vị cấp dưới)")
-        self.commune = QRadioButton("Lập báo cáo của một đơn vị (xã, phường, thị trấn …) để gửi lên cấp trên:")
+        self.office = QRadioButton(f"Tổng hợp báo cáo của {office_name} "
+                                   f"(nhận báo cáo của {texts.members})")
+        self.commune = QRadioButton(f"Lập báo cáo của một {texts.member} để gửi lên cấp trên:")
         self.office.setChecked(True)
         group = QButtonGroup(self)
         for button in (self.office, self.commune):
@@ -51,8 +54,9 @@ class ModeDialog(QDialog):
         return Mode(OFFICE)
 
     @classmethod
-    def ask(cls, office_name: str, units: list, parent=None) -> Mode:
-        dialog = cls(office_name, units, parent)
+    def ask(cls, office_name: str, units: list, parent=None,
+            texts: LevelTexts = LevelTexts()) -> Mode:
+        dialog = cls(office_name, units, parent, texts)
         dialog.exec()
         return dialog.mode()
 

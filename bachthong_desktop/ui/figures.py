@@ -1,4 +1,5 @@
-"""Figures made from the communes' returns: the total, who gave what, and the office's override."""
+"""Figures made from the reporting units' returns: the total, who gave what, and the office's
+override."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..core.aggregate import AGGREGATORS, Figure
 from ..core.definition import Field
 from ..core.numbers import parse_count
 from .editors import Editor, route_undo_keys
+from .level_texts import LevelTexts, capitalised
 
 OVERRIDE_STYLE = "background: #fff4d6;"
 READ_ONLY_STYLE = "background: #eef1f4; color: #222;"
@@ -44,12 +46,11 @@ class FigureCountEditor(Editor):
         super().__init__(field, parent)
         self.figure: Figure | None = None
         self.names: dict[str, str] = {}
+        self.texts = LevelTexts()
         edit = self._add(QLineEdit())
         edit.setMaximumWidth(160)
         edit.textEdited.connect(self._changed)
         self.toggle = QCheckBox("Sửa tay")
-        self.toggle.setToolTip("Đánh dấu để tự ghi số liệu thay cho tổng của các đơn vị báo cáo; "
-                               "bỏ đánh dấu (Bỏ sửa tay) để dùng lại tổng của các đơn vị báo cáo.")
         self.toggle.toggled.connect(self._toggled)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -57,8 +58,9 @@ class FigureCountEditor(Editor):
         self.layout_.addWidget(self.info, 1)
         self._show(None)
 
-    def set_figure(self, fig: Figure | None, names: dict[str, str]) -> None:
-        self.figure, self.names = fig, names
+    def set_figure(self, fig: Figure | None, names: dict[str, str],
+                   texts: LevelTexts = LevelTexts()) -> None:
+        self.figure, self.names, self.texts = fig, names, texts
         self._show(None)  # an override being typed stays as it is
 
     def _show(self, override: int | None) -> None:
@@ -70,10 +72,13 @@ class FigureCountEditor(Editor):
         if not on:
             self.main.setText("" if total is None else wording.number(total))
         shown = "—" if total is None else wording.number(total)
-        reported = (f"{wording.number(len(lines))} đơn vị đã báo cáo, tổng {shown} "
-                    "(để chuột lên ô số để xem từng xã)")
-        self.info.setText(("ĐÃ SỬA TAY. " if on else "Tổng của các đơn vị báo cáo. ") + reported)
-        self.main.setToolTip("\n".join(lines) or "Chưa có đơn vị nào báo cáo số liệu này.")
+        members, member = self.texts.members, self.texts.member
+        reported = (f"{wording.number(len(lines))} {member} đã báo cáo, tổng {shown} "
+                    f"(để chuột lên ô số để xem từng {member})")
+        self.info.setText(("ĐÃ SỬA TAY. " if on else f"Tổng của {members} báo cáo. ") + reported)
+        self.main.setToolTip("\n".join(lines) or f"Chưa có {member} nào báo cáo số liệu này.")
+        self.toggle.setToolTip(f"Đánh dấu để tự ghi số liệu thay cho tổng của {members} báo cáo; "
+                               f"bỏ đánh dấu (Bỏ sửa tay) để dùng lại tổng của {members} báo cáo.")
         self.info.setToolTip(self.main.toolTip())
 
     def _load(self, value):
@@ -120,24 +125,27 @@ class UnitsView(QWidget):
         self.view.setStyleSheet(READ_ONLY_STYLE)
         column.addWidget(self.view)
 
-    def set_figure(self, fig: Figure | None, names: dict[str, str]) -> None:
+    def set_figure(self, fig: Figure | None, names: dict[str, str],
+                   texts: LevelTexts = LevelTexts()) -> None:
         if self.field.aggregate == "gather_text":
             items = [i for i in (fig.value if fig and fig.value else []) if i.get("unit")]
             text = "\n\n".join(f"[{i['unit_name']}] {i['text']}" for i in items)
-            self.view.setPlainText(text or "Chưa có đơn vị nào gửi nội dung này.")
+            self.view.setPlainText(text or f"Chưa có {texts.member} nào gửi nội dung này.")
             return
-        self.view.setText(self._summary(fig, names))
+        self.view.setText(self._summary(fig, names, texts))
 
-    def _summary(self, fig: Figure | None, names: dict[str, str]) -> str:
+    def _summary(self, fig: Figure | None, names: dict[str, str], texts: LevelTexts) -> str:
         lines = breakdown_lines(fig, names)
         if not lines:
-            return "Chưa có đơn vị nào báo cáo."
+            return f"Chưa có {texts.member} nào báo cáo."
+        count = wording.number(len(lines))
         if self.field.aggregate == "share_yes":
             yes = sum(1 for v in fig.by_unit.values() if v)
-            head = (f"{wording.share(fig.value)} ({wording.number(yes)}/{wording.number(len(lines))}"
-                    " đơn vị trả lời “Có”), tính từ báo cáo của các đơn vị.")
+            head = (f"{wording.share(fig.value)} ({wording.number(yes)}/{count} {texts.member} "
+                    f"trả lời “Có”), tính từ báo cáo của {texts.members}.")
         else:
-            head = f"Các đơn vị báo cáo thêm ({wording.number(len(lines))} đơn vị), được gộp vào báo cáo:"
+            head = (f"{capitalised(texts.members)} báo cáo thêm ({count} {texts.member}), "
+                    "được gộp vào báo cáo:")
             lines = [f"• {line}" for line in lines]
             return head + "\n" + "\n".join(lines)
         return head + "\n" + "; ".join(lines) + "."

@@ -21,6 +21,7 @@ from ..core.settings import get_setting, set_setting
 from ..core.start_view import GEOMETRY_KEY, StartView
 from ..core.units import unit_as_of
 from .embedded import LazyTab, is_real, optional_tab
+from .level_texts import LevelTexts
 from .opening_view import OpeningView, beside, section_list, tab_widget
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 # frame is painted: with Qt's enums they cost the first paint some 30 ms (see ui/start.py).
 
 PERIOD_KEY = "last_period"
+# The returns tab's name in the frame painted before the database (and its office) is known;
+# once open, the tab is named by the office's level: `returns_tab_title`.
 RETURNS_TAB = "Các xã gửi báo cáo"
 PREVIEW_TAB = "Xem trước, in"
 MENUS = ("&Tệp", "&Sửa", "&Xem", "Trợ &giúp")
@@ -51,6 +54,11 @@ def unsaved_text(form: Form, unreadable: dict[str, tuple[str, str]]) -> str:
                        for code, (typed, _) in unreadable.items())
     return (f"CHƯA LƯU {wording.number(len(unreadable))} ô (viền đỏ, chưa đọc được): {labels}. "
             "Hãy sửa lại.")
+
+
+def returns_tab_title(form: Form, office) -> str:
+    """The returns tab of an office: "Các xã gửi báo cáo", "Các xã, phường gửi báo cáo" ..."""
+    return LevelTexts.of(form, office).returns_tab
 
 
 def tab_titles(form: Form, commune: bool) -> list[str]:
@@ -105,6 +113,7 @@ class MainWindow(QMainWindow):
                                parse_period(self.period).cutoff_end) if self.mode.is_commune \
             else session.office_for(self.period)
         self.state: ReportState | None = None  # the period compiled once (office mode)
+        self.level_texts = LevelTexts.of(session.form, self.unit)
         self.earlier: dict[str, Any] = {}
         self.names: dict[str, str] = {}
         self.checked = False  # required fields are marked once the report was checked
@@ -171,7 +180,7 @@ class MainWindow(QMainWindow):
     def _add_optional_tabs(self) -> None:
         self.returns_holder = LazyTab(lambda: optional_tab(self._make_returns_tab),
                                       self._returns_built)
-        self.tabs.addTab(self.returns_holder, RETURNS_TAB)
+        self.tabs.addTab(self.returns_holder, self.level_texts.returns_tab)
         self.preview_holder = LazyTab(lambda: optional_tab(self._make_preview_tab),
                                       self._preview_built)
         self.tabs.addTab(self.preview_holder, PREVIEW_TAB)
@@ -229,7 +238,7 @@ class MainWindow(QMainWindow):
                 editor.main.setPlaceholderText(f"để trống sẽ dùng: {default}")
             if isinstance(editor, DateEditor):
                 editor.set_period(parse_period(self.period))
-        tab.set_figures(self.figures, self.names)
+        tab.set_figures(self.figures, self.names, self.level_texts)
         for code in tab.rows:
             self._refresh_field(code)
 
@@ -270,9 +279,18 @@ class MainWindow(QMainWindow):
         if not ensure_office(self, self.session, period_id):
             return False
         self.unit = self.session.office_for(period_id)
+        self.level_texts = LevelTexts.of(self.session.form, self.unit)
+        self._name_returns_tab()
         self.setWindowTitle(f"{self.session.form.title} – {self.unit.name}")
         self.top.show_office(self.unit)
         return True
+
+    def _name_returns_tab(self) -> None:
+        """The returns tab (and its name in the list beside the tabs) speaks of the office's level."""
+        index = self.tabs.indexOf(self.returns_holder) if self.returns_holder else -1
+        if index >= 0:
+            self.tabs.setTabText(index, self.level_texts.returns_tab)
+            self.section_names.item(index).setText(self.level_texts.returns_tab)
 
     def reload_figures(self) -> None:
         """Last year's values and the period compiled anew, then notes and checks."""
@@ -293,7 +311,7 @@ class MainWindow(QMainWindow):
                                        self.earlier, self.earlier_label)
             for tab in self.section_tabs:
                 if tab.built:
-                    tab.set_figures(self.figures, self.names)
+                    tab.set_figures(self.figures, self.names, self.level_texts)
             if is_real(self.returns_tab):
                 self.returns_tab.set_state(self.state)
         self._refresh_all()

@@ -1,4 +1,5 @@
-"""The tab "Các xã gửi báo cáo": import returns, the submission board, a chart and the trace."""
+"""The tab "Các xã gửi báo cáo" (named by the office's level): import returns, the submission
+board, a chart and the trace."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from ..core.import_log import attempts
 from ..core.periods import parse_period
 from ..core.report_state import ReportState
 from ..core.returns import board, trace, when_words
+from ..core.units import NoOfficeError
 from ..exchange.importer import expand_paths, import_files, summary_lines
 from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
+from .level_texts import LevelTexts
 
-IMPORT_BUTTON = "Nhập báo cáo của xã…"
-TEMPLATES_BUTTON = "Tạo mẫu báo cáo cho các đơn vị…"
+IMPORT_BUTTON = LevelTexts().import_button  # until the period's office is known
+TEMPLATES_BUTTON = LevelTexts().templates_button
 BOARD_HEADERS = ["Mã", "Đơn vị", "Tình trạng", "Thời điểm nhận", "Tệp"]
 TRACE_HEADERS = ["Đơn vị", "Số liệu", "Trang", "Ô", "Tệp"]
 LOG_HEADERS = ["Thời điểm", "Tệp", "Đơn vị", "Kết quả", "Chi tiết"]
@@ -139,8 +142,6 @@ class ReturnsTab(QWidget):
         top.addLayout(buttons)
         self.board_table = _table(BOARD_HEADERS)
         self.summary = QPlainTextEdit(readOnly=True)
-        self.summary.setPlaceholderText(
-            "Kéo thả các tệp Excel (.xlsx) của các đơn vị vào đây, hoặc bấm “Nhập báo cáo của xã…”.")
         self.log_table = _table(LOG_HEADERS)
         left = QSplitter(Qt.Vertical)
         left.addWidget(self._group("Tình hình gửi báo cáo", self.board_table))
@@ -241,13 +242,31 @@ class ReturnsTab(QWidget):
     def _units(self):
         return self.session.units(self.period_id)
 
+    def level_texts(self) -> LevelTexts:
+        """The words for the units of the period's office ("các xã", "các thôn, bộ phận")."""
+        try:
+            return LevelTexts.of(self.session.form, self.session.office_for(self.period_id))
+        except NoOfficeError:
+            return LevelTexts()
+
+    def show_level_texts(self, texts: LevelTexts) -> None:
+        self.import_button.setText(texts.import_button)
+        self.templates_button.setText(texts.templates_button)
+        for button in (self.templates_button, self.import_button):
+            button.setMinimumWidth(button.sizeHint().width())
+        self.summary.setPlaceholderText(
+            f"Kéo thả các tệp Excel (.xlsx) của {texts.members} vào đây, "
+            f"hoặc bấm “{texts.import_button}”.")
+
     def refresh_board(self) -> None:
         result = board(self.session.store, self.period_id, self._units())
         period = parse_period(self.period_id)
+        texts = self.level_texts()
+        self.show_level_texts(texts)
         self.heading.setText(
-            f"<b>Kỳ {period.label}</b> — hạn các đơn vị gửi: {wording.date(result.deadline)}. "
+            f"<b>Kỳ {period.label}</b> — hạn {texts.members} gửi: {wording.date(result.deadline)}. "
             f"Đã có báo cáo của <b>{wording.number(result.received)}/"
-            f"{wording.number(len(result.rows))}</b> đơn vị "
+            f"{wording.number(len(result.rows))}</b> {texts.member} "
             f"(<b>{wording.share(result.rate)}</b>).")
         self.board_table.setRowCount(len(result.rows))
         for i, row in enumerate(result.rows):
@@ -276,7 +295,7 @@ class ReturnsTab(QWidget):
         field = self.session.form.field(code)
         total = "chưa có" if figure.value is None else _value_text(field, figure.value)
         if field.aggregate == "share_yes" and figure.value is not None:
-            total = f"{wording.share(figure.value)} số đơn vị trả lời “Có”"
+            total = f"{wording.share(figure.value)} số {self.level_texts().member} trả lời “Có”"
         self.trace_total.setText(f"Tổng hợp: <b>{total}</b>")
         rows = trace(self.session.store, self.period_id, code, self._units())
         self.trace_table.setRowCount(len(rows))
@@ -289,7 +308,7 @@ class ReturnsTab(QWidget):
     # -- importing --------------------------------------------------------------------
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Chọn các tệp báo cáo của xã", "", "Bảng tính Excel (*.xlsx);;Mọi tệp (*)")
+            self, f"Chọn các tệp báo cáo của {self.level_texts().member}", "", "Bảng tính Excel (*.xlsx);;Mọi tệp (*)")
         if names:
             self.import_paths([Path(n) for n in names])
 
@@ -299,7 +318,7 @@ class ReturnsTab(QWidget):
         progress = None
         if len(files) >= PROGRESS_FROM:
             progress = QProgressDialog("Đang nhập báo cáo…", "Dừng", 0, len(files), self)
-            progress.setWindowTitle("Nhập báo cáo của xã")
+            progress.setWindowTitle(self.level_texts().import_button.rstrip("…"))
             progress.setWindowModality(Qt.WindowModal)
             progress.setMinimumDuration(0)
 
@@ -339,7 +358,7 @@ class ReturnsTab(QWidget):
                                       "Hãy chọn thư mục khác.")
             return written
         self.summary.setPlainText(f"Đã tạo {wording.number(len(written))} mẫu báo cáo kỳ {period.id} trong "
-                                  f"{folder}. Gửi mỗi đơn vị tệp có tên của đơn vị mình.")
+                                  f"{folder}. Gửi mỗi {self.level_texts().member} tệp có tên của mình.")
         return written
 
     # -- drag and drop ----------------------------------------------------------------

@@ -10,6 +10,7 @@ from .editors import (CountEditor, DateEditor, Editor, ListEditor, LongTextEdito
                       YesNoEditor)
 from .editors_lists import NestedListEditor, TableEditor
 from .figures import FigureCountEditor, UnitsView
+from .level_texts import LevelTexts
 
 EDITORS = {"count": CountEditor, "yesno": YesNoEditor, "date": DateEditor, "text": TextEditor,
            "longtext": LongTextEditor, "list": ListEditor, "nested_list": NestedListEditor,
@@ -41,6 +42,7 @@ class FieldRow(QWidget):
     def __init__(self, field: Field, editor: Editor | None, view: UnitsView | None):
         super().__init__()
         self.field, self.editor, self.view = field, editor, view
+        self.label: QLabel | None = None  # its name in the tab, set by the tab
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 4)
         column.setSpacing(2)
@@ -73,9 +75,10 @@ class FieldRow(QWidget):
         self.problem.setVisible(bool(text) or self.reserved)
 
 
-def field_label(field: Field, commune: bool = False) -> str:
+def field_label(field: Field, commune: bool = False, texts: LevelTexts = LevelTexts()) -> str:
     if field.aggregate == "gather_text" and not commune:
-        return f"{field.label}: các đơn vị báo cáo gửi lên (chỉ để xem; chép ý cần dùng vào phần trên)"
+        return (f"{field.label}: {texts.members} báo cáo gửi lên "
+                "(chỉ để xem; chép ý cần dùng vào phần trên)")
     unit = f" ({field.unit})" if field.unit and field.kind == "count" else ""
     return field.label + unit + (" *" if field.required else "")
 
@@ -92,6 +95,7 @@ class SectionTab(QScrollArea):
         super().__init__(parent)
         self.title, self.fields, self.commune, self.on_built = title, fields, commune, on_built
         self.codes = {f.code for f in fields}
+        self.texts = LevelTexts()  # the words for the office's units, handed with the figures
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.NoFrame)
         self._rows: dict[str, FieldRow] | None = None
@@ -128,7 +132,7 @@ class SectionTab(QScrollArea):
 
     def _add_row(self, form: QFormLayout, f: Field, commune: bool, editor, view) -> None:
         row = FieldRow(f, editor, view)
-        label = QLabel(field_label(f, commune))
+        label = row.label = QLabel(field_label(f, commune, self.texts))
         label.setWordWrap(True)
         if f.kind in WIDE_KINDS or view is not None and editor is None:
             label.setStyleSheet("font-weight: bold;")
@@ -146,8 +150,13 @@ class SectionTab(QScrollArea):
     def editors(self) -> dict[str, Editor]:
         return {c: r.editor for c, r in self.rows.items() if r.editor is not None}
 
-    def set_figures(self, figures: dict, names: dict[str, str]) -> None:
+    def set_figures(self, figures: dict, names: dict[str, str],
+                    texts: LevelTexts = LevelTexts()) -> None:
+        """The office's figures, its units' names and the words for them ("các xã" ...)."""
+        renamed, self.texts = texts != self.texts, texts
         for code, row in self.rows.items():
+            if renamed:
+                row.label.setText(field_label(row.field, self.commune, texts))
             for widget in (row.editor, row.view):
                 if isinstance(widget, (FigureCountEditor, UnitsView)):
-                    widget.set_figure(figures.get(code), names)
+                    widget.set_figure(figures.get(code), names, texts)

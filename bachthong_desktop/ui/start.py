@@ -53,10 +53,12 @@ def first_start_mode(session, parent=None) -> Mode:
         return Mode(OFFICE)
     if mode is None:
         from .dialogs import ModeDialog
+        from .level_texts import LevelTexts
 
         # every unit ever reporting: a copy may serve a commune of an earlier period too
         units = reporting_units(session.db, session.office.code, None)
-        mode = ModeDialog.ask(session.office.name, units, parent)
+        mode = ModeDialog.ask(session.office.name, units, parent,
+                              LevelTexts.of(session.form, session.office))
         set_mode(session.db, mode)
     return mode
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from bachthong_desktop.core.demo import DEMO_PERIOD
-from bachthong_desktop.ui.returns_tab import IMPORT_BUTTON, ReturnsTab
+from bachthong_desktop.ui.returns_tab import ReturnsTab
 
 from ui_helpers import filled_return
 
@@ -26,7 +26,7 @@ def _column(table, col):
 
 def test_demo_board_chart_and_trace(qtbot, demo_session, tmp_path):
     tab = _tab(qtbot, demo_session)
-    assert tab.import_button.text() == IMPORT_BUTTON
+    assert tab.import_button.text() == "Nhập báo cáo của xã…"  # the 2023 district's words
     assert tab.board_table.rowCount() == 14
     assert set(_column(tab.board_table, 2)) == {"Đã nhận"}
     assert "14/14" in tab.heading.text() and "100 %" in tab.heading.text()

@@ -1,0 +1,44 @@
+"""The window's words for the units that report to an office ("các xã", "các thôn, bộ phận"),
+from the level words of the definition (forms/ttdn.toml, [level_words.<kind>])."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LevelTexts:
+    """What the window calls the reporting units of one office, and where the office reports."""
+
+    members: str = "các đơn vị"  # "các xã"; the generic words stand while no office is known
+    member: str = "đơn vị"  # "xã", "xã, phường"
+    parent: str = "cấp trên"  # "tỉnh", "cấp tỉnh", "Bộ"
+
+    @classmethod
+    def of(cls, form, office) -> LevelTexts:
+        """The words of `office` (a Unit, or None) by its kind in the catalog."""
+        if office is None:
+            return cls()
+        words = form.words_for(office.kind, office.level_word)
+        default = cls()
+        return cls(words.get("members_short") or default.members,
+                   words.get("member_short") or default.member,
+                   words.get("parent") or default.parent)
+
+    @property
+    def returns_tab(self) -> str:
+        """The title of the returns tab: "Các xã gửi báo cáo"."""
+        return f"{capitalised(self.members)} gửi báo cáo"
+
+    @property
+    def import_button(self) -> str:
+        return f"Nhập báo cáo của {self.member}…"
+
+    @property
+    def templates_button(self) -> str:
+        return f"Tạo mẫu báo cáo cho {self.members}…"
+
+
+def capitalised(text: str) -> str:
+    """The first letter in capitals, the rest as it is ("các xã, phường" -> "Các xã, phường")."""
+    return text[:1].upper() + text[1:]
