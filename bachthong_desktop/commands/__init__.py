@@ -27,7 +27,7 @@ COMMANDS = [
     ("template", "template", "tạo mẫu báo cáo Excel (.xlsx) để gửi các đơn vị báo cáo"),
     ("import", "import_", "nhập báo cáo Excel của các đơn vị báo cáo"),
     ("status", "status", "xem các đơn vị đã gửi báo cáo chưa"),
-    ("trace", "trace", "xem số liệu tổng hợp lấy từ xã nào, tệp nào, ô nào"),
+    ("trace", "trace", "xem số liệu tổng hợp lấy từ đơn vị nào, tệp nào, ô nào"),
     ("set", "set", "ghi một chỉ tiêu của đơn vị tổng hợp (cho kịch bản)"),
     ("send", "send", "xuất số liệu của cơ quan thành tệp Excel gửi cấp trên (xã gửi tỉnh), "
                      "cùng mẫu với báo cáo của xã"),

@@ -14,8 +14,10 @@ from bachthong_desktop.core.units import office, office_for, reporting_units
 from bachthong_desktop.exchange.page import get_margins
 from bachthong_desktop.ui.app import parse_args
 from bachthong_desktop.ui.office_dialog import OfficeDialog
+from bachthong_desktop.ui.screenshots import save_small
 from bachthong_desktop.ui.start import Start
 
+from ui.test_printing_cups import cups_queue  # noqa: F401 - the CUPS queue "PDF", a fixture
 from ui_helpers import type_text
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "img"
@@ -24,7 +26,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "img"
 def shot(widget, name: str) -> None:
     """Keep a picture for the user guide when asked (SAVE_DOC_SCREENSHOTS=1)."""
     if os.environ.get("SAVE_DOC_SCREENSHOTS"):
-        widget.grab().save(str(DOCS / name))
+        save_small(widget, DOCS / name)
 
 
 def choose(dialog, typed: str, row: int = 0) -> None:
@@ -106,8 +108,21 @@ def test_an_empty_header_name_is_refused_and_nothing_is_written(qtbot, new_sessi
     assert new_session.db["units"].count == 0
 
 
-def test_first_start_of_a_commune_officer_reaches_a_printed_2026_report(qtbot, new_db_path,
-                                                                        tmp_path, monkeypatch):
+def test_first_start_of_a_commune_officer_reaches_a_printed_2026_report(
+        qtbot, new_db_path, tmp_path, monkeypatch, cups_queue):
+    """At 1366×768: the office from the catalog, the window on 2026, its preview, the office
+    window, the file for the province, and Ctrl+P through the CUPS queue "PDF"."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+
+    from ui.test_print_shortcut import DialogAnswers, click_button, click_role
+    from ui.test_printing_cups import (cups_pdf_files, difference, gray_page, page_count,
+                                       wait_for_new_pdf)
+
+    from bachthong_desktop.ui.dialogs import ChecksDialog
+    from bachthong_desktop.ui.main_window import FRAME_ALLOWANCE
+    from bachthong_desktop.ui.printing import write_pdf
+
     def fill_first_start():
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, OfficeDialog):
@@ -124,11 +139,17 @@ def test_first_start_of_a_commune_officer_reaches_a_printed_2026_report(qtbot, n
     try:
         qtbot.waitUntil(lambda: begun.window.is_open, timeout=20000)
         window = begun.window
-        window.resize(1366, 768)
+        window.resize(1366 - FRAME_ALLOWANCE[0], 768 - FRAME_ALLOWANCE[1])  # a 1366×768 screen
         assert "XÃ PHỦ THÔNG" in window.top.who.text() and window.unit.code == "01969"
+        assert window.period == "2026-H1" and "2026" in window.top.periods.currentText()
+        window.tabs.setCurrentIndex(0)
+        qtbot.wait(50)
+        shot(window, "lan-dau-cua-so-ky-2026.png")
         window.tabs.setCurrentWidget(window.preview_holder)
         preview = window.preview_holder.ensure_built()
         preview.set_period(window.period)
+        qtbot.waitUntil(lambda: preview.page_count() >= 1, timeout=10000)
+        shot(window, "lan-dau-xem-truoc-ky-2026.png")
         doc = preview.document()
         assert doc.header.issuer_lines == ["ỦY BAN NHÂN DÂN", "XÃ PHỦ THÔNG"]
         assert doc.header.date_line.startswith("Phủ Thông, ngày")
@@ -157,6 +178,32 @@ def test_first_start_of_a_commune_officer_reaches_a_printed_2026_report(qtbot, n
         monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
         window.upward_action.trigger()
         assert target.exists()
+
+        def print_anyway(dialog):  # a new report has required fields still empty
+            click_button(qtbot, dialog, "Vẫn in")
+
+        def print_on_the_queue(dialog):
+            printers = dialog.findChild(QComboBox, "printers")
+            printers.setCurrentIndex(printers.findText(cups_queue))
+            click_role(qtbot, dialog, QDialogButtonBox.AcceptRole)
+
+        before = cups_pdf_files()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        with DialogAnswers({ChecksDialog: print_anyway, QPrintDialog: print_on_the_queue}) \
+                as answers:
+            window.print_action.trigger()
+        assert [kind for kind, _ in answers.seen][-1] == "QPrintDialog"
+        assert preview.status.text() == f"Đã gửi báo cáo tới máy in “{cups_queue}”."
+        printed = wait_for_new_pdf(before)
+        ours = tmp_path / "ours.pdf"
+        write_pdf(preview.document(), ours)  # what the window shows, as our own PDF
+        assert page_count(printed) == page_count(ours)
+        # cups-pdf re-renders the text without its mapping: compare what a reader sees, the
+        # printed first page against ours and against a blank sheet
+        seen = gray_page(printed, 1)
+        blank = bytes([255]) * len(seen)
+        assert difference(seen, gray_page(ours, 1)) < difference(seen, blank) * 0.75
     finally:
         begun.window.close()
         begun.close()
