@@ -1,4 +1,4 @@
-"""The window's words for the units that report to an office ("các xã", "các thôn, bộ phận"),
+"""The window's words for the units that report to an office ("các xã", "các thôn, tổ dân phố, bộ phận"),
 from the level words of the definition (forms/ttdn.toml, [level_words.<kind>])."""
 
 from __future__ import annotations

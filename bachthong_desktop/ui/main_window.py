@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QVBoxLayout, QWidget
 
 from ..core import wording
 from ..core.checks import (ERROR, WARNING, Problem, check_values, date_order_problem,
@@ -59,6 +60,21 @@ def unsaved_text(form: Form, unreadable: dict[str, tuple[str, str]]) -> str:
 def returns_tab_title(form: Form, office) -> str:
     """The returns tab of an office: "Các xã gửi báo cáo", "Các xã, phường gửi báo cáo" ..."""
     return LevelTexts.of(form, office).returns_tab
+
+
+def lines_within(text: str, names: QListWidget) -> str:
+    """`text` broken where a reader pauses (after a comma, before "gửi") so that each line fits
+    the list of sections, whose width is set once from the standard names."""
+    names.ensurePolished()
+    metrics, room = names.fontMetrics(), names.maximumWidth() - 16  # the items' padding, frame
+    lines = [""]
+    for phrase in re.split(r"(?<=,) | (?=gửi )", text):
+        joined = f"{lines[-1]} {phrase}".strip()
+        if lines[-1] and metrics.horizontalAdvance(joined) > room:
+            lines.append(phrase)
+        else:
+            lines[-1] = joined
+    return "\n".join(lines)
 
 
 def tab_titles(form: Form, commune: bool) -> list[str]:
@@ -180,7 +196,7 @@ class MainWindow(QMainWindow):
     def _add_optional_tabs(self) -> None:
         self.returns_holder = LazyTab(lambda: optional_tab(self._make_returns_tab),
                                       self._returns_built)
-        self.tabs.addTab(self.returns_holder, self.level_texts.returns_tab)
+        self.tabs.addTab(self.returns_holder, RETURNS_TAB)  # named by level in `_office_of`
         self.preview_holder = LazyTab(lambda: optional_tab(self._make_preview_tab),
                                       self._preview_built)
         self.tabs.addTab(self.preview_holder, PREVIEW_TAB)
@@ -290,7 +306,8 @@ class MainWindow(QMainWindow):
         index = self.tabs.indexOf(self.returns_holder) if self.returns_holder else -1
         if index >= 0:
             self.tabs.setTabText(index, self.level_texts.returns_tab)
-            self.section_names.item(index).setText(self.level_texts.returns_tab)
+            self.section_names.item(index).setText(
+                lines_within(self.level_texts.returns_tab, self.section_names))
 
     def reload_figures(self) -> None:
         """Last year's values and the period compiled anew, then notes and checks."""

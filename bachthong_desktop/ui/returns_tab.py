@@ -243,7 +243,7 @@ class ReturnsTab(QWidget):
         return self.session.units(self.period_id)
 
     def level_texts(self) -> LevelTexts:
-        """The words for the units of the period's office ("các xã", "các thôn, bộ phận")."""
+        """The words for the units of the period's office ("các xã", "các thôn, tổ dân phố, bộ phận")."""
         try:
             return LevelTexts.of(self.session.form, self.session.office_for(self.period_id))
         except NoOfficeError:

@@ -173,4 +173,4 @@ def test_villages_of_a_commune_get_the_communes_own_codes(capsys, new_db_path, t
     workbook.save(village)
     assert run(capsys, db_path, "import", str(village), "--period", "2026-H1")[0] == 0
     _, board, _ = run(capsys, db_path, "status", "--period", "2026-H1")
-    assert "hạn gửi của các thôn, bộ phận" in board and "1/2" in board
+    assert "hạn gửi của các thôn, tổ dân phố, bộ phận" in board and "1/2" in board

@@ -42,7 +42,8 @@ def _returns_tab(window):
 
 def _tab_name(window):
     index = window.tabs.indexOf(window.returns_holder)
-    return window.tabs.tabText(index), window.section_names.item(index).text()
+    listed = window.section_names.item(index).text()  # a long name takes two lines there
+    return window.tabs.tabText(index), " ".join(listed.split())
 
 
 def _texts(window):
@@ -74,15 +75,15 @@ def test_a_province_speaks_of_its_communes_and_wards(new_opener, new_db_path):
 def test_a_commune_with_villages_speaks_of_its_villages(new_opener, new_db_path):
     _set_up(new_db_path, "01969", "Thôn Nà Pài", "Văn phòng HĐND - UBND")
     window = new_opener.open(NEW_PERIOD)
-    assert _tab_name(window) == ("Các thôn, bộ phận gửi báo cáo",) * 2
+    assert _tab_name(window) == ("Các thôn, tổ dân phố, bộ phận gửi báo cáo",) * 2
     tab = _returns_tab(window)
-    assert tab.import_button.text() == "Nhập báo cáo của thôn, bộ phận…"
-    assert "0/2</b> thôn, bộ phận" in tab.heading.text()
+    assert tab.import_button.text() == "Nhập báo cáo của thôn, tổ dân phố, bộ phận…"
+    assert "0/2</b> thôn, tổ dân phố, bộ phận" in tab.heading.text()
     texts = _texts(window)
     named = [t for t in texts if "huyện" in t.lower() or "các xã" in t.lower()]
     assert named == []
     labels = [t for t in texts if "báo cáo gửi lên" in t]
-    assert labels and all("các thôn, bộ phận báo cáo gửi lên" in t for t in labels)
+    assert labels and all("các thôn, tổ dân phố, bộ phận báo cáo gửi lên" in t for t in labels)
 
 
 def test_the_2023_district_still_speaks_of_its_communes(opener):
@@ -101,10 +102,10 @@ def test_the_tab_follows_the_office_of_the_period(opener, db_path):
     tab = _returns_tab(window)
     assert _tab_name(window)[0] == "Các xã gửi báo cáo"
     assert window.load_period(NEW_PERIOD)
-    assert _tab_name(window) == ("Các thôn, bộ phận gửi báo cáo",) * 2
-    assert tab.import_button.text() == "Nhập báo cáo của thôn, bộ phận…"
+    assert _tab_name(window) == ("Các thôn, tổ dân phố, bộ phận gửi báo cáo",) * 2
+    assert tab.import_button.text() == "Nhập báo cáo của thôn, tổ dân phố, bộ phận…"
     figure_labels = [t for t in _texts(window) if "báo cáo gửi lên" in t]
-    assert figure_labels and all("các thôn, bộ phận" in t for t in figure_labels)
+    assert figure_labels and all("các thôn, tổ dân phố, bộ phận" in t for t in figure_labels)
     assert window.load_period("2023-H1")
     assert _tab_name(window)[0] == "Các xã gửi báo cáo"
     assert tab.import_button.text() == "Nhập báo cáo của xã…"
@@ -136,3 +137,24 @@ def test_the_mode_question_names_the_office_s_units(qtbot, demo_session):
 class _Office:
     def __init__(self, kind):
         self.kind, self.level_word = kind, kind
+
+
+def test_the_longest_level_words_fit_a_1024_by_768_screen(new_opener, new_db_path):
+    """A commune's "thôn, tổ dân phố, bộ phận": the buttons and every section still in sight."""
+    from PySide6.QtWidgets import QApplication
+
+    from bachthong_desktop.ui.main_window import FRAME_ALLOWANCE
+
+    _set_up(new_db_path, "01969", "Tổ dân phố Nà Pài")
+    window = new_opener.open(NEW_PERIOD)
+    window.resize(1024 - FRAME_ALLOWANCE[0], 768 - FRAME_ALLOWANCE[1])
+    tab = _returns_tab(window)
+    QApplication.processEvents()
+    assert window.minimumSizeHint().width() <= 1024 - FRAME_ALLOWANCE[0]
+    for button in (tab.import_button, tab.templates_button):
+        assert button.isVisible() and button.width() >= button.sizeHint().width(), button.text()
+        assert button.mapTo(window, button.rect().topRight()).x() <= window.width()
+    names = window.section_names
+    seen = names.viewport().rect()
+    for row in range(names.count()):
+        assert seen.contains(names.visualItemRect(names.item(row))), names.item(row).text()
