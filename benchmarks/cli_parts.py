@@ -21,6 +21,22 @@ def demo_db(folder: Path) -> Path:
     return path
 
 
+def office_db(folder: Path) -> Path:
+    """A database as a user has it before the first import: the demo's district chosen as the
+    office (a new database has none: the user chooses it first), no values, no returns."""
+    from bachthong_desktop.core.commune_mode import OFFICE, Mode, set_mode
+    from bachthong_desktop.core.session import Session
+    from bachthong_desktop.core.units import install_history
+
+    path = folder / "office.sqlite3"
+    if not path.exists():
+        session = Session(path)
+        install_history(session.db)
+        set_mode(session.db, Mode(OFFICE))
+        session.close()
+    return path
+
+
 def start_up(folder: Path, runs: int) -> list[Result]:
     """`--version`, `--help` against `python -c pass`; `show` against importing sqlite_utils."""
     db = demo_db(folder)
@@ -91,22 +107,23 @@ def report_pdf(folder: Path, runs: int, db: Path | None = None, label: str = "")
 
 def import_returns(folder: Path, runs: int, files: list[Path] | None = None,
                    prepared: Path | None = None, label: str = "") -> list[Result]:
-    """`bachthong import` of the returns into a fresh database (a copy of `prepared`, or a new
-    one) against openpyxl opening the same files and reading every cell."""
+    """`bachthong import` of the returns into a copy of `prepared` (by default a database with
+    the demo's office and no values) against openpyxl opening the same files, reading every
+    cell."""
     files = files if files is not None else sorted(RETURNS.glob("*.xlsx"))
+    prepared = prepared or office_db(folder)
     if not files:
         raise Skip(f"no demo returns in {RETURNS.relative_to(ROOT)}")
     listing = [str(f) for f in files]
 
     def ours(i: int):
         target = folder / f"import{label}-{i + 1}.sqlite3"
-        if prepared is not None:
-            shutil.copyfile(prepared, target)
+        shutil.copyfile(prepared, target)
         return run_process(bachthong("--db", str(target), "import", *listing))
 
     mine, floor = alternate(ours, lambda i: run_process(floor_script("read_workbooks.py",
                                                                        *listing)), runs)
-    where = "a copy of that database" if prepared else "a new database"
+    where = "a copy of that database" if label else "a database with the office, no values"
     return [compare(f"import the {len(files)} {'demo ' if not label else ''}returns into {where}"
                     f"{label}", mine, floor,
                     f"openpyxl opening the {len(files)} files, reading every cell",
