@@ -24,7 +24,7 @@ from ..core.returns import STORED, REPLACED
 from ..core.store import Store
 from .files import SKIPPED, gather
 from .xlsx_layout import hidden_values
-from .xlsx_template import META_SHEET
+from .xlsx_names import META_SHEET
 from .return_file import ImportResult, Prepared, apply, log_attempts, log_to_file, prepare
 
 FUTURE_SLACK = dt.timedelta(minutes=10)  # a commune PC's clock a little ahead is no future

@@ -7,7 +7,6 @@ orders a batch's files between the two. Every attempt goes to the import log.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import sqlite3
 from dataclasses import dataclass, field
@@ -69,10 +68,6 @@ def _refused(path: Path, message: str, **known) -> ImportResult:
     return ImportResult(path.name, REFUSED, message, **known)
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _problems_message(read: ReadReturn) -> str:
     if len(read.problems) == 1:
         return f"Tệp “{read.file_name}”, {read.problems[0].line()}"
@@ -99,7 +94,7 @@ def prepare(store: Store, path: Path, period: str | None = None) -> Prepared | I
         if read.problems:
             return _refused(path, _problems_message(read), notes=read.notes,
                             cells=tuple(p.cell for p in read.problems), **known)
-        return Prepared(path, read, found, unit, _sha256(path))
+        return Prepared(path, read, found, unit, read.sha256)
     except (UnsafeFile, ReturnError, UserError) as exc:
         return _refused(path, exc.message, **known)
     except OSError as exc:

@@ -10,24 +10,23 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from typing import Any, Iterator
 
 from ..core.definition import Field, Form
 from ..core.errors import UserError
 from ..core.legacy_encodings import convert_legacy, encoding_of_font
 from ..core.text import clean, decode_excel_escapes, nfc
 from ..core.values import coerce
-from .xlsx_layout import SheetLayout, read_layouts, saved_time
+from .xlsx_book import (MAC_EPOCH, WINDOWS_EPOCH, Cell, SheetReader, column_letter, date1904,
+                        shared_strings, styles)
+from .xlsx_layout import SheetLayout, layouts, saved_time_of, sheet_parts
+from .xlsx_names import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER, table_fields,
+                         text_fields, unit_columns, value_fields)
 from .xlsx_safety import SafetyReport, check_file
 from .xlsx_tables import TableReader
-from .xlsx_template import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER, table_fields,
-                            text_fields, unit_columns, value_fields)
 
 ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "tcvn3-capitals": "TCVN3 (ABC)", "vni": "VNI"}
-STREAM_FROM_BYTES = 512 * 1024
+STREAM_FROM_BYTES = 512 * 1024  # larger files: each sheet's XML parsed as a stream, not a tree
 EXCEL_ERRORS = frozenset({"#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!",
                           "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!"})
 _VALUE_HEADERS = {clean(VALUE_HEADER).casefold(), clean(TEXT_HEADER).casefold()}
@@ -68,6 +67,21 @@ class ReadReturn:
     notes: list[str] = field(default_factory=list)
     problems: list[CellProblem] = field(default_factory=list)
     saved_at: dt.datetime | None = None
+    sha256: str = ""
+
+
+def sheet_rows(parts: dict[str, bytes]) -> Iterator[tuple[str, list[list[Cell]]]]:
+    """(title, rows of cells) of each sheet in the workbook's order, from the parts read by the
+    safety checks; a broken part raises (ParseError, KeyError, ValueError, IndexError ...)."""
+    found = sheet_parts(parts)
+    if not found:
+        raise ValueError("no sheet")
+    epoch = MAC_EPOCH if date1904(parts["xl/workbook.xml"]) else WINDOWS_EPOCH
+    sheets = SheetReader(shared_strings(parts.get("xl/sharedStrings.xml")),
+                         styles(parts.get("xl/styles.xml")), epoch)
+    for title, (part, _) in found.items():
+        if part in parts:
+            yield title, sheets.rows(parts[part])
 
 
 class _Reader:
@@ -75,9 +89,7 @@ class _Reader:
 
     def __init__(self, path: Path, form: Form, safety: SafetyReport):
         self.path, self.form, self.safety = path, form, safety
-        # Small files load faster whole; large ones are streamed to keep memory bounded.
-        self.streaming = path.stat().st_size > STREAM_FROM_BYTES
-        self.out = ReadReturn(path.name)
+        self.out = ReadReturn(path.name, sha256=safety.sha256)
         self.raw_cells: dict[str, tuple[str, str, Any]] = {}  # code -> (sheet, cell, raw)
         self.tables: dict[str, list[tuple[str, int, dict]]] = {}
         self.by_code = {f.code: f for f in value_fields(form) + text_fields(form)}
@@ -96,7 +108,7 @@ class _Reader:
                          "không được). Hãy sửa ô này, ghi số liệu hoặc chữ bình thường.")
             return None
         if isinstance(value, str):
-            font = getattr(cell.font, "name", None) if cell.font is not None else None
+            font = cell.font_name
             value, encoding = convert_legacy(decode_excel_escapes(value), font)
             if encoding:
                 how = (f"phông {font} (bảng mã {ENCODING_NAMES[encoding]})"
@@ -112,21 +124,16 @@ class _Reader:
                            "gửi lại.")
 
     def read(self) -> ReadReturn:
-        self.layouts = read_layouts(self.path)
-        self.out.saved_at = saved_time(self.path)
+        parts = self.safety.parts
+        self.layouts = layouts(parts)
+        self.out.saved_at = saved_time_of(parts)
         try:
-            wb = load_workbook(self.path, read_only=self.streaming, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-            raise self._broken() from exc
-        try:
-            for ws in wb.worksheets:
-                self._read_sheet(ws)
+            for title, rows in sheet_rows(parts):
+                self._read_sheet(title, rows)
         except ReturnError:
             raise
-        except Exception as exc:  # noqa: BLE001 - a streamed sheet fails only when read
+        except Exception as exc:  # noqa: BLE001 - a broken part fails in many ways
             raise self._broken() from exc
-        finally:
-            wb.close()
         self._check_found()
         self._check_formulas()
         self._coerce()
@@ -162,14 +169,11 @@ class _Reader:
     def layout(self, sheet: str) -> SheetLayout:
         return self.layouts.get(sheet, _NO_LAYOUT)
 
-    def _read_sheet(self, ws) -> None:
-        if self.streaming:
-            ws.reset_dimensions()
-        rows = [list(r) for r in ws.iter_rows()]
-        if ws.title == META_SHEET:
+    def _read_sheet(self, title: str, rows: list[list]) -> None:
+        if title == META_SHEET:
             self._meta(rows)
         else:
-            self._sheet(ws.title, rows)
+            self._sheet(title, rows)
 
     def _meta(self, rows: list[list]) -> None:
         for row in rows:
@@ -223,7 +227,7 @@ class _Reader:
         if not isinstance(code, str) or clean(code) not in self.by_code:
             return  # a commune's own note, or a row without a code
         code = clean(code)
-        coord = f"{get_column_letter(value_col + 1)}{r}"
+        coord = f"{column_letter(value_col + 1)}{r}"
         value = self.text(row[value_col], sheet, coord) if value_col < len(row) else None
         if isinstance(value, str) and not clean(value):
             value = None
@@ -241,6 +245,8 @@ class _Reader:
         empty = [(s, c) for s, c, v in self.raw_cells.values() if v is None]
         if not self.safety.sheets_with_formulas or not empty:
             return
+        from openpyxl import load_workbook  # rare: only a file with formulas and empty cells
+
         wb = load_workbook(self.path, read_only=True, data_only=False)
         try:
             for sheet, coord in empty:
@@ -260,7 +266,7 @@ class _Reader:
             f = self.form.field(code)
             self.out.values[code] = coerce(f, [record for _, _, record in rows]) if rows else None
             if rows:
-                last_col = get_column_letter(len(unit_columns(f)))
+                last_col = column_letter(len(unit_columns(f)))
                 self.out.cells[code] = f"{rows[0][0]}!A{rows[0][1]}:{last_col}{rows[-1][1]}"
 
     def _checked(self, f: Field, raw: Any, sheet: str, coord: str) -> Any:

@@ -12,8 +12,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Mapping
 
-from openpyxl.utils import range_boundaries
+from .xlsx_book import column_number
 
 _ATTR = r'\s{name}="([^"]*)"'
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
@@ -47,17 +48,18 @@ class SheetLayout:
         return None
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, tuple[str, bool]]:
-    """Sheet title -> (its part in the zip, hidden)."""
+def _sheet_parts(read: Callable[[str], bytes]) -> dict[str, tuple[str, bool]]:
+    """Sheet title -> (its part in the zip, hidden), in the workbook's order; `read(part)`
+    gives a part's bytes (KeyError if absent)."""
     rels = {}
-    for attrs in _REL.findall(zf.read("xl/_rels/workbook.xml.rels")):
+    for attrs in _REL.findall(read("xl/_rels/workbook.xml.rels")):
         rid, target = _attr(attrs, "Id"), _attr(attrs, "Target")
         if rid and target:
             target = target.decode()
             rels[rid] = (target.lstrip("/") if target.startswith("/")
                          else posixpath.normpath(posixpath.join("xl", target)))
     parts = {}
-    for attrs in _SHEET.findall(zf.read("xl/workbook.xml")):
+    for attrs in _SHEET.findall(read("xl/workbook.xml")):
         name, rid = _attr(attrs, "name"), re.search(rb'\s(?:\w+:)?id="([^"]*)"', attrs)
         if name and rid and rid.group(1) in rels:
             state = _attr(attrs, "state") or b"visible"
@@ -81,22 +83,46 @@ def _layout(xml: bytes, hidden: bool) -> SheetLayout:
             out.hidden_cols.update(range(first, min(last, 16384) + 1))
     for attrs in _MERGE.findall(xml):
         if ref := _attr(attrs, "ref"):
-            try:
-                c1, r1, c2, r2 = range_boundaries(ref.decode())
-            except ValueError:
-                continue
-            out.merges.append((c1, r1, c2, r2, ref.decode()))
+            if bounds := _range(ref.decode()):
+                out.merges.append((*bounds, ref.decode()))
     return out
+
+
+_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
+
+
+def _range(ref: str) -> tuple[int, int, int, int] | None:
+    """(first column, first row, last column, last row) of "B2:D4" or "B2"; None if not one."""
+    found = _RANGE.fullmatch(ref.upper())
+    if found is None:
+        return None
+    c1, r1 = column_number(found.group(1)), int(found.group(2))
+    c2, r2 = ((column_number(found.group(3)), int(found.group(4))) if found.group(3)
+              else (c1, r1))
+    return c1, r1, c2, r2
+
+
+def sheet_parts(parts: Mapping[str, bytes]) -> dict[str, tuple[str, bool]]:
+    """Sheet title -> (its part, hidden), from a file's parts already read; empty if unreadable."""
+    try:
+        return _sheet_parts(parts.__getitem__)
+    except (KeyError, ValueError):
+        return {}
+
+
+def layouts(parts: Mapping[str, bytes]) -> dict[str, SheetLayout]:
+    """Every sheet's layout, by title, from a file's parts already read."""
+    return {title: _layout(parts.get(part, b""), hidden)
+            for title, (part, hidden) in sheet_parts(parts).items()}
 
 
 def read_layouts(path: Path) -> dict[str, SheetLayout]:
     """Every sheet's layout, by title; empty when the parts cannot be found."""
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            return {title: _layout(zf.read(part) if part in names else b"", hidden)
-                    for title, (part, hidden) in _sheet_parts(zf).items()}
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+            return layouts({info.filename: zf.read(info) for info in zf.infolist()
+                            if info.filename.endswith((".xml", ".rels"))})
+    except (OSError, zipfile.BadZipFile):
         return {}
 
 
@@ -126,7 +152,7 @@ def hidden_values(path: Path, sheet: str) -> dict[str, str]:
     """The hidden key/value sheet (`_meta`) read without opening the workbook: cheap."""
     try:
         with zipfile.ZipFile(path) as zf:
-            part = _sheet_parts(zf).get(sheet)
+            part = _sheet_parts(zf.read).get(sheet)
             if part is None:
                 return {}
             names = set(zf.namelist())
@@ -143,9 +169,14 @@ def saved_time(path: Path) -> dt.datetime | None:
     """When the workbook says it was last saved (docProps/core.xml), in UTC; None if absent."""
     try:
         with zipfile.ZipFile(path) as zf:
-            found = _MODIFIED.search(zf.read("docProps/core.xml"))
+            return saved_time_of({"docProps/core.xml": zf.read("docProps/core.xml")})
     except (KeyError, OSError, zipfile.BadZipFile):
         return None
+
+
+def saved_time_of(parts: Mapping[str, bytes]) -> dt.datetime | None:
+    """The saved time from a file's parts already read (docProps/core.xml)."""
+    found = _MODIFIED.search(parts.get("docProps/core.xml", b""))
     if not found:
         return None
     try:

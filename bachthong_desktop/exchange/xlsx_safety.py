@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 import zipfile
 import zlib
@@ -29,9 +31,12 @@ class UnsafeFile(ValueError):
 
 @dataclass
 class SafetyReport:
-    """What the checks learnt about a file that passed them."""
+    """What the checks learnt about a file that passed them, and its XML parts (each read and
+    checked once here, then read by the import from memory)."""
 
     sheets_with_formulas: list[str] = field(default_factory=list)
+    parts: dict[str, bytes] = field(default_factory=dict)
+    sha256: str = ""
 
 
 def _refuse(name: str, text: str) -> UnsafeFile:
@@ -104,22 +109,14 @@ def _check_dimension(name: str, head: bytes) -> None:
                           "với một báo cáo. Hãy gửi đúng tệp mẫu báo cáo đã điền.")
 
 
-def _check_xml_part(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+def _check_xml_part(name: str, part: str, xml: bytes) -> bool:
     """Refuse DTDs and entities; check the declared cell count; True if a sheet has formulas."""
-    sheet = info.filename.startswith("xl/worksheets/")
-    formulas, tail = False, b""
-    with zf.open(info) as stream:
-        first = True
-        while chunk := stream.read(1 << 20):
-            window = tail + chunk
-            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                raise _entity_trick(name)
-            if sheet and first:
-                _check_dimension(name, chunk[:4096])
-            formulas = formulas or (sheet and (b"<f>" in window or b"<f " in window
-                                               or b":f>" in window or b":f " in window))
-            tail, first = window[-16:], False
-    return formulas
+    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+        raise _entity_trick(name)
+    if not part.startswith("xl/worksheets/"):
+        return False
+    _check_dimension(name, xml[:4096])
+    return b"<f>" in xml or b"<f " in xml or b":f>" in xml or b":f " in xml
 
 
 def check_file(path: Path) -> SafetyReport:
@@ -128,8 +125,9 @@ def check_file(path: Path) -> SafetyReport:
     name = path.name
     try:
         size = path.stat().st_size
-        with path.open("rb") as stream:
-            head = stream.read(4096)
+        if size <= MAX_FILE_BYTES:
+            data = path.read_bytes()
+            size = len(data)
     except OSError as exc:
         raise _refuse(name, f"không đọc được tệp ({exc.strerror}). Hãy kiểm tra tệp còn đó và "
                       "không bị chương trình khác khóa.") from exc
@@ -138,18 +136,21 @@ def check_file(path: Path) -> SafetyReport:
                       "nhiều so với một báo cáo. Hãy kiểm tra lại có đúng tệp báo cáo không.")
     if size == 0:
         raise _refuse(name, "tệp rỗng. Hãy xin đơn vị gửi lại tệp.")
+    head = data[:4096]
     if head.startswith(OLE_MAGIC):
         _check_ole(name, head, path)
     if not head.startswith(b"PK"):
         _check_not_zip(name, head)
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = _check_members(name, zf)
             _check_sizes(name, infos)
-            report = SafetyReport()
+            report = SafetyReport(sha256=hashlib.sha256(data).hexdigest())
             for info in infos:
-                if info.filename.endswith((".xml", ".rels")) and _check_xml_part(name, zf, info):
-                    report.sheets_with_formulas.append(info.filename)
+                if info.filename.endswith((".xml", ".rels")):
+                    xml = report.parts[info.filename] = zf.read(info)
+                    if _check_xml_part(name, info.filename, xml):
+                        report.sheets_with_formulas.append(info.filename)
             return report
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
             zlib.error) as exc:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from openpyxl.utils import get_column_letter
 
 from ..core import wording
 from ..core.definition import Column, Field
 from ..core.numbers import NumberError, parse_date
 from ..core.text import clean
+from .xlsx_book import column_letter
 
 
 def _rows_words(numbers: list[int]) -> str:
@@ -84,7 +84,7 @@ class TableReader:
         for i, col in found.items():
             if col not in kinds or i >= len(row):
                 continue
-            coord = f"{get_column_letter(i + 1)}{r}"
+            coord = f"{column_letter(i + 1)}{r}"
             value = reader.text(row[i], sheet, coord)
             if reader.hidden_or_merged(sheet, r, i + 1, coord, value not in (None, "")):
                 value = None

@@ -14,18 +14,16 @@ from ..core.definition import Field, Form
 from ..core.periods import Period
 from ..core.text import slug
 from ..core.units import Unit
+from .xlsx_names import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER,  # noqa: F401
+                         table_fields, text_fields, unit_columns, value_fields)
 
 # Headers the importer looks for; a commune may move them anywhere. The wording of the
 # return (titles, sheet names, help lines, file-name prefix) comes from the definition's
 # [returns] table; the names below are its defaults for a definition without one.
-CODE_HEADER = "Mã chỉ tiêu"
-VALUE_HEADER = "Số liệu"
-TEXT_HEADER = "Nội dung"
 RETURN_SHEET = "Báo cáo"
 NGO_SHEET = "Dự án NGO"
 TEXT_SHEET = "Khó khăn, đề xuất"
 HELP_SHEET = "Hướng dẫn"
-META_SHEET = "_meta"
 TEMPLATE_VERSION = 1
 FONT = "Times New Roman"
 FIRST_VALUE_ROW = 7
@@ -71,27 +69,10 @@ def template_file_name(period: Period, unit: Unit, form: Form | None = None) -> 
     return f"{prefix}_{period.id}_{unit.code}_{slug(unit.name)}.xlsx"
 
 
-def value_fields(form: Form) -> list[Field]:
-    """The fields with one value cell on the return sheet."""
-    return [f for f in form.unit_fields() if f.kind in ("count", "yesno", "date", "text")]
-
-
-def text_fields(form: Form) -> list[Field]:
-    return [f for f in form.unit_fields() if f.kind in ("longtext", "list", "nested_list")]
-
-
-def table_fields(form: Form) -> list[Field]:
-    return [f for f in form.unit_fields() if f.kind == "table"]
-
-
 def table_sheet_title(field: Field, form: Form | None = None) -> str:
     """The sheet of a table field, named in the definition (Excel allows 31 characters)."""
     named = (form.returns.get("table_sheets", {}) if form else {}).get(field.code)
     return (named or field.label)[:31]
-
-
-def unit_columns(field: Field):
-    return [c for c in field.columns if "units" in c.reporters]
 
 
 def put(ws, row: int, column: int, value):

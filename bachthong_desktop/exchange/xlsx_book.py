@@ -1,0 +1,259 @@
+"""A received workbook's cells, read straight from its sheet XML (no openpyxl).
+
+The values are those openpyxl gives in read-only, data-only mode (`load_workbook(read_only=True,
+data_only=True)`, the mode the import has always used for large files): numbers as int or
+float, shared and inline strings, booleans, error values (data type "e"), numbers in a date
+format as dates. Each cell also carries the name of its font (legacy Vietnamese fonts). Reading
+the parts already in memory (xlsx_safety) avoids a second unzip and openpyxl's object model,
+which cost more than the whole rest of an import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from xml.etree.ElementTree import fromstring, iterparse
+
+# Number formats Excel has built in (openpyxl.styles.numbers.BUILTIN_FORMATS); an id not here
+# and not defined in the file is no date format.
+BUILTIN_FORMATS = {
+    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
+    5: '"$"#,##0_);("$"#,##0)', 6: '"$"#,##0_);[Red]("$"#,##0)',
+    7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+    9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+    14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm",
+    37: "#,##0_);(#,##0)", 38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)",
+    40: "#,##0.00_);[Red](#,##0.00)", 41: r'_(* #,##0_);_(* \(#,##0\);_(* "-"_);_(@_)',
+    42: r'_("$"* #,##0_);_("$"* \(#,##0\);_("$"* "-"_);_(@_)',
+    43: r'_(* #,##0.00_);_(* \(#,##0.00\);_(* "-"??_);_(@_)',
+    44: r'_("$"* #,##0.00_)_("$"* \(#,##0.00\)_("$"* "-"??_)_(@_)',
+    45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+}
+_STRIP = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')  # quoted text, [locale] parts
+_DATE_LETTER = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+_TIMEDELTA = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
+_ISO = re.compile(r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
+                  r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})"
+                  r"(?P<microsecond>\.\d{1,3})?)?)?Z?")
+_COORD = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
+WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
+MAC_EPOCH = dt.datetime(1904, 1, 1)
+
+
+class Cell:
+    """One cell as the import reads it."""
+
+    __slots__ = ("value", "data_type", "font_name")
+
+    def __init__(self, value, data_type: str = "n", font_name: str | None = None):
+        self.value, self.data_type, self.font_name = value, data_type, font_name
+
+    def __repr__(self) -> str:
+        return f"Cell({self.value!r}, {self.data_type!r}, {self.font_name!r})"
+
+
+def is_date_format(fmt: str | None) -> bool:
+    if fmt is None:
+        return False
+    return _DATE_LETTER.search(_STRIP.sub("", fmt.split(";")[0])) is not None
+
+
+def is_timedelta_format(fmt: str | None) -> bool:
+    return fmt is not None and _TIMEDELTA.search(fmt.split(";")[0]) is not None
+
+
+def from_excel(value: float, epoch: dt.datetime, timedelta: bool = False):
+    """An Excel serial number as a date, time or duration (as openpyxl converts it)."""
+    if timedelta:
+        td = dt.timedelta(days=value)
+        if td.microseconds:
+            td = dt.timedelta(seconds=td.total_seconds() // 1,
+                              microseconds=round(td.microseconds, -3))
+        return td
+    day, fraction = divmod(value, 1)
+    diff = dt.timedelta(milliseconds=round(fraction * 86400 * 1000))
+    if 0 <= value < 1 and diff.days == 0:
+        minutes, seconds = divmod(diff.seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        return dt.time(hours, minutes, seconds, diff.microseconds)
+    if 0 < value < 60 and epoch == WINDOWS_EPOCH:
+        day += 1
+    return epoch + dt.timedelta(days=day) + diff
+
+
+def from_iso(text: str):
+    """A cell of data type "d" (ISO 8601 text) as openpyxl reads it; ValueError if not one."""
+    match = _ISO.fullmatch(text.strip())
+    if not match or not any(match.groups()):
+        raise ValueError(text)
+    p = {k: int(v) if v and k not in ("date", "time", "microsecond") else v
+         for k, v in match.groupdict(0).items()}
+    micro = int(float(p["microsecond"]) * 1_000_000) if p["microsecond"] else 0
+    if not p["date"]:
+        return dt.time(p["hour"], p["minute"], p["second"], micro)
+    if not p["time"]:
+        return dt.date(p["year"], p["month"], p["day"])
+    return dt.datetime(p["year"], p["month"], p["day"], p["hour"], p["minute"], p["second"], micro)
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _text(node) -> str:
+    """A string item's text: its own <t> and its runs' <t>, not the phonetic guide (<rPh>)."""
+    parts = []
+    for child in node:
+        name = _local(child.tag)
+        if name == "t":
+            parts.append(child.text or "")
+        elif name == "r":
+            parts += [t.text or "" for t in child if _local(t.tag) == "t"]
+    return "".join(parts)
+
+
+def shared_strings(xml: bytes | None) -> list[str]:
+    if not xml:
+        return []
+    return [_text(si).replace("x005F_", "") for si in fromstring(xml) if _local(si.tag) == "si"]
+
+
+@dataclass
+class Styles:
+    """What a cell's style index tells the import: its font's name and its date format."""
+
+    fonts: list[str | None]
+    dates: set[int]
+    durations: set[int]
+
+    def font_name(self, style: int) -> str | None:
+        return self.fonts[style] if style < len(self.fonts) else None
+
+
+def styles(xml: bytes | None) -> Styles:
+    if not xml:
+        return Styles([], set(), set())
+    root = fromstring(xml)
+    blocks = {_local(child.tag): child for child in root}
+    custom = {int(n.get("numFmtId")): n.get("formatCode")
+              for n in blocks.get("numFmts", ()) if _local(n.tag) == "numFmt"}
+    names = []
+    for font in blocks.get("fonts", ()):
+        name = next((c.get("val") for c in font if _local(c.tag) == "name"), None)
+        names.append(name)
+    fonts, dates, durations = [], set(), set()
+    for i, xf in enumerate(x for x in blocks.get("cellXfs", ()) if _local(x.tag) == "xf"):
+        font_id = int(xf.get("fontId") or 0)
+        fonts.append(names[font_id] if font_id < len(names) else None)
+        number = int(xf.get("numFmtId") or 0)
+        fmt = custom[number] if number in custom else BUILTIN_FORMATS.get(number)
+        if is_date_format(fmt):
+            dates.add(i)
+        if is_timedelta_format(fmt):
+            durations.add(i)
+    return Styles(fonts, dates, durations)
+
+
+def date1904(workbook_xml: bytes) -> bool:
+    root = fromstring(workbook_xml)
+    pr = next((c for c in root if _local(c.tag) == "workbookPr"), None)
+    return pr is not None and (pr.get("date1904") or "").lower() in ("1", "true")
+
+
+def _number(text: str) -> int | float:
+    return float(text) if "." in text or "E" in text or "e" in text else int(text)
+
+
+class SheetReader:
+    """Rows of cells of the sheets of one workbook (shared strings and styles read once)."""
+
+    def __init__(self, strings: list[str], style: Styles, epoch: dt.datetime):
+        self.strings, self.style, self.epoch = strings, style, epoch
+
+    def cell(self, node) -> tuple[int | None, Cell]:
+        """(column from its reference or None, the cell)."""
+        kind = node.get("t", "n")
+        s = int(node.get("s") or 0)
+        value = None
+        inline = None
+        for child in node:
+            name = _local(child.tag)
+            if name == "v":
+                value = child.text or None
+            elif name == "is":
+                inline = child
+        if kind == "inlineStr":
+            value = None
+            if inline is not None:
+                kind, value = "s", _text(inline)
+        elif value is not None:
+            if kind == "n":
+                value = _number(value)
+                if s in self.style.dates:
+                    kind = "d"
+                    try:
+                        value = from_excel(value, self.epoch, s in self.style.durations)
+                    except (OverflowError, ValueError):
+                        kind, value = "e", "#VALUE!"
+            elif kind == "s":
+                value = self.strings[int(value)]
+            elif kind == "b":
+                value = bool(int(value))
+            elif kind == "str":
+                kind = "s"
+            elif kind == "d":
+                value = from_iso(value)
+        ref = node.get("r")
+        column = None
+        if ref:
+            match = _COORD.fullmatch(ref)
+            if match is None:
+                raise ValueError(f"cell reference {ref!r}")
+            column = column_number(match.group(1))
+        font = self.style.font_name(s) if isinstance(value, str) else None
+        return column, Cell(value, kind, font)
+
+    def rows(self, xml: bytes) -> list[list[Cell]]:
+        """The sheet's rows from row 1, a missing row as []; each row as long as its last cell."""
+        rows: list[list[Cell]] = []
+        row_number = 0
+        for _, node in iterparse(io.BytesIO(xml), events=("end",)):
+            if _local(node.tag) != "row":
+                continue
+            r = node.get("r")
+            row_number = int(r) if r else row_number + 1
+            cells: list[Cell | None] = []
+            column = 0
+            for child in node:
+                if _local(child.tag) != "c":
+                    continue
+                found, cell = self.cell(child)
+                column = found if found is not None else column + 1
+                if column > len(cells):
+                    cells.extend([None] * (column - len(cells)))
+                cells[column - 1] = cell
+            node.clear()
+            while len(rows) < row_number - 1:
+                rows.append([])
+            if row_number > len(rows):
+                rows.append([c if c is not None else Cell(None) for c in cells])
+        return rows
+
+
+def column_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def column_letter(number: int) -> str:
+    """1 -> "A", 27 -> "AA" (openpyxl.utils.get_column_letter)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
