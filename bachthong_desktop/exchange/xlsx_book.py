@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
+from typing import Any, Iterator
 from xml.etree.ElementTree import fromstring, iterparse
 
 # Number formats Excel has built in (openpyxl.styles.numbers.BUILTIN_FORMATS); an id not here
@@ -167,25 +168,41 @@ def _number(text: str) -> int | float:
     return float(text) if "." in text or "E" in text or "e" in text else int(text)
 
 
+def _namespace(tag: str) -> str:
+    return tag[:tag.index("}") + 1] if tag.startswith("{") else ""
+
+
+def _row_nodes(xml: bytes, stream: bool) -> Iterator[tuple[Any, str]]:
+    """(row element, the sheet's namespace) in document order; a stream clears each row after
+    use, so a large sheet never stands whole in memory as a tree."""
+    if not stream:
+        root = fromstring(xml)
+        ns = _namespace(root.tag)
+        for node in root.iter(f"{ns}row"):
+            yield node, ns
+        return
+    ns = None
+    for event, node in iterparse(io.BytesIO(xml), events=("start", "end")):
+        if ns is None:
+            ns = _namespace(node.tag)
+        elif event == "end" and node.tag == f"{ns}row":
+            yield node, ns
+            node.clear()
+
+
 class SheetReader:
     """Rows of cells of the sheets of one workbook (shared strings and styles read once)."""
 
     def __init__(self, strings: list[str], style: Styles, epoch: dt.datetime):
         self.strings, self.style, self.epoch = strings, style, epoch
 
-    def cell(self, node) -> tuple[int | None, Cell]:
+    def cell(self, node, ns: str) -> tuple[int | None, Cell]:
         """(column from its reference or None, the cell)."""
         kind = node.get("t", "n")
         s = int(node.get("s") or 0)
-        value = None
-        inline = None
-        for child in node:
-            name = _local(child.tag)
-            if name == "v":
-                value = child.text or None
-            elif name == "is":
-                inline = child
+        value = node.findtext(f"{ns}v") or None
         if kind == "inlineStr":
+            inline = node.find(f"{ns}is")
             value = None
             if inline is not None:
                 kind, value = "s", _text(inline)
@@ -216,26 +233,21 @@ class SheetReader:
         font = self.style.font_name(s) if isinstance(value, str) else None
         return column, Cell(value, kind, font)
 
-    def rows(self, xml: bytes) -> list[list[Cell]]:
+    def rows(self, xml: bytes, stream: bool = False) -> list[list[Cell]]:
         """The sheet's rows from row 1, a missing row as []; each row as long as its last cell."""
         rows: list[list[Cell]] = []
         row_number = 0
-        for _, node in iterparse(io.BytesIO(xml), events=("end",)):
-            if _local(node.tag) != "row":
-                continue
+        for node, ns in _row_nodes(xml, stream):
             r = node.get("r")
             row_number = int(r) if r else row_number + 1
             cells: list[Cell | None] = []
             column = 0
-            for child in node:
-                if _local(child.tag) != "c":
-                    continue
-                found, cell = self.cell(child)
+            for child in node.iterfind(f"{ns}c"):
+                found, cell = self.cell(child, ns)
                 column = found if found is not None else column + 1
                 if column > len(cells):
                     cells.extend([None] * (column - len(cells)))
                 cells[column - 1] = cell
-            node.clear()
             while len(rows) < row_number - 1:
                 rows.append([])
             if row_number > len(rows):

@@ -70,9 +70,11 @@ class ReadReturn:
     sha256: str = ""
 
 
-def sheet_rows(parts: dict[str, bytes]) -> Iterator[tuple[str, list[list[Cell]]]]:
+def sheet_rows(parts: dict[str, bytes], stream: bool = False
+               ) -> Iterator[tuple[str, list[list[Cell]]]]:
     """(title, rows of cells) of each sheet in the workbook's order, from the parts read by the
-    safety checks; a broken part raises (ParseError, KeyError, ValueError, IndexError ...)."""
+    safety checks (`stream`: parse each sheet as a stream, for large files); a broken part
+    raises (ParseError, KeyError, ValueError, IndexError ...)."""
     found = sheet_parts(parts)
     if not found:
         raise ValueError("no sheet")
@@ -81,7 +83,7 @@ def sheet_rows(parts: dict[str, bytes]) -> Iterator[tuple[str, list[list[Cell]]]
                          styles(parts.get("xl/styles.xml")), epoch)
     for title, (part, _) in found.items():
         if part in parts:
-            yield title, sheets.rows(parts[part])
+            yield title, sheets.rows(parts[part], stream)
 
 
 class _Reader:
@@ -128,7 +130,7 @@ class _Reader:
         self.layouts = layouts(parts)
         self.out.saved_at = saved_time_of(parts)
         try:
-            for title, rows in sheet_rows(parts):
+            for title, rows in sheet_rows(parts, self.path.stat().st_size > STREAM_FROM_BYTES):
                 self._read_sheet(title, rows)
         except ReturnError:
             raise
