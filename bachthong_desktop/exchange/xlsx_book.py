@@ -195,6 +195,7 @@ class SheetReader:
 
     def __init__(self, strings: list[str], style: Styles, epoch: dt.datetime):
         self.strings, self.style, self.epoch = strings, style, epoch
+        self.columns: dict[str, int] = {}  # the letters of a reference -> column number
 
     def cell(self, node, ns: str) -> tuple[int | None, Cell]:
         """(column from its reference or None, the cell)."""
@@ -226,10 +227,13 @@ class SheetReader:
         ref = node.get("r")
         column = None
         if ref:
-            match = _COORD.fullmatch(ref)
-            if match is None:
-                raise ValueError(f"cell reference {ref!r}")
-            column = column_number(match.group(1))
+            letters = ref.rstrip("0123456789")
+            column = self.columns.get(letters) if len(letters) < len(ref) else None
+            if column is None:
+                match = _COORD.fullmatch(ref)
+                if match is None:
+                    raise ValueError(f"cell reference {ref!r}")
+                column = self.columns[letters] = column_number(match.group(1))
         font = self.style.font_name(s) if isinstance(value, str) else None
         return column, Cell(value, kind, font)
 

@@ -7,6 +7,7 @@ reports neither merges nor hidden rows. One regex pass over each sheet part, no 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 import zipfile
@@ -26,8 +27,13 @@ _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 _TRUE = {b"1", b"true"}
 
 
+@functools.cache
+def _attr_pattern(name: str) -> re.Pattern:
+    return re.compile(_ATTR.format(name=re.escape(name)).encode())
+
+
 def _attr(attrs: bytes, name: str) -> bytes | None:
-    found = re.search(_ATTR.format(name=re.escape(name)).encode(), attrs)
+    found = _attr_pattern(name).search(attrs)
     return found.group(1) if found else None
 
 
@@ -75,7 +81,7 @@ def _unescape(text: str) -> str:
 def _layout(xml: bytes, hidden: bool) -> SheetLayout:
     out = SheetLayout(hidden=hidden)
     for attrs in _ROW.findall(xml):
-        if _attr(attrs, "hidden") in _TRUE and (r := _attr(attrs, "r")):
+        if b"hidden" in attrs and _attr(attrs, "hidden") in _TRUE and (r := _attr(attrs, "r")):
             out.hidden_rows.add(int(r))
     for attrs in _COL.findall(xml):
         if _attr(attrs, "hidden") in _TRUE:
