@@ -70,11 +70,13 @@ class ReadReturn:
     sha256: str = ""
 
 
-def sheet_rows(parts: dict[str, bytes], stream: bool = False
+def sheet_rows(safety: SafetyReport, stream: bool = False
                ) -> Iterator[tuple[str, list[list[Cell]]]]:
     """(title, rows of cells) of each sheet in the workbook's order, from the parts read by the
     safety checks (`stream`: parse each sheet as a stream, for large files); a broken part
-    raises (ParseError, KeyError, ValueError, IndexError ...)."""
+    raises (ParseError, KeyError, ValueError, IndexError ...), and so does a sheet stored under
+    a name the checks did not read (not .xml): refused rather than left out unread."""
+    parts = safety.parts
     found = sheet_parts(parts)
     if not found:
         raise ValueError("no sheet")
@@ -84,6 +86,8 @@ def sheet_rows(parts: dict[str, bytes], stream: bool = False
     for title, (part, _) in found.items():
         if part in parts:
             yield title, sheets.rows(parts[part], stream)
+        elif part in safety.members:
+            raise ValueError(f"sheet {title!r} in an unchecked part {part!r}")
 
 
 class _Reader:
@@ -130,7 +134,8 @@ class _Reader:
         self.layouts = layouts(parts)
         self.out.saved_at = saved_time_of(parts)
         try:
-            for title, rows in sheet_rows(parts, self.path.stat().st_size > STREAM_FROM_BYTES):
+            large = self.path.stat().st_size > STREAM_FROM_BYTES
+            for title, rows in sheet_rows(self.safety, large):
                 self._read_sheet(title, rows)
         except ReturnError:
             raise

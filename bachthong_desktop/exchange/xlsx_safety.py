@@ -35,7 +35,8 @@ class SafetyReport:
     checked once here, then read by the import from memory)."""
 
     sheets_with_formulas: list[str] = field(default_factory=list)
-    parts: dict[str, bytes] = field(default_factory=dict)
+    parts: dict[str, bytes] = field(default_factory=dict)  # every .xml and .rels part
+    members: frozenset[str] = frozenset()  # the names of all parts of the zip
     sha256: str = ""
 
 
@@ -145,7 +146,8 @@ def check_file(path: Path) -> SafetyReport:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = _check_members(name, zf)
             _check_sizes(name, infos)
-            report = SafetyReport(sha256=hashlib.sha256(data).hexdigest())
+            report = SafetyReport(sha256=hashlib.sha256(data).hexdigest(),
+                                  members=frozenset(i.filename for i in infos))
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     xml = report.parts[info.filename] = zf.read(info)

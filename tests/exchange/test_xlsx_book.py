@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -17,8 +19,9 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font
 
+from bachthong_desktop.core.definition import load_form
 from bachthong_desktop.core.demo import demo_dir
-from bachthong_desktop.exchange.xlsx_import import sheet_rows
+from bachthong_desktop.exchange.xlsx_import import ReturnError, read_return, sheet_rows
 from bachthong_desktop.exchange.xlsx_safety import check_file
 
 FONTS = [None, "Times New Roman", ".VnTime", "VNI-Times", "Arial"]
@@ -59,7 +62,7 @@ def _seen(value, data_type, font) -> tuple:
 
 def our_rows(path: Path, stream: bool) -> list:
     return [(title, [[_seen(c.value, c.data_type, c.font_name) for c in row] for row in rows])
-            for title, rows in sheet_rows(check_file(path).parts, stream)]
+            for title, rows in sheet_rows(check_file(path), stream)]
 
 
 def _trimmed(found: list) -> list:
@@ -147,3 +150,19 @@ def test_a_workbook_resaved_by_libreoffice_reads_as_openpyxl_reads_it(tmp_path, 
     assert resaved.exists()
     _same_as_openpyxl(resaved)
     shutil.rmtree(out)
+
+
+def test_a_sheet_stored_under_a_name_the_checks_do_not_read_is_refused_not_left_out(tmp_path):
+    """A sheet part not named .xml escapes the checks for XML tricks: the file is refused as
+    unreadable instead of being imported without that sheet."""
+    source = sorted((demo_dir() / "returns").glob("*.xlsx"))[0]
+    renamed = tmp_path / "doi-ten.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(renamed, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            name = info.filename.replace("worksheets/sheet1.xml", "worksheets/sheet1.bin")
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.bin")
+            zout.writestr(name, data)
+    with pytest.raises(ReturnError, match="tệp bị hỏng"):
+        read_return(renamed, load_form("ttdn"))
