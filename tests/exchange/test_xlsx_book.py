@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -43,10 +44,12 @@ def openpyxl_rows(path: Path) -> list:
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         found = []
-        for ws in book.worksheets:
-            ws.reset_dimensions()
-            found.append((ws.title, [[_seen(c.value, c.data_type, _font(c)) for c in row]
-                                     for row in ws.iter_rows()]))
+        with warnings.catch_warnings():  # "serial value outside the limits for dates": #VALUE!
+            warnings.simplefilter("ignore", UserWarning)
+            for ws in book.worksheets:
+                ws.reset_dimensions()
+                found.append((ws.title, [[_seen(c.value, c.data_type, _font(c)) for c in row]
+                                         for row in ws.iter_rows()]))
         return found
     finally:
         book.close()
