@@ -1,16 +1,28 @@
-"""The named Word styles of the report (Decree 30 look), and font helpers for python-docx."""
+"""The named Word styles of the report (Decree 30 look), and font helpers for python-docx.
+
+`add_styles` defines the styles through python-docx's API. Creating them that way takes longer
+than writing the whole report (python-docx scans every style of its 360 kB template for each
+new one), so the writer inserts them prepared once: resources/docx/report-styles.xml holds what
+`add_styles` makes, written by `python -m bachthong_desktop.exchange.docx_styles`; a test
+checks that the two give the same styles.xml.
+"""
 
 from __future__ import annotations
 
 import re
+import sys
+from functools import cache
+from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
+from ..core.paths import resources_dir
 from .layout import BODY_PT, FONT, LOOKS
 
 J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
@@ -110,3 +122,57 @@ def _add_style(document, key: str, look):
     if look.outline_level is not None:
         _outline(style, look.outline_level)
     return style
+
+
+def prepared_styles_path() -> Path:
+    return resources_dir() / "docx" / "report-styles.xml"
+
+
+def prepared_styles_xml() -> bytes:
+    """What `add_styles` adds to python-docx's template, as XML: the elements it changes
+    (document defaults, Normal) and the styles it creates, in the template's order."""
+    import docx
+
+    template, changed = docx.Document().styles.element, docx.Document()
+    add_styles(changed)
+    before = {_key(element): etree.tostring(element) for element in template}
+    kept = [element for element in changed.styles.element
+            if before.get(_key(element)) != etree.tostring(element)]
+    root = parse_xml(f"<w:styles {nsdecls('w')}/>")
+    root.extend(kept)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
+
+
+def _key(element) -> tuple:
+    """An element of styles.xml by its kind and, for a style, its id."""
+    return element.tag, element.get(qn("w:styleId"))
+
+
+@cache
+def _prepared_bytes() -> bytes:
+    return prepared_styles_path().read_bytes()
+
+
+def use_prepared_styles(document) -> dict[str, str]:
+    """Put the prepared styles into a new python-docx Document; {look: style id}.
+    An element the template has (defaults, Normal) is replaced in place, a new one appended:
+    the same styles.xml as `add_styles` gives, without its per-style scans."""
+    styles = document.styles.element
+    present = {_key(element): element for element in styles}
+    ids = {}
+    for element in list(parse_xml(_prepared_bytes())):
+        old = present.get(_key(element))
+        if old is not None:
+            styles.replace(old, element)
+        else:
+            styles.append(element)
+        name = element.find(qn("w:name"))
+        if name is not None:
+            ids[name.get(qn("w:val"))] = element.get(qn("w:styleId"))
+    return {look: ids[style_name(look)] for look in LOOKS}
+
+
+if __name__ == "__main__":  # rewrite the prepared styles after a change of the layout's looks
+    prepared_styles_path().parent.mkdir(parents=True, exist_ok=True)
+    prepared_styles_path().write_bytes(prepared_styles_xml())
+    print(f"wrote {prepared_styles_path()}", file=sys.stderr)

@@ -13,9 +13,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as Paragraph_
+from lxml.etree import SubElement
 
 from . import layout
-from .docx_styles import add_styles, set_fonts, set_style, style_name
+from .docx_styles import set_fonts, use_prepared_styles
 from .document import Appendix, Document, Paragraph
 from .inline import Run
 from .layout import FOOT_COLUMNS_MM, HEADER_COLUMNS_MM, ISSUER_RULE, MOTTO_RULE, TRICH_YEU_RULE
@@ -30,30 +31,53 @@ PPR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wo
                   "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
-def _run(paragraph, run: Run, size: float | None = None):
-    r = paragraph.add_run(run.text)
+# Paragraphs, runs and cells are written as lxml elements, the same XML as python-docx's
+# add_paragraph/add_run/style/bold/width setters write (tests compare), without their
+# per-attribute lookups, which made the writer several times slower than the text it writes.
+W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_RFONTS, W_B, W_I, W_T, W_TC, W_TCPR, W_TCW, W_TR, W_VAL, W_W = (
+    qn(f"w:{tag}") for tag in ("p", "pPr", "pStyle", "r", "rPr", "rFonts", "b", "i", "t", "tc",
+                               "tcPr", "tcW", "tr", "val", "w"))
+XML_SPACE = qn("xml:space")
+TABLE_GRID = "TableGrid"  # python-docx's template's "Table Grid" style
+RUN_FONTS = {qn(f"w:{slot}"): layout.FONT for slot in ("ascii", "hAnsi", "eastAsia", "cs")}
+
+
+def _run(p, run: Run) -> None:
+    """A run in the report's font (all four slots: Word falls back per script otherwise)."""
+    r = SubElement(p, W_R)
+    rpr = SubElement(r, W_RPR)
+    SubElement(rpr, W_RFONTS, RUN_FONTS)
     if run.bold:
-        r.bold = True
+        SubElement(rpr, W_B)
     if run.italic:
-        r.italic = True
-    if size:
-        r.font.size = Pt(size)
-    set_fonts(r._element)
-    return r
+        SubElement(rpr, W_I)
+    if not run.text:
+        return
+    if any(c in run.text for c in "\t\r\n"):  # tabs and breaks: python-docx's own translation
+        r.text = run.text
+        return
+    t = SubElement(r, W_T)
+    t.text = run.text
+    if len(run.text.strip()) < len(run.text):
+        t.set(XML_SPACE, "preserve")
 
 
-def _para(container, style: str, runs: list[Run] | str, size: float | None = None):
-    p = container.add_paragraph()
-    set_style(p, style)
+def _fill(p, style_id: str, runs: list[Run] | str):
+    """An empty paragraph given its style and runs."""
+    SubElement(SubElement(p, W_PPR), W_PSTYLE, {W_VAL: style_id})
     for run in ([Run(runs)] if isinstance(runs, str) else runs):
-        _run(p, run, size)
+        _run(p, run)
     return p
 
 
-def _rule(container, rule: layout.Rule, cell_mm: float):
+def _para(parent, style_id: str, runs: list[Run] | str):
+    """A new paragraph at the end of a body, cell or header element."""
+    return _fill(parent.add_p(), style_id, runs)
+
+
+def _rule(parent, style_id: str, rule: layout.Rule, cell_mm: float):
     """A short centred horizontal rule: an empty paragraph with a bottom border."""
-    p = container.add_paragraph()
-    set_style(p, style_name("header"))
+    p = Paragraph_(_fill(parent.add_p(), style_id, []), None)
     fmt = p.paragraph_format
     side = Mm(max(0.0, (cell_mm - rule.width_mm) / 2))
     fmt.left_indent = fmt.right_indent = side
@@ -101,80 +125,79 @@ def _cell_margins(table, pt: float) -> None:
                                            "w:tblDescription", "w:tblPrChange")
 
 
-def _table(document, widths_mm, rows: int = 1, style: str | None = None):
+def _table(document, widths_mm, rows: int = 1, style_id: str | None = None):
     """A table whose grid and cells both carry the widths (LibreOffice reads the grid)."""
     table = document.add_table(rows=rows, cols=len(widths_mm))
-    if style:
-        table.style = document.styles[style]
+    if style_id:
+        table._tbl.tblStyle_val = style_id
         _borders(table, layout.TABLE_BORDER_PT)
     else:
         _borders(table)
-    _cell_margins(table, layout.TABLE_PADDING_PT if style else 0)
+    _cell_margins(table, layout.TABLE_PADDING_PT if style_id else 0)
     table.autofit = False
-    for i, mm in enumerate(widths_mm):
-        table.columns[i].width = Mm(mm)
-        for cell in table.columns[i].cells:
-            cell.width = Mm(mm)
+    twips = [str(Mm(mm).twips) for mm in widths_mm]
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, twips):
+        grid_col.set(W_W, width)
+    for tr in table._tbl.iterchildren(W_TR):
+        for tc, width in zip(tr.iterchildren(W_TC), twips):
+            tc.find(W_TCPR).find(W_TCW).set(W_W, width)  # python-docx's new cell: w:type="dxa"
     return table
 
 
-def _first(cell, look: str, text: str | list[Run]):
-    """The cell's own first paragraph, in a look of the layout."""
-    p = cell.paragraphs[0]
-    set_style(p, style_name(look))
-    for run in ([Run(text)] if isinstance(text, str) else text):
-        _run(p, run)
-    return p
+def _cells(tr) -> list:
+    return list(tr.iterchildren(W_TC))
 
 
-def _header(document, doc: Document) -> None:
+def _first(tc, style_id: str, text: str | list[Run]):
+    """The cell's own first (empty) paragraph, in a style."""
+    return _fill(tc.find(W_P), style_id, text)
+
+
+def _header(document, doc: Document, ids: dict[str, str]) -> None:
     h = doc.header
     left_mm, right_mm = HEADER_COLUMNS_MM
-    left, right = _table(document, HEADER_COLUMNS_MM).rows[0].cells
+    left, right = _cells(_table(document, HEADER_COLUMNS_MM)._tbl.find(W_TR))
     lines = [("header", h.parent_body)] if h.parent_body else []
     lines += [("header_bold", line) for line in h.issuer_lines]
-    _first(left, *lines[0])
+    _first(left, ids[lines[0][0]], lines[0][1])
     for look, line in lines[1:]:
-        _para(left, style_name(look), line)
-    _rule(left, ISSUER_RULE, left_mm)
-    _para(left, style_name("number_line"), h.number_line)
-    _first(right, "nation", h.nation)
-    _para(right, style_name("motto"), h.motto)
-    _rule(right, MOTTO_RULE, right_mm)
-    _para(right, style_name("date_line"), h.date_line)
+        _para(left, ids[look], line)
+    _rule(left, ids["header"], ISSUER_RULE, left_mm)
+    _para(left, ids["number_line"], h.number_line)
+    _first(right, ids["nation"], h.nation)
+    _para(right, ids["motto"], h.motto)
+    _rule(right, ids["header"], MOTTO_RULE, right_mm)
+    _para(right, ids["date_line"], h.date_line)
 
 
-def _title(document, doc: Document) -> None:
-    _para(document, style_name("title"), doc.title)
-    _para(document, style_name("trich_yeu"), doc.trich_yeu)
-    _rule(document, TRICH_YEU_RULE, layout.text_width_mm(doc.margins))
+def _title(body, doc: Document, ids: dict[str, str]) -> None:
+    _para(body, ids["title"], doc.title)
+    _para(body, ids["trich_yeu"], doc.trich_yeu)
+    _rule(body, ids["header"], TRICH_YEU_RULE, layout.text_width_mm(doc.margins))
 
 
-def _body(document, paragraphs: list[Paragraph]) -> None:
-    styles = {}
+def _body(body, paragraphs: list[Paragraph], ids: dict[str, str]) -> None:
     for paragraph in paragraphs:
-        if paragraph.style not in styles:
-            styles[paragraph.style] = document.styles[style_name(paragraph.style)]
-        p = _para(document, styles[paragraph.style], paragraph.runs)
-    if paragraphs:
-        p.paragraph_format.keep_with_next = True  # the closing sentence stays with the signature
+        p = _para(body, ids[paragraph.style], paragraph.runs)
+    if paragraphs:  # the closing sentence stays with the signature
+        Paragraph_(p, None).paragraph_format.keep_with_next = True
 
 
-def _closing(document, doc: Document) -> None:
-    row = _table(document, FOOT_COLUMNS_MM).rows[0]
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    left, right = row.cells
+def _closing(document, doc: Document, ids: dict[str, str]) -> None:
+    tr = _table(document, FOOT_COLUMNS_MM)._tbl.find(W_TR)
+    tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    left, right = _cells(tr)
     rec = doc.recipients
-    _first(left, "recipients_heading", rec.heading)
+    _first(left, ids["recipients_heading"], rec.heading)
     if rec.note:
-        _para(left, style_name("recipients_note"), rec.note)
+        _para(left, ids["recipients_note"], rec.note)
     for item in rec.items:
-        _para(left, style_name("recipients"), f"- {item}")
+        _para(left, ids["recipients"], f"- {item}")
     sig = doc.signature
-    _first(right, "signature_first", sig.lines[0] if sig.lines else "")
+    _first(right, ids["signature_first"], sig.lines[0] if sig.lines else "")
     for line in sig.lines[1:]:
-        _para(right, style_name("signature"), line)
-    _para(right, style_name("signer_name"), sig.name)
+        _para(right, ids["signature"], line)
+    _para(right, ids["signer_name"], sig.name)
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -208,11 +231,11 @@ def _page_setup(section, doc: Document, landscape: bool = False) -> None:
     section.different_first_page_header_footer = True
 
 
-def _page_numbers(section) -> None:
+def _page_numbers(section, ids: dict[str, str]) -> None:
     header = section.header
     header.is_linked_to_previous = False
     p = header.paragraphs[0]
-    set_style(p, style_name("page_number"))
+    p._p.style = ids["page_number"]  # replaces the template's "Header"
     _field(p, "PAGE")
 
 
@@ -240,45 +263,44 @@ def _shrink_break(document) -> None:
     mark.get_or_add_pPr().insert_element_before(rpr, "w:sectPr", "w:pPrChange")
 
 
-def _appendix(document, doc: Document, appendix: Appendix) -> None:
+def _appendix(document, doc: Document, appendix: Appendix, ids: dict[str, str]) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
     _shrink_break(document)
     _page_setup(section, doc, landscape=appendix.wide)
     _restart_numbering(section)
-    _para(document, style_name("appendix_heading"), appendix.heading)
-    _para(document, style_name("appendix_title"), appendix.title)
-    _para(document, style_name("appendix_note"), appendix.note)
+    body = document.element.body
+    _para(body, ids["appendix_heading"], appendix.heading)
+    _para(body, ids["appendix_title"], appendix.title)
+    _para(body, ids["appendix_note"], appendix.note)
     widths = layout.appendix_widths_mm(len(appendix.columns),
                                        layout.text_width_mm(doc.margins, appendix.wide))
     table = _table(document, widths, rows=1 + len(appendix.rows) + len(appendix.totals),
-                   style="Table Grid")
-    looks = {look: document.styles[style_name(look)] for look in ("table", "table_name")}
-    for r, values in enumerate([appendix.columns, *appendix.rows, *appendix.totals]):
+                   style_id=TABLE_GRID)
+    rows = list(table._tbl.iterchildren(W_TR))
+    for r, (tr, values) in enumerate(zip(rows, [appendix.columns, *appendix.rows,
+                                                *appendix.totals])):
         bold = r == 0 or r > len(appendix.rows)
-        for c, (cell, text) in enumerate(zip(table.rows[r].cells, values)):
-            p = cell.paragraphs[0]
-            set_style(p, looks["table_name" if c == 1 and r > 0 else "table"])
-            _run(p, Run(text, bold=bold))
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))
+        for c, (tc, text) in enumerate(zip(_cells(tr), values)):
+            _first(tc, ids["table_name" if c == 1 and r > 0 else "table"], [Run(text, bold=bold)])
+    rows[0].get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
 def build_docx(doc: Document) -> docx.Document:
     """A python-docx Document of the report."""
     document = docx.Document()
-    add_styles(document)
+    ids = use_prepared_styles(document)
     section = document.sections[0]
     _page_setup(section, doc)
-    _page_numbers(section)
-    body = document.paragraphs[0]._p if document.paragraphs else None
-    if body is not None:
-        body.getparent().remove(body)
-    _header(document, doc)
-    _title(document, doc)
-    _body(document, doc.body)
-    _closing(document, doc)
+    _page_numbers(section, ids)
+    body = document.element.body
+    for empty in body.findall(W_P)[:1]:  # the template's first paragraph
+        body.remove(empty)
+    _header(document, doc, ids)
+    _title(body, doc, ids)
+    _body(body, doc.body, ids)
+    _closing(document, doc, ids)
     if doc.appendix:
-        _appendix(document, doc, doc.appendix)
+        _appendix(document, doc, doc.appendix, ids)
     _properties(document, doc)
     return document
 
