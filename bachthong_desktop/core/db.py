@@ -23,6 +23,8 @@ from .writer_db import WriterDatabase
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
 log = logging.getLogger(__name__)
+# NO_PLUGINS: sqlite-utils plugins could change every connection; none belongs to this program,
+# and looking them up reads the metadata of every installed package (~30 ms at each start).
 _said_network: set[Path] = set()
 
 
@@ -33,7 +35,7 @@ def open_db(path: str | os.PathLike, *, create: bool = True) -> Database:
     conn = None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = WriterDatabase(conn)
+        db = WriterDatabase(conn, execute_plugins=False)  # see NO_PLUGINS
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         check_on_open(conn, path)
@@ -64,7 +66,7 @@ def _set_journal(db: Database, path: Path) -> None:
 
 def memory_db() -> Database:
     """A migrated in-memory database, for tests and dry runs."""
-    db = Database(memory=True)
+    db = Database(memory=True, execute_plugins=False)
     MIGRATIONS.apply(db)
     return db
 

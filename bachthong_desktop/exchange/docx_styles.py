@@ -13,7 +13,6 @@ import re
 import sys
 from functools import cache
 from pathlib import Path
-from weakref import WeakKeyDictionary
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -27,18 +26,6 @@ from .layout import BODY_PT, FONT, LOOKS
 
 J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
 ALIGN = {"justify": J, "center": C, "left": L}
-_STYLE_IDS: WeakKeyDictionary = WeakKeyDictionary()  # document part -> {style name: style id}
-
-
-def set_style(paragraph, style) -> None:
-    """`paragraph.style = style` (a name or a style), each resolved once per document:
-    python-docx scans every style of the document at each assignment (`CT_Styles.default_for`),
-    even given a style object; in a table of many cells that is most of the writer's time."""
-    name = style if isinstance(style, str) else style.name
-    ids = _STYLE_IDS.setdefault(paragraph.part, {})
-    if name not in ids:
-        ids[name] = paragraph.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
-    paragraph._p.style = ids[name]
 
 
 def style_name(look: str) -> str:
