@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.preview_holder, PREVIEW_TAB)
 
     def _make_returns_tab(self):
-        from .returns_tab import ReturnsTab  # imported when first shown, openpyxl with it
+        from .returns_tab import ReturnsTab  # imported when first shown
 
         return ReturnsTab(self.session, self.state)
 

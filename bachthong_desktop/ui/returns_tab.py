@@ -18,9 +18,10 @@ from ..core.periods import parse_period
 from ..core.report_state import ReportState
 from ..core.returns import board, trace, when_words
 from ..core.units import NoOfficeError
-from ..exchange.importer import expand_paths, import_files, summary_lines
-from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
 from .level_texts import LevelTexts
+
+# The importer and the template writer (openpyxl, ~150 ms to import) are imported when the
+# clerk imports or writes templates, not when the tab is first shown.
 
 IMPORT_BUTTON = LevelTexts().import_button  # until the period's office is known
 TEMPLATES_BUTTON = LevelTexts().templates_button
@@ -314,6 +315,8 @@ class ReturnsTab(QWidget):
 
     def import_paths(self, paths: list[Path]) -> list:
         """Import files for the period shown; the summary goes to the panel."""
+        from ..exchange.importer import expand_paths, import_files, summary_lines
+
         files = expand_paths(paths)
         progress = None
         if len(files) >= PROGRESS_FROM:
@@ -347,6 +350,8 @@ class ReturnsTab(QWidget):
             self.write_templates(Path(folder))
 
     def write_templates(self, folder: Path) -> list[Path]:
+        from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
+
         period = parse_period(self.period_id)
         written = []
         try:
