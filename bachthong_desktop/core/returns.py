@@ -175,20 +175,35 @@ class Board:
         return round(100 * self.received / len(self.rows)) if self.rows else 0
 
 
+def _by_unit(rows: list[dict]) -> dict[str, list[dict]]:
+    """Versions grouped per unit, each unit's oldest first (as `versions` gives them)."""
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["unit_code"], []).append(row)
+    return grouped
+
+
+def _current(rows: list[dict]) -> dict | None:
+    """The current version among one unit's versions (as `current_return`)."""
+    current = [r for r in rows if r["status"] == CURRENT]
+    return current[-1] if current else None
+
+
 def board(store: Store, period: str, units: list[Unit]) -> Board:
     """Per unit: received, late against the unit deadline, typed in, or not yet."""
     due = deadline(store.db, parse_period(period), "unit")
     typed = set(store.units_with_values(period))
     refused = refused_since_accepted(store.db, period)
+    stored = _by_unit(versions(store.db, period))  # one query for every unit of the period
     rows = []
     for unit in units:
-        current = current_return(store.db, period, unit.code)
+        current = _current(stored.get(unit.code, []))
         if current is None:
             state = "typed" if unit.code in typed else "missing"
             row = BoardRow(unit.code, unit.name, state)
         else:
             received = current["received_at"] or current["imported_at"]
-            first = versions(store.db, period, unit.code)[0]
+            first = stored[unit.code][0]
             late = dt.date.fromisoformat((first["received_at"] or first["imported_at"])[:10]) > due
             row = BoardRow(unit.code, unit.name, "late" if late else "received",
                            current["version"], received, current["file_name"])
@@ -213,10 +228,9 @@ class TraceRow:
     source: str
 
 
-def _origin(store: Store, period: str, unit: Unit, code: str, value: Any, row: dict):
+def _origin(current: dict | None, code: str, value: Any, row: dict):
     if row["source"] == IMPORTED:
         return row["source_file"], row["source_sheet"], row["source_cell"]
-    current = current_return(store.db, period, unit.code)
     if current is not None:
         snapshot = json.loads(current["values_json"])
         where = json.loads(current["cells_json"]).get(code)
@@ -228,14 +242,17 @@ def _origin(store: Store, period: str, unit: Unit, code: str, value: Any, row: d
 
 def trace(store: Store, period: str, code: str, units: list[Unit]) -> list[TraceRow]:
     """Every unit's value of a field, with the file, sheet and cell it came from."""
+    found: dict[str, dict] = {}
+    for row in store.db["report_values"].rows_where("period = ? and field = ?", [period, code]):
+        found.setdefault(row["unit_code"], row)
+    stored = _by_unit(versions(store.db, period)) if found else {}
     rows = []
     for unit in units:
-        found = list(store.db["report_values"].rows_where(
-            "period = ? and unit_code = ? and field = ?", [period, unit.code, code]))
-        if not found:
+        if unit.code not in found:
             continue
-        value = from_json(found[0]["value"])
-        file_name, sheet, cell = _origin(store, period, unit, code, value, found[0])
+        value = from_json(found[unit.code]["value"])
+        current = _current(stored.get(unit.code, []))
+        file_name, sheet, cell = _origin(current, code, value, found[unit.code])
         rows.append(TraceRow(unit.code, unit.name, value, file_name, sheet, cell,
-                             found[0]["source"]))
+                             found[unit.code]["source"]))
     return rows

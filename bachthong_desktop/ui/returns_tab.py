@@ -84,13 +84,12 @@ STATE_COLORS = {"received": "#1b7a2f", "late": "#b35c00", "missing": "#b00020", 
 
 
 def _item(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-    return item
+    return QTableWidgetItem(text)  # read-only: the tables take no edits (NoEditTriggers)
 
 
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
@@ -241,6 +240,9 @@ class ReturnsTab(QWidget):
                 self.log_table.setItem(i, col, item)
 
     def _units(self):
+        """The units of the period shown: those the window compiled, else read anew."""
+        if self.state.period.id == self.period_id:
+            return list(self.state.units)
         return self.session.units(self.period_id)
 
     def level_texts(self) -> LevelTexts:

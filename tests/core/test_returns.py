@@ -77,3 +77,17 @@ def test_demo_is_idempotent_and_keeps_the_totals(demo_session):
     merged = [p for p in figures["ngo_projects"].value if p["reported_by"]]
     assert len(merged) == 2 and all(len(p["reported_by"]) >= 2 for p in merged)
     assert len(versions(demo_session.db, P)) == 14
+
+
+def test_trace_reads_each_unit_of_its_period_only(session):
+    """The trace reads a period's values at once: every unit its own row and file, another
+    period's values and a field's other units kept apart."""
+    _record(session, {"rebuttal_turns": 5})
+    _record(session, {"rebuttal_turns": 7}, sha="b", unit="01978")
+    session.store.set(P, "01981", "rebuttal_turns", 9)
+    session.store.set("2022-H1", "01984", "rebuttal_turns", 11)
+    rows = {r.unit_code: r for r in trace(session.store, P, "rebuttal_turns", session.units(P))}
+    assert sorted(rows) == ["01975", "01978", "01981"]
+    assert (rows["01975"].value, rows["01975"].file_name, rows["01975"].cell) == (5, "a.xlsx", "E12")
+    assert (rows["01978"].value, rows["01978"].file_name) == (7, "b.xlsx")
+    assert (rows["01981"].value, rows["01981"].file_name) == (9, None)
