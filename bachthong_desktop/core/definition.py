@@ -202,7 +202,11 @@ def load_form_file(path: Path) -> Form:
                         "nhắn, hoặc cài lại chương trình.") from exc
 
 
-@cache
 def load_form(code: str = "ttdn") -> Form:
-    """The report definition with this code, from the forms folder."""
+    """The report definition with this code, from the forms folder (read once per process)."""
+    return _load_form(code)  # `load_form()` and `load_form("ttdn")`: one cache entry
+
+
+@cache
+def _load_form(code: str) -> Form:
     return load_form_file(forms_dir() / f"{code}.toml")

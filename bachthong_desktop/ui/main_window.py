@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
     def open(self, session, period_id: str, mode: Mode | None = None) -> None:
         """Fill the window from the database: one tab per section, the period's values."""
         from .saver import EditSaver
-        from .office_dialog import add_office_action
+        from .office_access import add_office_action
         from .upward_export import add_upward_action
         from .window_actions import install_actions
 
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
 
     def _office_of(self, period_id: str) -> bool:
         """Each period is its own office's (the 2023 district's, today's commune's)."""
-        from .office_dialog import ensure_office
+        from .office_access import ensure_office
 
         if not ensure_office(self, self.session, period_id):
             return False

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton,
@@ -17,12 +16,12 @@ from ..core.deadlines import deadline, set_deadline
 from ..core.errors import UserError
 from ..core.office_setup import (add_own_unit, department_defaults, office_defaults,
                                  set_header, set_up_office)
-from ..core.periods import Period, parse_period
-from ..core.units import current_office, no_office_text, office_on, reporting_units
+from ..core.periods import parse_period
+from ..core.units import current_office, reporting_units
 from ..core.wording import date
 from ..exchange.page import MARGINS, get_margins, set_margin
+from .office_access import TITLE
 
-TITLE = "Thông tin cơ quan"
 SHOWN = 12  # matches listed; more ask for another word
 HEADER_LABELS = (  # Unit field, label
     ("parent_body", "Cơ quan cấp trên (dòng trên, nếu có):"),
@@ -301,44 +300,3 @@ class OfficeDialog(QDialog):
         """Show the window; True once the user has saved."""
         dialog = cls(session, period_id, first_start, parent)
         return dialog.exec() == QDialog.Accepted
-
-
-def ensure_office(parent, session, period_id: str) -> bool:
-    """A period without an office valid at its cut-off: say why and offer its successor."""
-    period = parse_period(period_id)
-    if office_on(session.db, period.cutoff_end) is not None:
-        return True
-    answer = QMessageBox.question(parent, TITLE, f"{no_office_text(session.db, period)}\n\n"
-                                  "Chọn cơ quan kế nhiệm ngay bây giờ?")
-    if answer != QMessageBox.Yes or not OfficeDialog.run(session, period.id, parent=parent):
-        return False
-    return office_on(session.db, period.cutoff_end) is not None
-
-
-def fallback_period(session) -> str | None:
-    """The latest period of the latest office (a window whose chosen period has no office)."""
-    office = current_office(session.db)
-    if office is None:
-        return None
-    last = dt.date.fromisoformat(office.valid_to) if office.valid_to else dt.date.today()
-    candidates = [Period(y, k) for y in range(last.year, last.year - 3, -1) for k in ("Y", "H1")]
-    valid = [p for p in candidates if office.valid_on(p.cutoff_end)]
-    return valid[0].id if valid else None
-
-
-def add_office_action(window) -> QAction:
-    """“Thông tin cơ quan…” at the top of the Tệp menu."""
-    action = QAction("Thông tin &cơ quan…", window)
-    action.triggered.connect(lambda: open_office_window(window))
-    menu = window.menus[0]
-    first = menu.actions()[0] if menu.actions() else None
-    menu.insertAction(first, action)
-    window.office_action = action
-    return action
-
-
-def open_office_window(window) -> None:
-    """Open the office window from the main window; show the period again after a save."""
-    window.save_all()
-    if OfficeDialog.run(window.session, window.period, parent=window):
-        window.load_period(window.period)

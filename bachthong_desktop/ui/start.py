@@ -66,7 +66,7 @@ def first_start_mode(session, parent=None) -> Mode:
 def quiet_period(session, args) -> str:
     """The start period, or (no office valid then) the latest period of the latest office:
     for a window that must not ask (screenshots)."""
-    from .office_dialog import fallback_period
+    from .office_access import fallback_period
 
     period = start_period(session, args)
     if office_on(session.db, parse_period(period).cutoff_end) is None:
@@ -77,7 +77,7 @@ def quiet_period(session, args) -> str:
 def office_period(session, period: str, parent=None) -> str:
     """The period to open: a period without an office says why and offers its successor; if
     none is set up, the latest period of the latest office opens instead."""
-    from .office_dialog import ensure_office, fallback_period
+    from .office_access import ensure_office, fallback_period
 
     if ensure_office(parent, session, period):
         return period

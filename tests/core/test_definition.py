@@ -81,3 +81,10 @@ def test_period_words_make_the_reference_title():
     title = form.document["trich_yeu"].format(**words)
     assert title == ("Công tác thông tin đối ngoại 6 tháng đầu năm, phương hướng nhiệm vụ "
                      "6 tháng cuối năm 2023")
+
+
+def test_the_definition_is_read_once_however_it_is_asked_for():
+    """The window asks for `load_form()`, the session for `load_form("ttdn")`: one object."""
+    from bachthong_desktop.core.definition import load_form
+
+    assert load_form() is load_form("ttdn")
