@@ -82,3 +82,17 @@ def test_an_older_schema_is_migrated_after_a_backup(new_db_path):
     copy = Database(backups[0])
     assert copy["settings"].get("mode")["value"] == "office"
     assert copy["units"].count == 0
+
+
+def test_opening_reads_no_installed_package_for_plugins(db_path):
+    """sqlite-utils would scan every installed package for plugins at each first open (~12 ms
+    of the window's start); the program uses none."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from bachthong_desktop.core.db import open_db; "
+            "open_db(sys.argv[1]).execute('select 1'); "
+            "import sqlite_utils.plugins as p; print(p._plugins_loaded)")
+    done = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.strip() == "False"
