@@ -30,16 +30,16 @@ class Figure:
 def compile_report(store: Store, period: str, office: Unit, units: list[Unit]) -> dict[str, Figure]:
     """Every field of the form, as the report will print it."""
     own = store.values(period, office.code)
-    returns = {u.code: store.values(period, u.code) for u in units}
+    returns = store.values_by_unit(period, [u.code for u in units])
     names = {u.code: u.name for u in units}
     return {f.code: _figure(f, own.get(f.code), returns, names) for f in store.form.fields}
 
 
 def _figure(f: Field, own: Any, returns: dict[str, dict], names: dict[str, str]) -> Figure:
-    by_unit = {code: vals[f.code] for code, vals in returns.items()
-               if f.from_units and vals.get(f.code) is not None}
     if not f.from_units:
         return Figure(f.code, own, own)
+    by_unit = {code: vals[f.code] for code, vals in returns.items()
+               if vals.get(f.code) is not None}
     if not f.from_office and own is not None:
         return Figure(f.code, own, own, by_unit, overridden=True)
     combine = AGGREGATORS[f.aggregate]

@@ -54,6 +54,17 @@ class Store:
             "period = ? and unit_code = ?", [period, unit_code])
         return {r["field"]: from_json(r["value"]) for r in rows}
 
+    def values_by_unit(self, period: str, unit_codes: list[str]) -> dict[str, dict[str, Any]]:
+        """`values` of each of these units for one period, read in one query (a province's 92
+        communes are one query, not 92)."""
+        found: dict[str, dict[str, Any]] = {code: {} for code in unit_codes}
+        rows = self.db.execute("select unit_code, field, value from report_values "
+                               "where period = ?", [period]).fetchall()
+        for unit_code, field, value in rows:
+            if unit_code in found:
+                found[unit_code][field] = from_json(value)
+        return found
+
     def set(self, period: str, unit_code: str, field: str, raw: Any,
             source: str | Source = TYPED) -> bool:
         """Store one value; True when it changed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
@@ -97,6 +98,7 @@ def _strip_prefixes(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=8192)  # merging a province's lists asks for the same names again and again
 def name_key(name: str) -> str:
     """A key under which "xã  SỸ BÌNH", "Sĩ Bình" and "Xã Sỹ Bình" are the same name."""
     return _strip_prefixes(_normalise_words(name))

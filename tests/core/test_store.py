@@ -58,3 +58,16 @@ def test_the_history_survives_reopening(db_path):
     assert again.store.get("2023-H1", "063", "tv_pages") == 6
     assert len(again.store.history("2023-H1")) == 1
     again.close()
+
+
+def test_values_by_unit_reads_each_unit_of_the_period_as_values_does(session):
+    store = session.store
+    store.set("2023-H1", "01975", "rebuttal_turns", 5)
+    store.set("2023-H1", "01975", "plan_issued", True)
+    store.set("2023-H1", "01978", "rebuttal_turns", 7)
+    store.set("2022-H1", "01981", "rebuttal_turns", 9)  # another period
+    store.set("2023-H1", "01984", "rebuttal_turns", 11)  # a unit not asked for
+    found = store.values_by_unit("2023-H1", ["01975", "01978", "01981"])
+    assert found == {code: store.values("2023-H1", code) for code in ("01975", "01978", "01981")}
+    assert found == {"01975": {"rebuttal_turns": 5, "plan_issued": True},
+                     "01978": {"rebuttal_turns": 7}, "01981": {}}
