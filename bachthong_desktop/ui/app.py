@@ -13,7 +13,6 @@ from ..core.errors import UserError
 from ..core.logs import setup_logging
 from ..core.text import slug
 from . import TITLE, crash
-from .fonts import register_fonts
 from .language import install_vietnamese
 from .window_parser import WindowParser
 
@@ -124,8 +123,7 @@ def run(argv: list[str]) -> int:
         return run_self_test()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     set_window_icon(app)
-    install_vietnamese(app)
-    register_fonts()
+    install_vietnamese(app)  # the report's font is added by the first page drawn (qt_document)
     crash.install()
     if args.screenshots:
         setup_logging()
