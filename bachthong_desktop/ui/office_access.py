@@ -12,18 +12,16 @@ from PySide6.QtWidgets import QMessageBox
 from ..core.periods import Period, parse_period
 from ..core.units import current_office, no_office_text, office_on
 
-TITLE = "Thông tin cơ quan"
-
 
 def ensure_office(parent, session, period_id: str) -> bool:
     """A period without an office valid at its cut-off: say why and offer its successor."""
     period = parse_period(period_id)
     if office_on(session.db, period.cutoff_end) is not None:
         return True
+    from .office_dialog import TITLE, OfficeDialog
+
     answer = QMessageBox.question(parent, TITLE, f"{no_office_text(session.db, period)}\n\n"
                                   "Chọn cơ quan kế nhiệm ngay bây giờ?")
-    from .office_dialog import OfficeDialog
-
     if answer != QMessageBox.Yes or not OfficeDialog.run(session, period.id, parent=parent):
         return False
     return office_on(session.db, period.cutoff_end) is not None

@@ -20,8 +20,8 @@ from ..core.periods import parse_period
 from ..core.units import current_office, reporting_units
 from ..core.wording import date
 from ..exchange.page import MARGINS, get_margins, set_margin
-from .office_access import TITLE
 
+TITLE = "Thông tin cơ quan"
 SHOWN = 12  # matches listed; more ask for another word
 HEADER_LABELS = (  # Unit field, label
     ("parent_body", "Cơ quan cấp trên (dòng trên, nếu có):"),
