@@ -119,6 +119,7 @@ class ReturnsTab(QWidget):
         self.state = state
         self.period_id = state.period.id
         self.last_results = []
+        self._units_changed = False  # True between set_period and the state compiled for it
         self.setAcceptDrops(True)
         self._build()
         self.refresh()
@@ -200,6 +201,7 @@ class ReturnsTab(QWidget):
     def set_period(self, period_id: str) -> None:
         """Another period: its board and log now, its figures when the window hands its state."""
         self.period_id = parse_period(period_id).id
+        self._units_changed = True
         self.summary.clear()
         self.refresh_board()
         self.refresh_log()
@@ -207,6 +209,7 @@ class ReturnsTab(QWidget):
     def set_state(self, state: ReportState) -> None:
         """The window compiled the period again: the chart and the totals follow it."""
         self.state = state
+        self._units_changed = False
         self.refresh_chart()
         self.refresh_trace()
 
@@ -240,8 +243,9 @@ class ReturnsTab(QWidget):
                 self.log_table.setItem(i, col, item)
 
     def _units(self):
-        """The units of the period shown: those the window compiled, else read anew."""
-        if self.state.period.id == self.period_id:
+        """The units of the period shown: those the window compiled, else (another period, or
+        the period shown again after the office window changed its units) read anew."""
+        if self.state.period.id == self.period_id and not self._units_changed:
             return list(self.state.units)
         return self.session.units(self.period_id)
 

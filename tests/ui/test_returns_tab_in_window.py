@@ -90,3 +90,23 @@ def test_the_two_buttons_are_whole_at_1024_by_768(demo_db, opener, tmp_path):
         right = button.mapTo(tab, QPoint(button.width(), 0)).x()
         assert right <= tab.width(), button.text()
     tab.grab().save(str(tmp_path / "returns_1024.png"))
+
+
+def test_a_unit_added_in_the_office_window_is_on_the_board_the_chart_and_the_log(demo_db,
+                                                                                 opener):
+    """The tab takes the units the window compiled: a unit added (Thông tin cơ quan, then the
+    period shown again) is on the board at once, not after the next compile."""
+    import datetime as dt
+
+    from bachthong_desktop.core.office_setup import add_own_unit
+
+    window = opener.open()
+    tab = _returns_tab(window)
+    assert tab.board_table.rowCount() == 14
+    office = window.session.office_for(window.period)
+    added = add_own_unit(window.session.db, "Thôn Nà Pài", dt.date(2020, 1, 1), target=office)
+    window.load_period(window.period)  # what the office window does after a save
+    board = [tab.board_table.item(row, 1).text() for row in range(tab.board_table.rowCount())]
+    assert "Thôn Nà Pài" in board and len(board) == 15
+    assert dict(tab.chart.bars)["Thôn Nà Pài"] is None  # on the chart: not reported yet
+    assert added.code in {u.code for u in tab._units()}
