@@ -79,6 +79,8 @@ def _check_block(block: Block, form: Form, known: set[str], where: str) -> list[
         return [f"{where}: needs unknown level word {block.needs!r}"]
     if block.kind == "records":
         known = known | {c.code for c in form.field(block.field).columns}
+    if block.kind == "heading":
+        known = known | {"n"}  # the heading's number, counted from the printed headings
     problems = _check_template(block.template, known, f"{where}.template")
     problems += _check_template(block.if_partial, known, f"{where}.if_partial")
     if block.if_none != "omit":

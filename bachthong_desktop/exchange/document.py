@@ -28,6 +28,9 @@ NBSP = "\u00a0"
 _NUMBER_WORD = re.compile(r"(?<=\d) (?=[^\W\d_])")
 _WORD_NUMBER = re.compile(r"\b([Nn]ăm|[Tt]háng|[Nn]gày) (?=\d|\{)")
 _LEVEL_WORDS = re.compile(r"(^|,\s*)(Xã|Thị trấn|Phường|Thôn|Bản|Trường)\b")
+NUMBER_SLOT = "\ue000"  # where a heading's {n} goes until the printed headings are counted
+ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50),
+         ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 
 
 @dataclass
@@ -238,7 +241,8 @@ def render_block(form: Form, block: Block, ctx: dict) -> list[Paragraph]:
     if block.needs and not ctx.get(block.needs):  # a body this level does not have
         return []
     if block.kind == "heading":
-        para = _template_para(f"heading{block.level or 1}", block.template, ctx)
+        para = _template_para(f"heading{block.level or 1}", block.template,
+                              {**ctx, "n": NUMBER_SLOT})
         if block.level <= 1:
             para.runs = [dataclasses.replace(r, text=r.text.upper()) for r in para.runs]
         para.when_empty = block.if_empty
@@ -306,6 +310,42 @@ def prune_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
             out.append(_typed("body", para.when_empty))
         out.append(para)
     return out[::-1]
+
+
+def roman(number: int) -> str:
+    """A level-1 heading's number: 4 -> "IV"."""
+    out = ""
+    for letters, value in ROMAN:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def heading_number(level: int, counts: list[int]) -> str:
+    """ "II.", "3." or "4.1.": the Decree-30 number of a heading from the counts so far."""
+    if level <= 1:
+        return f"{roman(counts[0])}."
+    if level == 2:
+        return f"{counts[1]}."
+    return f"{counts[1]}.{counts[2]}."
+
+
+def number_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Each printed heading's {n}, counted from the headings printed: one left out takes no
+    number, so "4.3." never prints under "4." without a "4.1."."""
+    counts = [0, 0, 0]
+    out = []
+    for para in paragraphs:
+        if para.level and NUMBER_SLOT in para.text:
+            depth = min(para.level, 3) - 1
+            counts[depth] += 1
+            counts[depth + 1:] = [0] * (2 - depth)
+            number = heading_number(para.level, counts)
+            para = dataclasses.replace(para, runs=[
+                dataclasses.replace(r, text=r.text.replace(NUMBER_SLOT, number))
+                for r in para.runs])
+        out.append(para)
+    return out
 
 
 # --- header, signature, appendix -------------------------------------------------------------
@@ -415,8 +455,8 @@ def build_document(state: ReportState, margins: Margins | None = None,
     doc_date = ctx.get(date_code) or None
     number_line = number_text(form, office, ctx.get(number_code))
     header = _header(form, period, office, number_line, doc_date)
-    body = prune_headings([p for s in form.sections for b in s.blocks
-                           for p in render_block(form, b, ctx)])
+    body = number_headings(prune_headings([p for s in form.sections for b in s.blocks
+                                           for p in render_block(form, b, ctx)]))
     opening, closing = _opening_and_closing(form, ctx)
     date_text = header.date_line.split(", ", 1)[-1].replace(NBSP, " ")
     doc = form.document
