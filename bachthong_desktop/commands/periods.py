@@ -37,5 +37,5 @@ def level_words(session, period) -> dict[str, str]:
         office = session.office_for(period)
     except NoOfficeError:
         return GENERIC_WORDS
-    words = session.form.words_for(office.kind, office.level_word)
+    words = session.form.words_of(office)
     return {key: words.get(key) or generic for key, generic in GENERIC_WORDS.items()}

@@ -17,7 +17,8 @@ def run(session, args) -> int:
     period = parse_period(args.period)
     result = board(session.store, period.id, session.units(period))
     office = session.office_for(period)
-    members = session.form.words_for(office.kind, office.level_word).get("members", "các đơn vị")
+    words = session.form.words_of(office)
+    members = words.get("members") or "các đơn vị"
     print(f"Kỳ {period.label} ({period.id}); hạn gửi của {members}: "
           f"{wording.date(result.deadline)}.")
     for row in result.rows:
@@ -25,5 +26,6 @@ def run(session, args) -> int:
         source = f", tệp “{row.file_name}”" if row.file_name else ""
         print(f"  {row.unit_code}  {row.unit_name}: {row.state_words}{when}{source}")
     print(f"Đã có báo cáo của {wording.number(result.received)}/"
-          f"{wording.number(len(result.rows))} đơn vị ({wording.share(result.rate)}).")
+          f"{wording.number(len(result.rows))} {words.get('member_kinds') or 'đơn vị'} "
+          f"({wording.share(result.rate)}).")
     return 0

@@ -115,13 +115,15 @@ def _office(session, args) -> int:
     print(f"Máy này tổng hợp báo cáo cho: {office.header_name}, từ ngày "
           f"{_date(office.valid_from)}.")
     if done.units:
-        print(f"Các đơn vị báo cáo: {wording.number(len(done.units))} {_members(office)}.")
+        print(f"Các đơn vị báo cáo: {wording.number(len(done.units))} "
+              f"{_members(session.form, office)}.")
     _print_header(office)
     return 0
 
 
-def _members(office) -> str:
-    return "xã, phường, đặc khu" if office.kind in ("tỉnh", "thành phố") else "đơn vị"
+def _members(form, office) -> str:
+    """ "xã, phường" or "xã, phường, đặc khu": the level's words from the definition."""
+    return form.words_of(office).get("member_kinds") or "đơn vị"
 
 
 def _header(session, args) -> int:

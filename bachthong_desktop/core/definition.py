@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .definition_check import check_form, key_problems
+from .definition_check import VARIANT_KEYS, check_form, key_problems
 from .errors import UserError
 from .paths import forms_dir
 
@@ -43,6 +43,7 @@ class Field:
     maximum: int | None = None   # a count: the largest plausible value (`max`)
     max_rows: int | None = None  # a table: the most rows a return may hold
     upward_from: str | None = None
+    needs: str = ""  # a level word; the field is left out where that word is empty
 
     @property
     def from_units(self) -> bool:
@@ -112,8 +113,33 @@ class Form:
         """The level words of the first of these kinds the definition knows ("xã", "tỉnh" ...)."""
         for kind in kinds:
             if kind and kind.lower() in self.level_words:
-                return dict(self.level_words[kind.lower()])
+                words = self.level_words[kind.lower()]
+                base = words.get("variant_of")
+                if base:  # a variant says what differs; "trên địa bàn tỉnh" stays its kind's
+                    return {**self.words_for(base), **_words_only(words), "office_level": base}
+                return _words_only(words)
         return {}
+
+    def words_of(self, office) -> dict[str, str]:
+        """The level words of an office (a Unit): its own variant ("tỉnh có đặc khu", set up
+        from its units' kinds) before its plain kind; none for no office."""
+        return self.words_for(office.level_word, office.kind) if office is not None else {}
+
+    def level_for(self, kind: str, member_kinds) -> str:
+        """The level words' key for an office of this kind whose reporting units are of these
+        kinds: a variant of the kind for a kind of member (a province with special zones)."""
+        for key, words in self.level_words.items():
+            if words.get("variant_of") == kind and words.get("with_members") in member_kinds:
+                return key
+        return kind
+
+    def lacks(self, f: Field, words: dict[str, str]) -> bool:
+        """The field names a body this level does not have (its `needs` word is empty)."""
+        return bool(f.needs) and not words.get(f.needs)
+
+    def fields_for(self, words: dict[str, str]) -> list[Field]:
+        """The fields an office of this level fills (the window, the checks)."""
+        return [f for f in self._fields.values() if not self.lacks(f, words)]
 
     def role(self, name: str) -> str:
         """The field code that plays a role of the document ("date", "recipients" ...)."""
@@ -125,6 +151,11 @@ class Form:
         codes = {f.code for f in shown}
         pairs = [(s, [f for f in s.fields if f.code in codes]) for s in self.sections]
         return [(s, fields) for s, fields in pairs if fields]
+
+
+def _words_only(words: dict) -> dict[str, str]:
+    """A level's words without the keys that say which offices a variant is for."""
+    return {k: v for k, v in words.items() if k not in VARIANT_KEYS}
 
 
 def _column(raw: dict) -> Column:
@@ -144,7 +175,7 @@ def _field(raw: dict, section: str) -> Field:
         default_from=raw.get("default_from"), merge_key=raw.get("merge_key"),
         columns=tuple(_column(c) for c in raw.get("columns", ())),
         maximum=raw.get("max"), max_rows=raw.get("max_rows"),
-        upward_from=raw.get("upward_from"),
+        upward_from=raw.get("upward_from"), needs=raw.get("needs", ""),
     )
 
 

@@ -24,6 +24,8 @@ CONTEXT_WORDS = {
 LEVEL_WORDS = {"members", "member_kinds", "members_caps", "member_column", "media_centre",
                "portal", "steering_35", "members_short", "member_short", "parent"}
 CONTEXT_WORDS |= LEVEL_WORDS
+# A variant of a level ([level_words."tỉnh có đặc khu"]) says whose words it changes.
+VARIANT_KEYS = {"variant_of", "with_members"}
 
 
 
@@ -42,12 +44,69 @@ def check_form(form: Form, codes: list[str]) -> list[str]:
     for i, section in enumerate(form.sections):
         for j, block in enumerate(section.blocks):
             problems += _check_block(block, form, known, f"sections[{i}].blocks[{j}]")
-    for kind, words in form.level_words.items():
-        problems += [f"level_words.{kind}: missing word {w!r}" for w in sorted(LEVEL_WORDS - set(words))]
+    problems += _check_levels(form)
+    problems += _check_needs(form)
     for key in ("trich_yeu", "opening", "closing", "appendix_title", "appendix_units",
                 "appendix_units_sum"):
         problems += _check_template(form.document.get(key, ""), known, f"document.{key}")
     return problems + _check_roles(form)
+
+
+def _check_levels(form: Form) -> list[str]:
+    """Every level has every word (a variant: with its kind's); a variant names a known kind."""
+    problems = []
+    for kind, words in form.level_words.items():
+        base = words.get("variant_of")
+        if base is not None and (base not in form.level_words or not words.get("with_members")):
+            problems.append(f"level_words.{kind}: variant_of must name a level and with_members "
+                            "the kind of reporting unit it is for")
+            continue
+        have = set(words) | set(form.level_words.get(base, {}))
+        problems += [f"level_words.{kind}: missing word {w!r}" for w in sorted(LEVEL_WORDS - have)]
+    return problems
+
+
+def _printed_by(form: Form) -> dict[str, set[str]]:
+    """For each field, the `needs` of every block that prints it ("" for a block on all levels)."""
+    out: dict[str, set[str]] = {}
+    templates = [(b, t) for s in form.sections for b in s.blocks
+                 for t in (b.template, b.if_partial, "" if b.if_none == "omit" else b.if_none)]
+    for block, template in templates:
+        for code in _codes_in(form, template) | ({block.field} if block.field else set()):
+            out.setdefault(code, set()).add(block.needs)
+    for key in ("trich_yeu", "opening", "closing", "appendix_title"):
+        for code in _codes_in(form, form.document.get(key, "")):
+            out.setdefault(code, set()).add("")
+    return out
+
+
+def _codes_in(form: Form, template: str) -> set[str]:
+    """The fields a template prints ({count_x}, {x_yes} ... name field x)."""
+    try:
+        parsed = [name.split(".")[0] for _, name, _, _ in string.Formatter().parse(template)
+                  if name]
+    except ValueError:
+        return set()
+    candidates = {c for n in parsed for c in (n, n.removeprefix("count_"), n.rsplit("_", 1)[0])}
+    return {c for c in candidates if form.has_field(c)}
+
+
+def _check_needs(form: Form) -> list[str]:
+    """A field the window hides for a level is printed only where that level is printed."""
+    problems, printed = [], _printed_by(form)
+    for f in form.fields:
+        blocks = printed.get(f.code, set())
+        if f.needs and f.needs not in LEVEL_WORDS:
+            problems.append(f"field {f.code}: needs unknown level word {f.needs!r}")
+        elif f.needs and f.from_units:
+            problems.append(f"field {f.code}: needs is for the office's own fields; every "
+                            "reporting unit fills the same return")
+        elif f.needs and blocks - {f.needs}:
+            problems.append(f"field {f.code} needs {f.needs!r} but a block without it prints it")
+        elif not f.needs and blocks and "" not in blocks and len(blocks) == 1:
+            problems.append(f"field {f.code} is printed only by blocks that need "
+                            f"{next(iter(blocks))!r}: give it needs = {next(iter(blocks))!r} too")
+    return problems
 
 
 def _check_field(f: Field) -> list[str]:
@@ -97,7 +156,7 @@ KEYS = {
     "section": ({"code", "tab"}, {"fields", "blocks"}),
     "field": ({"code", "kind", "label"}, {"reporters", "aggregate", "unit", "required",
                                           "default_from", "merge_key", "columns", "max",
-                                          "max_rows", "upward_from"}),
+                                          "max_rows", "upward_from", "needs"}),
     "column": ({"code", "label"}, {"kind", "required", "merge", "reporters", "role",
                                    "drop_leading"}),
     "block": ({"kind"}, {"template", "field", "level", "prefix", "if_none", "if_partial",

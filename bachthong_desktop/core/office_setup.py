@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import catalog
 from .catalog import CatalogUnit
+from .definition import load_form
 from .errors import UserError
 from .settings import set_setting
 from .text import clean
@@ -32,6 +33,13 @@ def _day(day: dt.date) -> str:
     return date(day)
 
 
+def level_of(unit: CatalogUnit) -> str:
+    """The key of the office's level words: its kind, or the definition's variant of it for
+    the kinds of its reporting units (a province with special zones: "tỉnh có đặc khu")."""
+    members = catalog.communes_of(unit.code) if unit.is_province else []
+    return load_form().level_for(unit.kind, {m.kind for m in members})
+
+
 def office_defaults(unit: CatalogUnit) -> dict[str, str]:
     """Header, place and signature of a People's Committee, from the catalog and its kind."""
     province = catalog.lookup(unit.province_code)
@@ -39,7 +47,7 @@ def office_defaults(unit: CatalogUnit) -> dict[str, str]:
         "header_name": f"{COMMITTEE} {unit.name.upper()}",
         "parent_body": "",
         "short_name": f"UBND {unit.kind} {unit.bare_name}",
-        "level_word": unit.kind,
+        "level_word": level_of(unit),
         "place": unit.bare_name,
         "province": province.bare_name if province else "",
         "doc_issuer_code": "UBND",

@@ -52,6 +52,7 @@ def compile_state(store: Store, period: Period, office: Unit, units: list[Unit],
     figures = compile_report(store, str(period), office, units)
     earlier = earlier or {}
     values = {code: fig.value for code, fig in figures.items()}
-    problems = check_values(store.form.fields, values, earlier, earlier_label)
+    fields = store.form.fields_for(store.form.words_of(office))  # not a body the level lacks
+    problems = check_values(fields, values, earlier, earlier_label)
     return ReportState(store.form, period, office, tuple(units), figures, earlier,
                        earlier_label, tuple(problems))

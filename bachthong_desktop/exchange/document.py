@@ -177,7 +177,7 @@ def context(state: ReportState, overrides: dict[str, Any] | None = None) -> dict
     """Every word a template may use: field values, counts, period, office and unit words."""
     ctx = period_words(state.form, state.period)
     ctx.update(office_words(state.office))
-    ctx.update(state.form.words_for(state.office.kind, state.office.level_word))
+    ctx.update(state.form.words_of(state.office))
     ctx.update(figure_words(state.form, state.figures, state.units))
     ctx.update(unit_words(state))
     ctx.update(overrides or {})

@@ -13,17 +13,19 @@ class LevelTexts:
     members: str = "các đơn vị"  # "các xã"; the generic words stand while no office is known
     member: str = "đơn vị"  # "xã", "xã, phường"
     parent: str = "cấp trên"  # "tỉnh", "cấp tỉnh", "Bộ"
+    hidden: frozenset[str] = frozenset()  # fields of bodies the level lacks ("Trung tâm VH …")
 
     @classmethod
     def of(cls, form, office) -> LevelTexts:
         """The words of `office` (a Unit, or None) by its kind in the catalog."""
         if office is None:
             return cls()
-        words = form.words_for(office.kind, office.level_word)
+        words = form.words_of(office)
         default = cls()
         return cls(words.get("members_short") or default.members,
                    words.get("member_short") or default.member,
-                   words.get("parent") or default.parent)
+                   words.get("parent") or default.parent,
+                   frozenset(f.code for f in form.fields if form.lacks(f, words)))
 
     @property
     def returns_tab(self) -> str:

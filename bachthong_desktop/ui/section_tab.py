@@ -160,3 +160,10 @@ class SectionTab(QScrollArea):
             for widget in (row.editor, row.view):
                 if isinstance(widget, (FigureCountEditor, UnitsView)):
                     widget.set_figure(figures.get(code), names, texts)
+            self._show_row(row, code not in texts.hidden)
+
+    def _show_row(self, row: FieldRow, shown: bool) -> None:
+        """A field of a body the office's level does not have is not asked for."""
+        form = self.widget().layout()
+        for widget in (row.label, row):
+            form.setRowVisible(widget, shown)
