@@ -15,8 +15,8 @@ def arguments(parser) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2023-H1, 2023-H2 hoặc 2023")
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--unit", metavar="MÃ", help="mã (hoặc tên) của xã, thị trấn")
-    which.add_argument("--all", action="store_true", help="một tệp cho mỗi xã, thị trấn")
+    which.add_argument("--unit", metavar="MÃ", help="mã (hoặc tên) của đơn vị báo cáo")
+    which.add_argument("--all", action="store_true", help="một tệp cho mỗi đơn vị báo cáo")
     parser.add_argument("-o", "--output", required=True, metavar="ĐƯỜNG_DẪN",
                         help="tệp .xlsx (với --unit) hoặc thư mục (với --all)")
     parser.set_defaults(run=run)

@@ -40,7 +40,7 @@ def test_template_all_then_import_status_trace(tmp_path, capsys, db_path):
     code, text = _run(capsys, db, "status", "--period", "2023-H1")
     assert "Xã Vi Hương: Nộp muộn" in text  # 2023 is past
     assert "Xã Sĩ Bình: Bị từ chối: ô E12" in text and "Xã Tân Tú: Chưa nhận" in text
-    assert "1/14 đơn vị (7 %)" in text
+    assert "1/14 xã, thị trấn (7 %)" in text
     code, text = _run(capsys, db, "trace", "--period", "2023-H1", "rebuttal_turns")
     assert code == 0 and "1086" in text and f"tệp “{good.name}”, trang “Báo cáo”, ô E12" in text
 

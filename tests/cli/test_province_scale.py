@@ -43,7 +43,7 @@ def test_92_communes_and_wards_report_to_their_province(capsys, new_db_path, tmp
         workbook.save(path)
 
     run(capsys, db, "import", str(folder), "--period", "2026-H1")
-    assert "Đã có báo cáo của 92/92 đơn vị" in run(capsys, db, "status", "--period", "2026-H1")
+    assert "Đã có báo cáo của 92/92 xã, phường" in run(capsys, db, "status", "--period", "2026-H1")
     shown = json.loads(run(capsys, db, "show", "--period", "2026-H1", "--json"))["indicators"]
     assert shown["rebuttal_turns"]["total"] == sum(range(1, 93))
     assert shown["foreign_visitors"]["total"] == sum(i % 3 for i in range(1, 93))
