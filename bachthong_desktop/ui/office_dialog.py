@@ -15,11 +15,12 @@ from ..core import catalog
 from ..core.deadlines import deadline, set_deadline
 from ..core.errors import UserError
 from ..core.office_setup import (add_own_unit, department_defaults, office_defaults,
-                                 set_header, set_up_office)
+                                 office_unit, set_header, set_up_office)
 from ..core.periods import parse_period
 from ..core.units import current_office, reporting_units
 from ..core.wording import date
 from ..exchange.page import MARGINS, get_margins, set_margin
+from .level_texts import LevelTexts
 
 TITLE = "Thông tin cơ quan"
 SHOWN = 12  # matches listed; more ask for another word
@@ -136,7 +137,7 @@ class OfficeDialog(QDialog):
             self.header[code].setText(value)
 
     def _units_box(self) -> QGroupBox:
-        box = QGroupBox("Đơn vị báo cáo cho cơ quan (thôn, bộ phận … của xã)")
+        box = self.units_box = QGroupBox("Đơn vị báo cáo cho cơ quan")
         column = QVBoxLayout(box)
         self.own_units = QListWidget()
         column.addWidget(self.own_units, 1)
@@ -165,9 +166,18 @@ class OfficeDialog(QDialog):
         self.deadline_office = _date_edit(dt.date.today())
         self.deadline_label = QLabel()
         form.addRow(self.deadline_label)
-        form.addRow("Hạn các đơn vị gửi:", self.deadline_units)
-        form.addRow("Hạn cơ quan gửi cấp trên:", self.deadline_office)
+        self.units_deadline_label, self.office_deadline_label = QLabel(), QLabel()
+        form.addRow(self.units_deadline_label, self.deadline_units)
+        form.addRow(self.office_deadline_label, self.deadline_office)
         return box
+
+    def _show_level(self, office) -> None:
+        """The office's own words: "Hạn các xã, phường gửi", "Hạn gửi Bộ" (generic: no office)."""
+        texts = LevelTexts.of(self.session.form, office)
+        self.units_deadline_label.setText(f"Hạn {texts.members} gửi:")
+        self.office_deadline_label.setText(f"Hạn gửi {texts.parent}:")
+        self.units_box.setTitle("Đơn vị báo cáo cho cơ quan"
+                                + (f" ({texts.member})" if office is not None else ""))
 
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
@@ -197,6 +207,7 @@ class OfficeDialog(QDialog):
             spin.setValue(getattr(margins, side))
         self._load_deadlines()
         self._load_units()
+        self._show_level(office)
         self.department.setEnabled(self._province_name() is not None)
 
     def _load_deadlines(self) -> None:
@@ -244,16 +255,18 @@ class OfficeDialog(QDialog):
                 self.header[code].setText(value)
         self.meaning.setText(self._meaning(self.chosen))
         self._load_units()
+        self._show_level(office_unit(self.chosen, catalog.VALID_FROM))
         self.department.setEnabled(self._province_name() is not None)
 
     def _meaning(self, unit: catalog.CatalogUnit) -> str:
+        texts = LevelTexts.of(self.session.form, office_unit(unit, catalog.VALID_FROM))
         if unit.is_province:
             count = len(catalog.communes_of(unit.code))
-            return (f"{unit.name} tổng hợp báo cáo từ {count} xã, phường, đặc khu (tự thêm làm "
+            return (f"{unit.name} tổng hợp báo cáo từ {count} {texts.member} (tự thêm làm "
                     "đơn vị báo cáo). Một sở viết tên mình ở ô “Tên cơ quan” và “UBND TỈNH …” ở "
                     "ô “Cơ quan cấp trên”.")
-        return (f"{unit.name} ({unit.province_name}) lập báo cáo của mình; các thôn, bộ phận báo "
-                "cáo cho xã (nếu có) thêm được sau khi lưu.")
+        return (f"{unit.name} ({unit.province_name}) lập báo cáo của mình; {texts.members} báo "
+                f"cáo cho {unit.kind} (nếu có) thêm được sau khi lưu.")
 
     # -- saving -----------------------------------------------------------------------
     def _add_unit(self) -> None:
