@@ -15,15 +15,32 @@ from pathlib import Path, PurePath
 from .commune_mode import COMMUNE_KEY, MODE_KEY, Mode, mode_from
 
 GEOMETRY_KEY = "window_geometry"
-KEYS = (MODE_KEY, COMMUNE_KEY, GEOMETRY_KEY)
+RETURNS_TITLE_KEY = "returns_tab_title"  # the returns tab's name when the window last closed
+OFFICE_KEY = "office_code"  # units.OFFICE_SETTING: the current office
+KEYS = (MODE_KEY, COMMUNE_KEY, GEOMETRY_KEY, RETURNS_TITLE_KEY, OFFICE_KEY)
+# The current office's level, as units.current_office finds it: the office chosen last, else
+# the latest office; for the words of the returns tab.
+OFFICE_LEVEL = ("SELECT kind, level_word FROM units WHERE is_office = 1 "
+                "ORDER BY code = ? DESC, valid_from DESC LIMIT 1")
+
+
+@dataclass(frozen=True)
+class OfficeLevel:
+    """What the level words of an office are looked up by (as on a Unit)."""
+
+    kind: str | None
+    level_word: str | None
 
 
 @dataclass(frozen=True)
 class StartView:
-    """The mode (None: not chosen yet, or not readable) and the saved window geometry."""
+    """The mode (None: not chosen yet, or not readable), the saved window geometry, and the
+    returns tab's last name or else the current office's level (None: no office yet)."""
 
     mode: Mode | None = None
     geometry: str | None = None
+    returns_title: str | None = None
+    office: OfficeLevel | None = None
 
 
 def read_only_uri(path: PurePath) -> str:
@@ -45,9 +62,11 @@ def look(db_path: str | os.PathLike) -> StartView:
         try:
             rows = conn.execute(f"SELECT key, value FROM settings WHERE key IN "
                                 f"({', '.join('?' * len(KEYS))})", KEYS).fetchall()
+            settings = {key: value for key, value in rows if isinstance(value, str)}
+            level = conn.execute(OFFICE_LEVEL, (settings.get(OFFICE_KEY, ""),)).fetchone()
         finally:
             conn.close()
     except (sqlite3.Error, ValueError):
         return StartView()
-    settings = {key: value for key, value in rows if isinstance(value, str)}
-    return StartView(mode_from(settings), settings.get(GEOMETRY_KEY))
+    return StartView(mode_from(settings), settings.get(GEOMETRY_KEY),
+                     settings.get(RETURNS_TITLE_KEY), OfficeLevel(*level) if level else None)

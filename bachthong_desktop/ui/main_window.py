@@ -19,7 +19,7 @@ from ..core.periods import Period, parse_period
 from ..core.report_checks import report_problems
 from ..core.report_state import ReportState, compile_state
 from ..core.settings import get_setting, set_setting
-from ..core.start_view import GEOMETRY_KEY, StartView
+from ..core.start_view import GEOMETRY_KEY, RETURNS_TITLE_KEY, StartView
 from ..core.units import unit_as_of
 from .embedded import LazyTab, is_real, optional_tab
 from .level_texts import LevelTexts
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 PERIOD_KEY = "last_period"
 # The returns tab's name in the frame painted before the database (and its office) is known;
 # once open, the tab is named by the office's level: `returns_tab_title`.
-RETURNS_TAB = "Các xã gửi báo cáo"
+RETURNS_TAB = LevelTexts().returns_tab  # "Các đơn vị gửi báo cáo", until the office is known
 PREVIEW_TAB = "Xem trước, in"
 MENUS = ("&Tệp", "&Sửa", "&Xem", "Trợ &giúp")
 DEFAULT_SIZE = (1280, 820)
@@ -77,10 +77,10 @@ def lines_within(text: str, names: QListWidget) -> str:
     return "\n".join(lines)
 
 
-def tab_titles(form: Form, commune: bool) -> list[str]:
+def tab_titles(form: Form, commune: bool, returns_title: str = RETURNS_TAB) -> list[str]:
     """The tabs of the window, in order (a commune's copy has no returns or preview tab)."""
     titles = [section.tab for section, _ in form.tab_sections(commune)]
-    return titles if commune else [*titles, RETURNS_TAB, PREVIEW_TAB]
+    return titles if commune else [*titles, returns_title, PREVIEW_TAB]
 
 
 class MainWindow(QMainWindow):
@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
         """Before the database is open: the title, menus, tab names and size, painted at once."""
         self.setWindowTitle(form.title)
         commune = view.mode is not None and view.mode.is_commune
-        self.setCentralWidget(OpeningView(tab_titles(form, commune)))
+        returns = view.returns_title or LevelTexts.of(form, view.office).returns_tab
+        self.setCentralWidget(OpeningView(tab_titles(form, commune, returns)))
         self._apply_geometry(view.geometry)
         self._sized = view.geometry is not None
         self.show()
@@ -527,6 +528,7 @@ class MainWindow(QMainWindow):
         if self.remember:
             data = bytes(self.saveGeometry().toBase64()).decode()
             set_setting(self.session.db, GEOMETRY_KEY, data)
+            set_setting(self.session.db, RETURNS_TITLE_KEY, self.level_texts.returns_tab)
         if self.own_session:
             self.session.close()
         super().closeEvent(event)

@@ -115,3 +115,43 @@ def test_the_saved_size_is_used_even_when_the_quick_look_cannot_read_it(
     begun = start_on(demo_db, "--period", "2023-H1")
     qtbot.waitUntil(lambda: begun.window.is_open, timeout=10000)
     assert begun.window.height() == 500  # not the first start's 820
+
+
+def _province_db(path):
+    from bachthong_desktop.core.office_setup import set_up_office
+
+    session = Session(path)
+    set_mode(session.db, Mode(OFFICE))
+    set_up_office(session.db, "19")
+    session.close()
+
+
+def test_a_province_s_frame_never_names_the_communes_alone(start_on, qtbot, new_db_path):
+    """The frame reads the office's level: no "Các xã" flashes before "Các xã, phường"."""
+    _province_db(new_db_path)
+    begun = start_on(new_db_path, "--period", "2026-H1")
+    first = tab_names(begun.window.centralWidget().tabs)
+    assert first[-2] == "Các xã, phường gửi báo cáo"
+    qtbot.waitUntil(lambda: begun.window.is_open, timeout=10000)
+    assert tab_names(begun.window.tabs) == first
+
+
+def test_the_frame_remembers_the_returns_tab_of_the_last_period(start_on, qtbot, demo_db):
+    """The district's 2023 history after its successor commune was set up: the window last
+    showed 2023, so the next frame says "Các xã" as the window will, not the commune's words."""
+    from bachthong_desktop.core.office_setup import set_up_office
+
+    session = Session(demo_db)
+    set_mode(session.db, Mode(OFFICE))
+    set_up_office(session.db, "01969")
+    session.close()
+    begun = start_on(demo_db, "--period", "2023-H1")
+    frame = tab_names(begun.window.centralWidget().tabs)
+    assert frame[-2] == "Các thôn, tổ dân phố, bộ phận gửi báo cáo"  # the current office
+    qtbot.waitUntil(lambda: begun.window.is_open, timeout=10000)
+    assert tab_names(begun.window.tabs)[-2] == "Các xã gửi báo cáo"
+    begun.window.close()
+    begun.close()  # the lock goes with the program
+    again = start_on(demo_db, "--period", "2023-H1")
+    assert tab_names(again.window.centralWidget().tabs)[-2] == "Các xã gửi báo cáo"
+    qtbot.waitUntil(lambda: again.window.is_open, timeout=10000)
