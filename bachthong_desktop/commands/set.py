@@ -76,9 +76,12 @@ def run(session, args) -> int:
         raise UserError(f"Không có chỉ tiêu mã “{args.code}”. Các mã: "
                         + ", ".join(f.code for f in form.fields) + ".")
     field = form.field(args.code)  # a total of the units' figures: the office's own figure
-    office = session.office_for(period).code  # the office of that period (2023: the district)
-    changed = session.store.set(period.id, office, field.code, raw_for(field, read_value(args)),
-                                SOURCE)
+    office = session.office_for(period)  # the office of that period (2023: the district)
+    if form.lacks(field, form.words_of(office)):
+        raise UserError(f"“{field.label}” không có ở {office.name}: báo cáo của cấp này không có "
+                        "mục đó. Hãy xem các chỉ tiêu trong cửa sổ chương trình.")
+    changed = session.store.set(period.id, office.code, field.code,
+                                raw_for(field, read_value(args)), SOURCE)
     print(f"Đã ghi “{field.label}” kỳ {period.id}." if changed
           else f"“{field.label}” kỳ {period.id} không đổi.")
     for problem in session.state(period).problems:

@@ -92,3 +92,16 @@ def test_an_issue_date_before_the_request_letter_is_refused(capsys, demo_db, tmp
                        str(target), "--final", "--so", "5", "--ngay", "05/6/2023")
     assert code == 0, err
     assert "Số: 05/BC-UBND" in docx.Document(str(target)).tables[0].rows[0].cells[0].text
+
+
+def test_set_refuses_a_figure_the_period_s_office_does_not_report(capsys, new_db_path):
+    db = str(new_db_path)
+    assert run(capsys, "--db", db, "units", "office", "01969")[0] == 0
+    code, out, err = run(capsys, "--db", db, "set", "--period", "2026-H1", "local_news", "5")
+    assert code == 1 and "Đã ghi" not in out
+    assert "không có ở" in err and "Xã Phủ Thông" in err
+    session = Session(db)
+    try:
+        assert session.store.get("2026-H1", "01969", "local_news") is None
+    finally:
+        session.close()
