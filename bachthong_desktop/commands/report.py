@@ -25,7 +25,7 @@ def _pdf_renderer(output: str):
     """Qt paints the PDF; loaded only when a PDF is asked for (a .docx needs no Qt)."""
     if format_of(output) != "pdf":
         return None
-    from ..ui.printing import pdf_bytes
+    from ..ui.pdf_file import pdf_bytes  # QtGui only: no widgets, no printers
 
     return pdf_bytes
 

@@ -42,7 +42,7 @@ def render(doc: Document, fmt: str, pdf: Callable[[Document], bytes] | None = No
 
         return docx_bytes(doc)
     if pdf is None:
-        raise ValueError("a PDF renderer is needed (bachthong_desktop.ui.printing.pdf_bytes)")
+        raise ValueError("a PDF renderer is needed (bachthong_desktop.ui.pdf_file.pdf_bytes)")
     return pdf(doc)
 
 

@@ -1,4 +1,4 @@
-"""PDF files, printers and the print preview, all painted from the one document model."""
+"""Printers and the print preview, painted from the one document model (PDF files: pdf_file.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 
 from ..core.errors import UserError
 from ..exchange.document import Document
+from .pdf_file import pdf_bytes, write_pdf  # noqa: F401 - the PDF, for the window's callers
 from .qt_document import paint_document
 
 NO_PRINTER = ("Máy tính này chưa có máy in nào. Hãy cài đặt máy in (hoặc bật máy in và kết nối), "
@@ -26,33 +27,6 @@ def ensure_app():
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication([sys.argv[0] if sys.argv else "bachthong"])
     return app
-
-
-def pdf_printer(path) -> QPrinter:
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setOutputFormat(QPrinter.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setCreator("bachthong")
-    return printer
-
-
-def write_pdf(doc: Document, path) -> None:
-    """The report as a PDF file, painted by Qt (no office suite needed)."""
-    ensure_app()
-    printer = pdf_printer(path)
-    printer.setDocName(doc.trich_yeu)
-    paint_document(doc, printer)
-
-
-def pdf_bytes(doc: Document, tmp_dir=None) -> bytes:
-    """The report's PDF as bytes (for issued versions)."""
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory(dir=tmp_dir) as folder:
-        path = Path(folder) / "report.pdf"
-        write_pdf(doc, path)
-        return path.read_bytes()
 
 
 def printer_names() -> list[str]:

@@ -215,10 +215,16 @@ def appendix_document(appendix: Appendix, size: QSizeF, device) -> QTextDocument
     return qdoc
 
 
-def page_size(printer) -> QSizeF:
-    """The printable area in the printer's own device pixels."""
-    rect = printer.pageRect(printer.Unit.DevicePixel)
+def page_size(device) -> QSizeF:
+    """The printable area in the device's own pixels (a QPrinter or a QPdfWriter)."""
+    rect = device.pageLayout().paintRectPixels(device.resolution())
     return QSizeF(rect.width(), rect.height())
+
+
+def is_pdf(device) -> bool:
+    """Painting a PDF file (QPdfWriter, or a QPrinter set to PDF), not a printer's pages."""
+    output_format = getattr(device, "outputFormat", None)
+    return output_format is None or output_format() == device.OutputFormat.PdfFormat
 
 
 def set_layout(printer, doc: Document, landscape: bool = False) -> bool:
@@ -287,7 +293,8 @@ def _page_number(painter: QPainter, width: float, scale: Scale, top_mm: float,
 
 
 def paint_document(doc: Document, printer) -> None:
-    """Paint every page of the report on a QPrinter (PDF, a real printer or a preview)."""
+    """Paint every page of the report on a QPrinter (PDF, a real printer or a preview) or a
+    QPdfWriter."""
     set_layout(printer, doc)
     main = main_document(doc, page_size(printer), printer)
     painter = QPainter()
@@ -308,6 +315,9 @@ def print_refused(printer) -> UserError:
     there makes QPainter.begin() return False, as does a printer that is off or a file that
     cannot be written.
     """
+    if not hasattr(printer, "printerName"):  # a QPdfWriter: it writes into memory
+        return UserError("Không tạo được tệp PDF. Hãy thử lại; nếu vẫn lỗi, hãy khởi động lại "
+                         "máy tính.")
     if printer.outputFormat() == printer.OutputFormat.PdfFormat and printer.outputFileName():
         return UserError(f"Không ghi được tệp PDF “{printer.outputFileName()}”. Hãy chọn thư mục "
                          "khác, hoặc đóng tệp nếu nó đang mở trong chương trình đọc PDF.")
@@ -320,8 +330,7 @@ def _paint_appendix(painter: QPainter, printer, doc: Document) -> None:
     """The appendix on pages of its own: landscape where the printer can change orientation
     within a job (PDF), else drawn turned on the portrait page (printers, preview)."""
     wide = doc.appendix.wide
-    pdf = printer.outputFormat() == printer.OutputFormat.PdfFormat
-    turned = wide and not (pdf and set_layout(printer, doc, landscape=True))
+    turned = wide and not (is_pdf(printer) and set_layout(printer, doc, landscape=True))
     size = page_size(printer)
     if turned:
         size = QSizeF(size.height(), size.width())
