@@ -7,8 +7,8 @@ sizes are true points: on a 96-dpi screen device 14 pt would become 14.25 pt.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter, QPen,
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtGui import (QFont, QPageLayout, QPageSize, QPainter, QPainterPath, QPen,
                            QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
                            QTextFormat, QTextFrameFormat, QTextLength, QTextTableFormat)
 
@@ -21,7 +21,20 @@ from .fonts import FAMILY as FONT, register_fonts  # the carried font; Word keep
 from .qt_pagination import keep_on_one_page, paginate
 
 RULE = QTextFormat.UserProperty + 1  # a block under which a short rule is drawn: [width, pen]
-ALIGN = {"center": Qt.AlignCenter, "justify": Qt.AlignJustify, "left": Qt.AlignLeft}
+# Qt's alignment flags as the numbers Qt itself stores in a block format (Qt.AlignCenter,
+# Qt.AlignJustify, Qt.AlignLeft) and the page number's Qt.AlignHCenter | Qt.AlignTop. Naming any
+# Qt.* value makes PySide6 create all ~100 enums of the Qt namespace: ~15 ms of every PDF.
+# tests/ui/test_qt_document_flags.py checks them against Qt's.
+ALIGN = {"center": 0x0084, "justify": 0x0008, "left": 0x0001}
+PAGE_NUMBER_ALIGN = 0x0024
+
+
+def black_pen(width: float = 1.0) -> QPen:
+    """A solid black pen: QPen() is one. (QPen(QColor), QBrush(QColor) and setColor() would
+    create the Qt namespace's enums, see above.)"""
+    pen = QPen()
+    pen.setWidthF(width)
+    return pen
 
 
 # Qt scales a format's margins, paddings and table widths from 96 dpi to the paint device's
@@ -54,7 +67,7 @@ def _char(look: Look, bold: bool = False, italic: bool = False) -> QTextCharForm
 
 def _block(look: Look, scale: Scale) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
-    fmt.setAlignment(ALIGN[look.align])
+    fmt.setProperty(QTextFormat.BlockAlignment, ALIGN[look.align])  # = setAlignment()
     fmt.setTextIndent(scale.device.mm(look.first_line_mm))
     fmt.setTopMargin(scale.pt(look.before_pt))
     fmt.setBottomMargin(scale.pt(look.after_pt))
@@ -108,7 +121,7 @@ def _table(cursor: QTextCursor, scale: Scale, widths_mm, rows: int = 1, border: 
     fmt.setWidth(QTextLength(QTextLength.FixedLength, scale.mm(sum(widths_mm))))
     if border:
         fmt.setHeaderRowCount(1)
-        fmt.setBorderBrush(QBrush(QColor("black")))
+        fmt.setBorderBrush(black_pen().brush())  # solid black
     return cursor.insertTable(rows, len(widths_mm), fmt)
 
 
@@ -269,12 +282,10 @@ def _paint_rules(painter: QPainter, qdoc: QTextDocument, page: QRectF) -> None:
             width, pen_width = rule
             box = layout_.blockBoundingRect(block)
             if page.contains(box.center()):
-                painter.save()
-                painter.setPen(QPen(QColor("black"), pen_width))
                 y = box.bottom()
-                painter.drawLine(QPointF(box.center().x() - width / 2, y),
-                                 QPointF(box.center().x() + width / 2, y))
-                painter.restore()
+                line = QPainterPath(QPointF(box.center().x() - width / 2, y))
+                line.lineTo(QPointF(box.center().x() + width / 2, y))
+                painter.strokePath(line, black_pen(pen_width))  # setPen() would make Qt's enums
         block = block.next()
 
 
@@ -288,7 +299,7 @@ def _page_number(painter: QPainter, width: float, scale: Scale, top_mm: float,
     painter.setFont(font)
     top = scale.mm(layout.HEADER_DISTANCE_MM - top_mm)
     box = QRectF(0, top, width, scale.pt(LOOKS["page_number"].size_pt * 1.3))
-    painter.drawText(box, Qt.AlignHCenter | Qt.AlignTop, str(number))
+    painter.drawText(box, PAGE_NUMBER_ALIGN, str(number))
     painter.restore()
 
 
