@@ -23,7 +23,8 @@ RESOLUTION = 1200  # dpi: what QPrinter.HighResolution gives a PDF, so the pages
 
 def ensure_gui_app() -> QGuiApplication:
     """A Qt application for painting; offscreen without a display. A process that has loaded
-    widgets (the window, the tests) gets a QApplication: its widgets need one."""
+    widgets (the window, the self-test, the tests) gets a QApplication: its widgets need one,
+    and Qt allows one application per process (a widget after a QGuiApplication aborts)."""
     app = QGuiApplication.instance()
     if app is not None:
         return app

@@ -121,7 +121,7 @@ def _docx(state: dict) -> str:
 
 
 def _pdf(state: dict) -> str:
-    from .pdf_file import write_pdf
+    from .printing import write_pdf  # the window's process: a QApplication, its widgets come next
 
     path = state["folder"] / "bao-cao.pdf"
     write_pdf(state["doc"], path)
