@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 
 from ..core.errors import UserError
 from ..exchange.document import Document
-from .pdf_file import pdf_bytes, write_pdf  # noqa: F401 - the PDF, for the window's callers
+from .pdf_file import ensure_gui_app, pdf_bytes, write_pdf  # noqa: F401 - the PDF, for the window
 from .qt_document import paint_document
 
 NO_PRINTER = ("Máy tính này chưa có máy in nào. Hãy cài đặt máy in (hoặc bật máy in và kết nối), "
@@ -17,16 +14,10 @@ NO_PRINTER = ("Máy tính này chưa có máy in nào. Hãy cài đặt máy in 
 
 
 def ensure_app():
-    """A Qt application for painting (the command line has none); offscreen without a display."""
-    from PySide6.QtWidgets import QApplication
+    """A QApplication for printers and the preview (the command line has none)."""
+    import PySide6.QtWidgets  # noqa: F401 - loaded, ensure_gui_app makes a QApplication
 
-    app = QApplication.instance()
-    if app is None:
-        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                     or os.environ.get("WAYLAND_DISPLAY")):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QApplication([sys.argv[0] if sys.argv else "bachthong"])
-    return app
+    return ensure_gui_app()
 
 
 def printer_names() -> list[str]:
