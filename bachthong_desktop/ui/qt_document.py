@@ -24,7 +24,7 @@ RULE = QTextFormat.UserProperty + 1  # a block under which a short rule is drawn
 # Qt's alignment flags as the numbers Qt itself stores in a block format (Qt.AlignCenter,
 # Qt.AlignJustify, Qt.AlignLeft) and the page number's Qt.AlignHCenter | Qt.AlignTop. Naming any
 # Qt.* value makes PySide6 create all ~100 enums of the Qt namespace: ~15 ms of every PDF.
-# tests/ui/test_qt_document_flags.py checks them against Qt's.
+# tests/ui/test_pdf_file.py checks them against Qt's.
 ALIGN = {"center": 0x0084, "justify": 0x0008, "left": 0x0001}
 PAGE_NUMBER_ALIGN = 0x0024
 

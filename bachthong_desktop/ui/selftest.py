@@ -121,8 +121,9 @@ def _docx(state: dict) -> str:
 
 
 def _pdf(state: dict) -> str:
-    from .printing import write_pdf  # the window's process: a QApplication, its widgets come next
+    from .printing import ensure_app, write_pdf
 
+    ensure_app()  # a QApplication, not the PDF's QGuiApplication: the window check follows
     path = state["folder"] / "bao-cao.pdf"
     write_pdf(state["doc"], path)
     data = path.read_bytes()

@@ -1,0 +1,16 @@
+"""`bachthong self-test` from the sources, in a process of its own: the PDF step and the window
+step share one Qt application (a QGuiApplication made for the PDF would abort the window)."""
+
+import os
+import subprocess
+import sys
+
+
+def test_the_self_test_passes_in_a_fresh_process(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BACHTHONG_DATA_DIR": str(tmp_path),
+           "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-m", "bachthong_desktop.cli", "self-test"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=300, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ĐẠT   tệp PDF" in done.stdout and "ĐẠT   cửa sổ chính" in done.stdout
+    assert done.stdout.rstrip().endswith("Kết quả: ĐẠT")
