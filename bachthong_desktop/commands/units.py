@@ -41,7 +41,8 @@ def arguments(parser) -> None:
     end = actions.add_parser("end", help="ghi ngày một đơn vị thôi tồn tại (sáp nhập, giải thể)")
     end.add_argument("code", metavar="MÃ")
     end.add_argument("--den-ngay", dest="end", required=True, metavar="dd/mm/yyyy")
-    own = actions.add_parser("own", help="thêm một thôn, tổ dân phố, bộ phận báo cáo cho xã (mã do xã đặt)")
+    own = actions.add_parser("own", help="thêm một thôn, tổ dân phố, bộ phận báo cáo cho cơ quan "
+                                         "(mã do cơ quan đặt)")
     own.add_argument("name", metavar="TÊN", help="tên đơn vị, ví dụ “Thôn Nà Pài”")
     find = actions.add_parser("find", help="tìm đơn vị trong danh mục hành chính từ 01/07/2025")
     find.add_argument("text", metavar="TỪ", nargs="+", help="tên (có dấu hoặc không) hoặc mã")

@@ -174,3 +174,15 @@ def test_villages_of_a_commune_get_the_communes_own_codes(capsys, new_db_path, t
     assert run(capsys, db_path, "import", str(village), "--period", "2026-H1")[0] == 0
     _, board, _ = run(capsys, db_path, "status", "--period", "2026-H1")
     assert "hạn gửi của các thôn, tổ dân phố, bộ phận" in board and "1/2" in board
+
+
+
+def test_the_own_units_help_names_no_level_the_office_may_not_be(capsys, new_db_path):
+    """A ward or a special zone adds its tổ dân phố too: the help speaks of the office."""
+    try:
+        code = run(capsys, new_db_path, "units", "--help")[0]
+    except SystemExit as stop:  # argparse ends the program after the help
+        code = stop.code
+    out = " ".join(capsys.readouterr().out.split())
+    assert code == 0
+    assert "bộ phận báo cáo cho cơ quan (mã do cơ quan đặt)" in out and "cho xã" not in out
