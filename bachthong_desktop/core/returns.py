@@ -51,8 +51,7 @@ def versions(db, period: str, unit_code: str | None = None) -> list[dict]:
 
 
 def current_return(db, period: str, unit_code: str) -> dict | None:
-    rows = [r for r in versions(db, period, unit_code) if r["status"] == CURRENT]
-    return rows[-1] if rows else None
+    return _current(versions(db, period, unit_code))
 
 
 def normalise(store: Store, values: dict[str, Any]) -> dict[str, Any]:
@@ -184,7 +183,7 @@ def _by_unit(rows: list[dict]) -> dict[str, list[dict]]:
 
 
 def _current(rows: list[dict]) -> dict | None:
-    """The current version among one unit's versions (as `current_return`)."""
+    """The current version among one unit's versions, oldest first (the last current one)."""
     current = [r for r in rows if r["status"] == CURRENT]
     return current[-1] if current else None
 
