@@ -15,10 +15,12 @@ from .values import as_date
 def describe_report(form: Form, period: Period, office: Unit, units: list[Unit],
                     figures: dict[str, Figure]) -> str:
     lines = [f"{form.title} – {period.label} ({period.id})", f"Cơ quan tổng hợp: {office.name}", ""]
+    words = form.words_of(office)
     for section in form.sections:
         lines.append(f"== {section.tab} ==")
         for field in section.fields:
-            lines += _describe(field, figures[field.code], len(units))
+            if not form.lacks(field, words):  # not a body the level lacks (as the window)
+                lines += _describe(field, figures[field.code], len(units))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
