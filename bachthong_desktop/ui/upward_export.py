@@ -43,5 +43,5 @@ def export_upward(window) -> Path | None:
         QMessageBox.warning(window, TITLE, exc.message)
         return None
     QMessageBox.information(window, TITLE, f"Đã lưu tệp {shown_path(str(written))}. Hãy gửi tệp này cho cơ quan "
-                                           "cấp trên; cơ quan đó nhập như báo cáo của một xã.")
+                                           "cấp trên; cơ quan đó nhập như báo cáo của một đơn vị báo cáo.")
     return written

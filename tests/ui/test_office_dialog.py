@@ -175,9 +175,11 @@ def test_first_start_of_a_commune_officer_reaches_a_printed_2026_report(
 
         target = tmp_path / "gui-tinh.xlsx"
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
-        monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+        told = []
+        monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
         window.upward_action.trigger()
         assert target.exists()
+        assert "cơ quan đó nhập như báo cáo của một đơn vị báo cáo" in told[0]
 
         def print_anyway(dialog):  # a new report has required fields still empty
             click_button(qtbot, dialog, "Vẫn in")
