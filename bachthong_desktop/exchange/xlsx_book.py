@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import posixpath
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 from xml.etree.ElementTree import fromstring, iterparse
 
 # Number formats Excel has built in (openpyxl.styles.numbers.BUILTIN_FORMATS); an id not here
@@ -42,6 +43,7 @@ _ISO = re.compile(r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?
 _COORD = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
 MAC_EPOCH = dt.datetime(1904, 1, 1)
+_XML_BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
 
 
 class Cell:
@@ -105,15 +107,19 @@ def _local(tag: str) -> str:
 
 
 def _text(node) -> str:
-    """A string item's text: its own <t> and its runs' <t>, not the phonetic guide (<rPh>)."""
-    parts = []
+    """A string item's text: its own <t> or its runs' <t>, not the phonetic guide (<rPh>).
+    An item with both, or with two <t> of its own, is no file Excel writes and readers join
+    it differently (openpyxl keeps the last <t> first): ValueError rather than a guess."""
+    plain, runs = [], []
     for child in node:
         name = _local(child.tag)
         if name == "t":
-            parts.append(child.text or "")
+            plain.append(child.text or "")
         elif name == "r":
-            parts += [t.text or "" for t in child if _local(t.tag) == "t"]
-    return "".join(parts)
+            runs += [t.text or "" for t in child if _local(t.tag) == "t"]
+    if len(plain) > 1 or (plain and runs):
+        raise ValueError("a string item with several texts")
+    return "".join(plain or runs)
 
 
 def shared_strings(xml: bytes | None) -> list[str]:
@@ -159,9 +165,52 @@ def styles(xml: bytes | None) -> Styles:
 
 
 def date1904(workbook_xml: bytes) -> bool:
+    """The workbook counts dates from 1904; ValueError for a flag that is no XML boolean
+    (openpyxl takes "False" or "on" for 1904, Excel does not: dates 4 years apart)."""
     root = fromstring(workbook_xml)
     pr = next((c for c in root if _local(c.tag) == "workbookPr"), None)
-    return pr is not None and (pr.get("date1904") or "").lower() in ("1", "true")
+    flag = "0" if pr is None else (pr.get("date1904") or "0").strip()
+    if flag not in _XML_BOOLEANS:
+        raise ValueError(f"date1904={flag!r}")
+    return _XML_BOOLEANS[flag]
+
+
+def related_part(parts: Mapping[str, bytes], kind: str, default: str) -> str:
+    """The part the workbook's relationships name for `kind` ("sharedStrings", "styles"), as
+    Excel finds it; `default` when none is named. ValueError if two are named, or if the
+    content types name another part of that kind (readers would differ over which counts)."""
+    named = {_resolve(attrs["Target"]) for attrs in _relationships(parts)
+             if attrs.get("Type", "").endswith("/" + kind) and attrs.get("Target")}
+    declared = {name.lstrip("/") for name in _overrides(parts, f".{kind}+xml")}
+    if len(named) > 1 or len(declared) > 1 or (named and declared and named != declared):
+        raise ValueError(f"{kind} parts {sorted(named)} / {sorted(declared)}")
+    return next(iter(named or declared), default)
+
+
+def _relationships(parts: Mapping[str, bytes]) -> list[dict[str, str]]:
+    xml = parts.get("xl/_rels/workbook.xml.rels")
+    return [dict(node.attrib) for node in fromstring(xml)] if xml else []
+
+
+def _overrides(parts: Mapping[str, bytes], content_type_end: str) -> list[str]:
+    xml = parts.get("[Content_Types].xml")
+    return [node.get("PartName", "") for node in (fromstring(xml) if xml else ())
+            if (node.get("ContentType") or "").endswith(content_type_end)]
+
+
+def _resolve(target: str) -> str:
+    """A target of the workbook's relationships as a part name (relative to xl/)."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join("xl", target))
+
+
+def workbook_reader(parts: Mapping[str, bytes]) -> "SheetReader":
+    """The reader of a workbook's sheets: its shared strings, styles and date system."""
+    epoch = MAC_EPOCH if date1904(parts["xl/workbook.xml"]) else WINDOWS_EPOCH
+    strings = parts.get(related_part(parts, "sharedStrings", "xl/sharedStrings.xml"))
+    style = parts.get(related_part(parts, "styles", "xl/styles.xml"))
+    return SheetReader(shared_strings(strings), styles(style), epoch)
 
 
 def _number(text: str) -> int | float:
@@ -197,8 +246,9 @@ class SheetReader:
         self.strings, self.style, self.epoch = strings, style, epoch
         self.columns: dict[str, int] = {}  # the letters of a reference -> column number
 
-    def cell(self, node, ns: str) -> tuple[int | None, Cell]:
-        """(column from its reference or None, the cell)."""
+    def cell(self, node, ns: str, row: int = 0) -> tuple[int | None, Cell]:
+        """(column from its reference or None, the cell); ValueError if its reference names
+        another row than `row` (0: not checked)."""
         kind = node.get("t", "n")
         s = int(node.get("s") or 0)
         value = node.findtext(f"{ns}v") or None
@@ -228,6 +278,8 @@ class SheetReader:
         column = None
         if ref:
             letters = ref.rstrip("0123456789")
+            if row and len(letters) < len(ref) and int(ref[len(letters):]) != row:
+                raise ValueError(f"cell {ref!r} in row {row}")
             column = self.columns.get(letters) if len(letters) < len(ref) else None
             if column is None:
                 match = _COORD.fullmatch(ref)
@@ -238,24 +290,30 @@ class SheetReader:
         return column, Cell(value, kind, font)
 
     def rows(self, xml: bytes, stream: bool = False) -> list[list[Cell]]:
-        """The sheet's rows from row 1, a missing row as []; each row as long as its last cell."""
+        """The sheet's rows from row 1, a missing row as []; each row as long as its last cell.
+        Rows and cells must come in order, each once (as Excel writes them): ValueError
+        otherwise, as readers differ over such a sheet (openpyxl drops a row that comes back
+        and the cells of a row right of its last cell; Excel shows them)."""
         rows: list[list[Cell]] = []
         row_number = 0
         for node, ns in _row_nodes(xml, stream):
             r = node.get("r")
-            row_number = int(r) if r else row_number + 1
+            number = int(r) if r else row_number + 1
+            if number <= row_number:
+                raise ValueError(f"row {number} after row {row_number}")
+            row_number = number
             cells: list[Cell | None] = []
             column = 0
             for child in node.iterfind(f"{ns}c"):
-                found, cell = self.cell(child, ns)
+                found, cell = self.cell(child, ns, row_number)
+                if found is not None and found <= column:
+                    raise ValueError(f"row {row_number}: column {found} after column {column}")
                 column = found if found is not None else column + 1
-                if column > len(cells):
-                    cells.extend([None] * (column - len(cells)))
+                cells.extend([None] * (column - len(cells)))
                 cells[column - 1] = cell
             while len(rows) < row_number - 1:
                 rows.append([])
-            if row_number > len(rows):
-                rows.append([c if c is not None else Cell(None) for c in cells])
+            rows.append([c if c is not None else Cell(None) for c in cells])
         return rows
 
 

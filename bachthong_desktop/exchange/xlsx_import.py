@@ -17,8 +17,7 @@ from ..core.errors import UserError
 from ..core.legacy_encodings import convert_legacy, encoding_of_font
 from ..core.text import clean, decode_excel_escapes, nfc
 from ..core.values import coerce
-from .xlsx_book import (MAC_EPOCH, WINDOWS_EPOCH, Cell, SheetReader, column_letter, date1904,
-                        shared_strings, styles)
+from .xlsx_book import Cell, column_letter, workbook_reader
 from .xlsx_layout import SheetLayout, layouts, saved_time_of, sheet_parts
 from .xlsx_names import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER, table_fields,
                          text_fields, unit_columns, value_fields)
@@ -80,9 +79,7 @@ def sheet_rows(safety: SafetyReport, stream: bool = False
     found = sheet_parts(parts)
     if not found:
         raise ValueError("no sheet")
-    epoch = MAC_EPOCH if date1904(parts["xl/workbook.xml"]) else WINDOWS_EPOCH
-    sheets = SheetReader(shared_strings(parts.get("xl/sharedStrings.xml")),
-                         styles(parts.get("xl/styles.xml")), epoch)
+    sheets = workbook_reader(parts)
     for title, (part, _) in found.items():
         if part in parts:
             yield title, sheets.rows(parts[part], stream)

@@ -80,9 +80,12 @@ def _unescape(text: str) -> str:
 
 def _layout(xml: bytes, hidden: bool) -> SheetLayout:
     out = SheetLayout(hidden=hidden)
+    row = 0
     for attrs in _ROW.findall(xml):
-        if b"hidden" in attrs and _attr(attrs, "hidden") in _TRUE and (r := _attr(attrs, "r")):
-            out.hidden_rows.add(int(r))
+        r = _attr(attrs, "r") if b"r=" in attrs else None
+        row = int(r) if r else row + 1  # a row without "r" follows the one before (as read)
+        if b"hidden" in attrs and _attr(attrs, "hidden") in _TRUE:
+            out.hidden_rows.add(row)
     for attrs in _COL.findall(xml):
         if _attr(attrs, "hidden") in _TRUE:
             first, last = int(_attr(attrs, "min") or 0), int(_attr(attrs, "max") or 0)

@@ -1,4 +1,4 @@
-"""Checks a received file must pass before openpyxl may open it: format, size, bombs, tricks."""
+"""Checks a received file must pass before it is read: format, size, bombs, tricks."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import wording
+from .xlsx_layout import sheet_parts
 
 MAX_FILE_BYTES = 10 * 1024 * 1024         # a return is some 20 KB; 10 MB is far beyond any
 MAX_UNCOMPRESSED_BYTES = 60 * 1024 * 1024  # declared total of the zip's parts
@@ -110,14 +111,24 @@ def _check_dimension(name: str, head: bytes) -> None:
                           "với một báo cáo. Hãy gửi đúng tệp mẫu báo cáo đã điền.")
 
 
-def _check_xml_part(name: str, part: str, xml: bytes) -> bool:
-    """Refuse DTDs and entities; check the declared cell count; True if a sheet has formulas."""
+def _check_xml_part(name: str, xml: bytes) -> None:
+    """Refuse DTDs and entities."""
     if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
         raise _entity_trick(name)
-    if not part.startswith("xl/worksheets/"):
-        return False
+
+
+def _check_sheet(name: str, xml: bytes) -> bool:
+    """Check the declared cell count; True if the sheet has formulas."""
     _check_dimension(name, xml[:4096])
     return b"<f>" in xml or b"<f " in xml or b":f>" in xml or b":f " in xml
+
+
+def _sheet_part_names(parts: dict[str, bytes]) -> list[str]:
+    """The sheets' parts: those the workbook names, wherever its relationships put them (a
+    sheet outside xl/worksheets/ is still a sheet), and any part under xl/worksheets/."""
+    named = [part for part, _ in sheet_parts(parts).values() if part in parts]
+    return list(dict.fromkeys(named + [p for p in parts if p.startswith("xl/worksheets/")
+                                       and p.endswith(".xml")]))
 
 
 def check_file(path: Path) -> SafetyReport:
@@ -150,9 +161,10 @@ def check_file(path: Path) -> SafetyReport:
                                   members=frozenset(i.filename for i in infos))
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
-                    xml = report.parts[info.filename] = zf.read(info)
-                    if _check_xml_part(name, info.filename, xml):
-                        report.sheets_with_formulas.append(info.filename)
+                    report.parts[info.filename] = zf.read(info)
+                    _check_xml_part(name, report.parts[info.filename])
+            report.sheets_with_formulas = [part for part in _sheet_part_names(report.parts)
+                                           if _check_sheet(name, report.parts[part])]
             return report
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
             zlib.error) as exc:
