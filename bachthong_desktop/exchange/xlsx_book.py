@@ -175,6 +175,13 @@ def date1904(workbook_xml: bytes) -> bool:
     return _XML_BOOLEANS[flag]
 
 
+def sheet_count(workbook_xml: bytes) -> int:
+    """How many sheets the workbook lists (read as XML: any quoting, any escapes)."""
+    root = fromstring(workbook_xml)
+    return sum(1 for block in root if _local(block.tag) == "sheets"
+               for node in block if _local(node.tag) == "sheet")
+
+
 def related_part(parts: Mapping[str, bytes], kind: str, default: str) -> str:
     """The part the workbook's relationships name for `kind` ("sharedStrings", "styles"), as
     Excel finds it; `default` when none is named. ValueError if two are named, or if the

@@ -17,7 +17,7 @@ from ..core.errors import UserError
 from ..core.legacy_encodings import convert_legacy, encoding_of_font
 from ..core.text import clean, decode_excel_escapes, nfc
 from ..core.values import coerce
-from .xlsx_book import Cell, column_letter, workbook_reader
+from .xlsx_book import Cell, column_letter, sheet_count, workbook_reader
 from .xlsx_layout import SheetLayout, layouts, saved_time_of, sheet_parts
 from .xlsx_names import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER, table_fields,
                          text_fields, unit_columns, value_fields)
@@ -73,18 +73,20 @@ def sheet_rows(safety: SafetyReport, stream: bool = False
                ) -> Iterator[tuple[str, list[list[Cell]]]]:
     """(title, rows of cells) of each sheet in the workbook's order, from the parts read by the
     safety checks (`stream`: parse each sheet as a stream, for large files); a broken part
-    raises (ParseError, KeyError, ValueError, IndexError ...), and so does a sheet stored under
-    a name the checks did not read (not .xml): refused rather than left out unread."""
+    raises (ParseError, KeyError, ValueError, IndexError ...), and so does a sheet listed by
+    the workbook but not found, or stored under a name the checks did not read (not .xml):
+    refused rather than left out unread."""
     parts = safety.parts
     found = sheet_parts(parts)
     if not found:
         raise ValueError("no sheet")
+    if len(found) != sheet_count(parts["xl/workbook.xml"]):
+        raise ValueError("a sheet of the workbook without its part")
     sheets = workbook_reader(parts)
     for title, (part, _) in found.items():
-        if part in parts:
-            yield title, sheets.rows(parts[part], stream)
-        elif part in safety.members:
-            raise ValueError(f"sheet {title!r} in an unchecked part {part!r}")
+        if part not in parts:
+            raise ValueError(f"sheet {title!r}: part {part!r} missing or unchecked")
+        yield title, sheets.rows(parts[part], stream)
 
 
 class _Reader:

@@ -333,3 +333,33 @@ def test_a_sheet_stored_outside_the_worksheets_folder_is_checked_for_formulas(se
     parts = _moved(parts, _report_part(parts), "xl/trang/bao-cao.xml")
     moved = _write(tmp_path / "cong-thuc.xlsx", parts)
     _refused(session, moved, f"ô {cell.coordinate}", "công thức", "lưu lại")
+
+
+def _ngo_part_renamed(parts: dict[str, bytes]) -> None:
+    """The relationships name the NGO sheet's part in other letters than the zip holds it
+    (Excel reads part names in any case; a zip does not)."""
+    part = sheet_parts(parts)["Dự án NGO"][0]
+    rels = parts["xl/_rels/workbook.xml.rels"]
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace(
+        part.removeprefix("xl/").encode(), part.removeprefix("xl/").replace("sheet", "Sheet")
+        .encode())
+
+
+def _ngo_relationship_lost(parts: dict[str, bytes]) -> None:
+    """The workbook lists the NGO sheet under a relationship its rels file lacks."""
+    found = re.search(rb'<sheet [^>]*name="D[^"]*NGO"[^>]*>', parts["xl/workbook.xml"])
+    rid = re.search(rb'r:id="([^"]+)"', found.group(0)).group(1)
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        found.group(0), found.group(0).replace(rid, b"rId99"))
+
+
+@pytest.mark.parametrize("change", [_ngo_part_renamed, _ngo_relationship_lost],
+                         ids=["part-named-otherwise", "relationship-missing"])
+def test_a_sheet_the_workbook_lists_but_cannot_be_found_is_refused_not_left_out(
+        session, tmp_path, change):
+    """Left out, its NGO projects would silently vanish from the stored return."""
+    wb = workbook(session)
+    parts = _parts(save(wb, tmp_path, "goc.xlsx"))
+    assert "Dự án NGO" in sheet_parts(parts)
+    change(parts)
+    _refused(session, _write(tmp_path / "thieu-trang.xlsx", parts), "tệp bị hỏng", "lưu lại")
