@@ -19,6 +19,7 @@ MAX_RATIO = 200                             # uncompressed/compressed of one lar
 MAX_CELLS = 200_000                         # declared by the sheets' <dimension>
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SAVE_AS = "Hãy mở tệp bằng Excel hoặc LibreOffice Calc, chọn Lưu thành “Sổ làm việc Excel (.xlsx)” rồi nhập lại."
+_ENCODING = re.compile(rb"<\?xml[^>]*?\sencoding\s*=\s*[\"']([^\"']*)[\"']")
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?\"")
 
 
@@ -84,7 +85,13 @@ def _check_members(name: str, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
                       "điền số liệu vào mẫu Excel (.xlsx) của cơ quan tổng hợp rồi gửi lại.")
     if "xl/workbook.xml" not in names:
         raise _refuse(name, "tệp nén này không phải tệp Excel .xlsx. " + SAVE_AS)
-    return zf.infolist()
+    infos = zf.infolist()
+    if len({i.filename.casefold() for i in infos}) < len(infos):
+        # two parts of one name (Excel does not tell case apart): readers take different ones
+        raise _refuse(name, "tệp có hai phần trùng tên, không biết phần nào là số liệu thật "
+                      "(tệp bị sửa ngoài Excel). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu "
+                      "lại dạng .xlsx rồi gửi lại.")
+    return infos
 
 
 def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
@@ -112,7 +119,16 @@ def _check_dimension(name: str, head: bytes) -> None:
 
 
 def _check_xml_part(name: str, xml: bytes) -> None:
-    """Refuse DTDs and entities."""
+    """Refuse DTDs and entities, and a part in another encoding than UTF-8: the checks here
+    and the hidden rows and merges (xlsx_layout) look for tags as UTF-8 bytes, which a
+    UTF-16 part hides from them while an XML parser still reads its cells."""
+    head = xml[:256].removeprefix(b"\xef\xbb\xbf").lstrip()
+    declared = _ENCODING.match(head)
+    if head and (not head.startswith(b"<") or b"\x00" in head or (
+            declared and declared.group(1).lower() not in (b"utf-8", b"utf8"))):
+        raise _refuse(name, "tệp có phần được lưu bằng bảng mã lạ (không phải UTF-8) nên "
+                      "chương trình không kiểm tra được. Hãy mở tệp bằng Excel hoặc LibreOffice, "
+                      "lưu lại dạng .xlsx rồi gửi lại.")
     if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
         raise _entity_trick(name)
 

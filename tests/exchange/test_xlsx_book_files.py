@@ -363,3 +363,36 @@ def test_a_sheet_the_workbook_lists_but_cannot_be_found_is_refused_not_left_out(
     assert "Dự án NGO" in sheet_parts(parts)
     change(parts)
     _refused(session, _write(tmp_path / "thieu-trang.xlsx", parts), "tệp bị hỏng", "lưu lại")
+
+
+def _utf16(xml: bytes) -> bytes:
+    body = xml.decode()
+    body = body[body.index("?>") + 2:] if body.startswith("<?xml") else body
+    return ('<?xml version="1.0" encoding="UTF-16"?>' + body).encode("utf-16")
+
+
+def test_a_sheet_in_utf16_is_refused_as_its_hidden_rows_would_not_be_seen(session, tmp_path):
+    """An XML parser reads a UTF-16 part, the byte-level checks (hidden rows, formulas,
+    entities) do not: a value in a hidden row would be stored."""
+    wb = workbook(session)
+    cell = value_cell(wb["Báo cáo"], "rebuttal_turns")
+    wb["Báo cáo"].row_dimensions[cell.row].hidden = True
+    parts = _parts(save(wb, tmp_path, "an-dong.xlsx"))
+    _refused(session, tmp_path / "an-dong.xlsx", "dòng bị ẩn")
+    parts[_report_part(parts)] = _utf16(parts[_report_part(parts)])
+    _refused(session, _write(tmp_path / "utf16.xlsx", parts), "bảng mã lạ", "lưu lại")
+
+
+def test_a_part_twice_in_the_zip_is_refused(session, tmp_path):
+    """Two copies of the report sheet, the second with other figures: which one Excel,
+    openpyxl or the import would read is not one answer."""
+    parts = _parts(save(workbook(session), tmp_path, "goc.xlsx"))
+    report = _report_part(parts)
+    other = parts[report].replace(b"<v>65</v>", b"<v>99</v>").replace(b"<t>65</t>", b"<t>99</t>")
+    assert other != parts[report]
+    path = _write(tmp_path / "hai-ban.xlsx", parts)
+    with zipfile.ZipFile(path, "a") as zf, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "Duplicate name"
+        zf.writestr(report.replace("sheet", "Sheet"), other)
+        zf.writestr(report, other)
+    _refused(session, path, "hai phần trùng tên")
