@@ -184,14 +184,18 @@ def sheet_count(workbook_xml: bytes) -> int:
 
 def related_part(parts: Mapping[str, bytes], kind: str, default: str) -> str:
     """The part the workbook's relationships name for `kind` ("sharedStrings", "styles"), as
-    Excel finds it; `default` when none is named. ValueError if two are named, or if the
-    content types name another part of that kind (readers would differ over which counts)."""
+    Excel finds it; `default` when none is named. ValueError if two are named, if the
+    content types name another part of that kind (readers would differ over which counts), or
+    if the part named is not among `parts` (left out, dates would read as plain numbers)."""
     named = {_resolve(attrs["Target"]) for attrs in _relationships(parts)
              if attrs.get("Type", "").endswith("/" + kind) and attrs.get("Target")}
     declared = {name.lstrip("/") for name in _overrides(parts, f".{kind}+xml")}
     if len(named) > 1 or len(declared) > 1 or (named and declared and named != declared):
         raise ValueError(f"{kind} parts {sorted(named)} / {sorted(declared)}")
-    return next(iter(named or declared), default)
+    found = next(iter(named or declared), None)
+    if found is not None and found not in parts:
+        raise ValueError(f"{kind} part {found!r} missing or unchecked")
+    return found or default
 
 
 def _relationships(parts: Mapping[str, bytes]) -> list[dict[str, str]]:

@@ -4,6 +4,7 @@ refused with one sentence; never another figure."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import warnings
@@ -396,3 +397,13 @@ def test_a_part_twice_in_the_zip_is_refused(session, tmp_path):
         zf.writestr(report.replace("sheet", "Sheet"), other)
         zf.writestr(report, other)
     _refused(session, path, "hai phần trùng tên")
+
+
+def test_styles_the_workbook_names_but_the_checks_did_not_read_are_refused(tmp_path):
+    """Without its styles a date reads as a plain number (45000 in a count field)."""
+    path = _raw_book(tmp_path / "kieu.xlsx", '<row r="1"><c r="A1" s="1"><v>45000</v></c></row>',
+                     "", ["dd/mm/yyyy"])
+    assert _our_values(path, stream=False) == [[[(dt.datetime(2023, 3, 15), "d")]]]
+    parts = _moved(_parts(path), "xl/styles.xml", "xl/styles.bin")
+    with pytest.raises(ReturnError, match="tệp bị hỏng"):
+        read_return(_write(tmp_path / "kieu-khac.xlsx", parts), load_form("ttdn"))
