@@ -82,14 +82,14 @@ def _raw_book(path: Path, rows: str, strings: str, formats: list[str], ns=MAIN,
 
 
 def _openpyxl_values(path: Path) -> list:
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
+    with warnings.catch_warnings():  # "Workbook contains no default style": none is needed
+        warnings.simplefilter("ignore", UserWarning)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
             return [[[(c.value, c.data_type) for c in row] for row in ws.iter_rows()]
                     for ws in book.worksheets]
-    finally:
-        book.close()
+        finally:
+            book.close()
 
 
 def _our_values(path: Path, stream: bool) -> list:
