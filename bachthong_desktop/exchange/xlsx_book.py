@@ -257,9 +257,9 @@ class SheetReader:
         self.strings, self.style, self.epoch = strings, style, epoch
         self.columns: dict[str, int] = {}  # the letters of a reference -> column number
 
-    def cell(self, node, ns: str, row: int = 0) -> tuple[int | None, Cell]:
+    def cell(self, node, ns: str, row: str = "") -> tuple[int | None, Cell]:
         """(column from its reference or None, the cell); ValueError if its reference names
-        another row than `row` (0: not checked)."""
+        another row than `row` (the row's number as text; "": not checked)."""
         kind = node.get("t", "n")
         s = int(node.get("s") or 0)
         value = node.findtext(f"{ns}v") or None
@@ -289,9 +289,10 @@ class SheetReader:
         column = None
         if ref:
             letters = ref.rstrip("0123456789")
-            if row and len(letters) < len(ref) and int(ref[len(letters):]) != row:
+            digits = ref[len(letters):]
+            if row and digits != row:
                 raise ValueError(f"cell {ref!r} in row {row}")
-            column = self.columns.get(letters) if len(letters) < len(ref) else None
+            column = self.columns.get(letters) if digits else None
             if column is None:
                 match = _COORD.fullmatch(ref)
                 if match is None:
@@ -314,13 +315,14 @@ class SheetReader:
                 raise ValueError(f"row {number} after row {row_number}")
             row_number = number
             cells: list[Cell | None] = []
-            column = 0
+            column, row_text = 0, str(row_number)
             for child in node.iterfind(f"{ns}c"):
-                found, cell = self.cell(child, ns, row_number)
+                found, cell = self.cell(child, ns, row_text)
                 if found is not None and found <= column:
                     raise ValueError(f"row {row_number}: column {found} after column {column}")
                 column = found if found is not None else column + 1
-                cells.extend([None] * (column - len(cells)))
+                if column > len(cells):
+                    cells.extend([None] * (column - len(cells)))
                 cells[column - 1] = cell
             while len(rows) < row_number - 1:
                 rows.append([])
