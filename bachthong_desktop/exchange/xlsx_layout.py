@@ -78,16 +78,25 @@ def _unescape(text: str) -> str:
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
+def _zero(attrs: bytes, name: str) -> bool:
+    """A row height or column width of 0: hidden from the eye as surely as "hidden"."""
+    size = _attr(attrs, name) if name.encode() in attrs else None
+    try:
+        return size is not None and float(size) <= 0
+    except ValueError:
+        return False
+
+
 def _layout(xml: bytes, hidden: bool) -> SheetLayout:
     out = SheetLayout(hidden=hidden)
     row = 0
     for attrs in _ROW.findall(xml):
         r = _attr(attrs, "r") if b"r=" in attrs else None
         row = int(r) if r else row + 1  # a row without "r" follows the one before (as read)
-        if b"hidden" in attrs and _attr(attrs, "hidden") in _TRUE:
+        if (b"hidden" in attrs and _attr(attrs, "hidden") in _TRUE) or _zero(attrs, "ht"):
             out.hidden_rows.add(row)
     for attrs in _COL.findall(xml):
-        if _attr(attrs, "hidden") in _TRUE:
+        if _attr(attrs, "hidden") in _TRUE or _zero(attrs, "width"):
             first, last = int(_attr(attrs, "min") or 0), int(_attr(attrs, "max") or 0)
             out.hidden_cols.update(range(first, min(last, 16384) + 1))
     for attrs in _MERGE.findall(xml):

@@ -407,3 +407,20 @@ def test_styles_the_workbook_names_but_the_checks_did_not_read_are_refused(tmp_p
     parts = _moved(_parts(path), "xl/styles.xml", "xl/styles.bin")
     with pytest.raises(ReturnError, match="tệp bị hỏng"):
         read_return(_write(tmp_path / "kieu-khac.xlsx", parts), load_form("ttdn"))
+
+
+def test_a_row_of_height_0_or_a_column_of_width_0_is_hidden_like_a_hidden_one(session, tmp_path):
+    """Excel shows neither; openpyxl cannot write either, so the sheet's XML is edited."""
+    source = save(workbook(session), tmp_path, "source.xlsx")
+    row = value_cell(openpyxl.load_workbook(source)["Báo cáo"], "rebuttal_turns").row
+    parts = _parts(source)
+    part = _report_part(parts)
+    flat = dict(parts)
+    flat[part] = re.sub(rf'<row r="{row}"[^>]*>'.encode(),
+                        f'<row r="{row}" ht="0" customHeight="1">'.encode(), parts[part])
+    _refused(session, _write(tmp_path / "row.xlsx", flat), f"ô E{row}", "dòng bị ẩn")
+    narrow = dict(parts)
+    narrow[part] = re.sub(rb'<col width="[^"]*"( customWidth="1" min="5" max="5")',
+                          rb'<col width="0"\1', parts[part])
+    assert narrow[part] != parts[part]
+    _refused(session, _write(tmp_path / "col.xlsx", narrow), "cột bị ẩn")
