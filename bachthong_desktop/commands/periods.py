@@ -7,9 +7,6 @@ from ..core.periods import current_period, periods_of_year
 from ..core.deadlines import deadline
 from ..core.units import NoOfficeError
 
-GENERIC_WORDS = {"members_short": "các đơn vị", "parent": "cấp trên"}
-
-
 def arguments(parser) -> None:
     parser.add_argument("--nam", dest="year", type=int, metavar="NĂM",
                         help="năm cần xem (mặc định: năm của kỳ hiện tại)")
@@ -36,6 +33,5 @@ def level_words(session, period) -> dict[str, str]:
     try:
         office = session.office_for(period)
     except NoOfficeError:
-        return GENERIC_WORDS
-    words = session.form.words_of(office)
-    return {key: words.get(key) or generic for key, generic in GENERIC_WORDS.items()}
+        office = None
+    return session.form.unit_words(office)

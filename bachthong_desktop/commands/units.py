@@ -124,7 +124,7 @@ def _office(session, args) -> int:
 
 def _members(form, office) -> str:
     """ "xã, phường" or "xã, phường, đặc khu": the level's words from the definition."""
-    return form.words_of(office).get("member_kinds") or "đơn vị"
+    return form.unit_words(office)["member_kinds"]
 
 
 def _header(session, args) -> int:

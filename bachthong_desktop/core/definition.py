@@ -79,6 +79,12 @@ class Section:
     blocks: tuple[Block, ...] = ()
 
 
+# The words for an office's reporting units while no level says them (no office yet, a kind the
+# definition does not know): the window, `status`, `periods` and `units` fall back to these.
+GENERIC_UNIT_WORDS = {"members": "các đơn vị", "member_kinds": "đơn vị",
+                      "members_short": "các đơn vị", "member_short": "đơn vị", "parent": "cấp trên"}
+
+
 @dataclass(frozen=True)
 class Form:
     """A whole report kind."""
@@ -119,6 +125,12 @@ class Form:
                     return {**self.words_for(base), **_words_only(words), "office_level": base}
                 return _words_only(words)
         return {}
+
+    def unit_words(self, office) -> dict[str, str]:
+        """The words naming an office's reporting units and where it reports ("các xã", "tỉnh"),
+        generic ("các đơn vị", "cấp trên") where there is no office or its level has none."""
+        words = self.words_of(office)
+        return {key: words.get(key) or generic for key, generic in GENERIC_UNIT_WORDS.items()}
 
     def words_of(self, office) -> dict[str, str]:
         """The level words of an office (a Unit): its own variant ("tỉnh có đặc khu", set up

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.definition import GENERIC_UNIT_WORDS as GENERIC
+
 
 @dataclass(frozen=True)
 class LevelTexts:
     """What the window calls the reporting units of one office, and where the office reports."""
 
-    members: str = "các đơn vị"  # "các xã"; the generic words stand while no office is known
-    member: str = "đơn vị"  # "xã", "xã, phường"
-    parent: str = "cấp trên"  # "tỉnh", "cấp tỉnh", "Bộ"
+    members: str = GENERIC["members_short"]  # "các xã"; generic while no office is known
+    member: str = GENERIC["member_short"]  # "xã", "xã, phường"
+    parent: str = GENERIC["parent"]  # "tỉnh", "cấp tỉnh", "Bộ"
     hidden: frozenset[str] = frozenset()  # fields of bodies the level lacks ("Trung tâm VH …")
 
     @classmethod
@@ -20,11 +22,8 @@ class LevelTexts:
         """The words of `office` (a Unit, or None) by its kind in the catalog."""
         if office is None:
             return cls()
-        words = form.words_of(office)
-        default = cls()
-        return cls(words.get("members_short") or default.members,
-                   words.get("member_short") or default.member,
-                   words.get("parent") or default.parent,
+        words, named = form.words_of(office), form.unit_words(office)
+        return cls(named["members_short"], named["member_short"], named["parent"],
                    frozenset(f.code for f in form.fields if form.lacks(f, words)))
 
     @property
