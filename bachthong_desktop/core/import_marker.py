@@ -46,33 +46,28 @@ def _open(db_path) -> int | None:
 
 
 @contextmanager
-def importing(db_path: str | os.PathLike) -> Iterator[None]:
-    """Held by an import while it runs; UserError when a restore is under way."""
+def _holding(db_path: str | os.PathLike, shared: bool, refusal: UserError) -> Iterator[None]:
+    """The marker held, shared or alone, while the block runs; `refusal` when it cannot be."""
     fd = _open(db_path)
     if fd is None:
         yield
         return
     try:
-        if not _lock(fd, shared=True):
-            raise RestoreUnderWay(IMPORT_REFUSAL)
+        if not _lock(fd, shared=shared):
+            raise refusal
         yield
     finally:
         os.close(fd)  # closing drops the lock
 
 
-@contextmanager
-def restoring(db_path: str | os.PathLike) -> Iterator[None]:
+def importing(db_path: str | os.PathLike):
+    """Held by an import while it runs; UserError when a restore is under way."""
+    return _holding(db_path, True, RestoreUnderWay(IMPORT_REFUSAL))
+
+
+def restoring(db_path: str | os.PathLike):
     """Held by restore; UserError naming the running import when there is one."""
-    fd = _open(db_path)
-    if fd is None:
-        yield
-        return
-    try:
-        if not _lock(fd, shared=False):
-            raise UserError(RESTORE_REFUSAL)
-        yield
-    finally:
-        os.close(fd)
+    return _holding(db_path, False, UserError(RESTORE_REFUSAL))
 
 
 if sys.platform == "win32":
