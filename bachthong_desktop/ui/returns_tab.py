@@ -242,15 +242,20 @@ class ReturnsTab(QWidget):
                     item.setForeground(QColor(STATE_COLORS["refused"]))
                 self.log_table.setItem(i, col, item)
 
+    def _compiled(self) -> bool:
+        """The window's compiled state is of the period shown (not another period, nor the
+        period shown again after the office window changed its units)."""
+        return self.state.period.id == self.period_id and not self._units_changed
+
     def _units(self):
-        """The units of the period shown: those the window compiled, else (another period, or
-        the period shown again after the office window changed its units) read anew."""
-        if self.state.period.id == self.period_id and not self._units_changed:
-            return list(self.state.units)
-        return self.session.units(self.period_id)
+        """The units of the period shown: those the window compiled, else read anew."""
+        return list(self.state.units) if self._compiled() else self.session.units(self.period_id)
 
     def level_texts(self) -> LevelTexts:
-        """The words for the units of the period's office ("các xã", "các thôn, tổ dân phố, bộ phận")."""
+        """The words for the units of the period's office ("các xã", "các thôn, tổ dân phố, bộ phận"):
+        of the office the window compiled, else the office read anew."""
+        if self._compiled():
+            return LevelTexts.of(self.session.form, self.state.office)
         try:
             return LevelTexts.of(self.session.form, self.session.office_for(self.period_id))
         except NoOfficeError:
