@@ -187,7 +187,7 @@ def related_part(parts: Mapping[str, bytes], kind: str, default: str) -> str:
     Excel finds it; `default` when none is named. ValueError if two are named, if the
     content types name another part of that kind (readers would differ over which counts), or
     if the part named is not among `parts` (left out, dates would read as plain numbers)."""
-    named = {_resolve(attrs["Target"]) for attrs in _relationships(parts)
+    named = {part_of_target(attrs["Target"]) for attrs in _relationships(parts)
              if attrs.get("Type", "").endswith("/" + kind) and attrs.get("Target")}
     declared = {name.lstrip("/") for name in _overrides(parts, f".{kind}+xml")}
     if len(named) > 1 or len(declared) > 1 or (named and declared and named != declared):
@@ -209,7 +209,7 @@ def _overrides(parts: Mapping[str, bytes], content_type_end: str) -> list[str]:
             if (node.get("ContentType") or "").endswith(content_type_end)]
 
 
-def _resolve(target: str) -> str:
+def part_of_target(target: str) -> str:
     """A target of the workbook's relationships as a part name (relative to xl/)."""
     if target.startswith("/"):
         return target.lstrip("/")

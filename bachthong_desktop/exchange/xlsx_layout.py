@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
-from .xlsx_book import column_number
+from .xlsx_book import column_number, part_of_target
 
 _ATTR = r'\s{name}="([^"]*)"'
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
@@ -61,9 +60,7 @@ def _sheet_parts(read: Callable[[str], bytes]) -> dict[str, tuple[str, bool]]:
     for attrs in _REL.findall(read("xl/_rels/workbook.xml.rels")):
         rid, target = _attr(attrs, "Id"), _attr(attrs, "Target")
         if rid and target:
-            target = target.decode()
-            rels[rid] = (target.lstrip("/") if target.startswith("/")
-                         else posixpath.normpath(posixpath.join("xl", target)))
+            rels[rid] = part_of_target(target.decode())
     parts = {}
     for attrs in _SHEET.findall(read("xl/workbook.xml")):
         name, rid = _attr(attrs, "name"), re.search(rb'\s(?:\w+:)?id="([^"]*)"', attrs)
