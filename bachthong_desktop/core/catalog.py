@@ -1,14 +1,17 @@
 """The national catalog of today's units (34 provinces, 3,321 communes and wards, from 01/07/2025).
 
-The data is the JSON file of the `vietnam-provinces` package, read directly (importing the
-package itself costs about ten times as much); the built program carries it in resources/.
+The catalog is versioned data: each release of the `vietnam-provinces` package is a snapshot in
+resources/catalog/<release>.json (scripts/catalog_snapshot.py takes it from the release's wheel),
+so every Python the program supports reads the same units and no package is needed. Releases
+disagree on codes (the statistics office's codes as the package had them): an office, a template
+and a return each say from which release they were made; one without that stamp is of
+PREVIOUS_RELEASE, the only release the program used before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import importlib.util
 import json
 import re
 from dataclasses import dataclass
@@ -19,7 +22,9 @@ from .errors import UserError
 from .paths import resources_dir
 from .text import clean, strip_accents
 
-CATALOG_FILE = "nested-divisions.json"
+CURRENT_RELEASE = "2026.9.0"  # what offices are set up from today
+PREVIOUS_RELEASE = "2025.10.1"  # the release of everything without a stamp
+RELEASES = (PREVIOUS_RELEASE, CURRENT_RELEASE)  # oldest first; each has a snapshot
 VALID_FROM = dt.date(2025, 7, 1)  # the two-level government starts
 PROVINCE_KINDS = {"tỉnh": "tỉnh", "thành phố trung ương": "thành phố"}
 _WORD = re.compile(r"\w+")
@@ -52,41 +57,53 @@ class CatalogUnit:
         return self.name if self.is_province else f"{self.name}, {self.province_name}"
 
 
-def catalog_path() -> Path:
-    """The bundled copy in resources/catalog (the built program), else the installed package's."""
-    bundled = resources_dir() / "catalog" / CATALOG_FILE
-    if bundled.exists():
-        return bundled
-    spec = importlib.util.find_spec("vietnam_provinces")  # finds the folder, runs nothing
-    if spec is None or not spec.submodule_search_locations:
-        raise UserError("Thiếu danh mục đơn vị hành chính (gói vietnam-provinces). "
-                        "Hãy cài lại chương trình.")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / CATALOG_FILE
+def release_of(stamp: str | None) -> str:
+    """The release a stored or written stamp names; no stamp is the release pinned before."""
+    return (stamp or "").strip() or PREVIOUS_RELEASE
+
+
+def catalog_path(release: str = CURRENT_RELEASE) -> Path:
+    """The snapshot of a release in resources/catalog (the built program carries it too)."""
+    path = resources_dir() / "catalog" / f"{release}.json"
+    if release not in RELEASES or not path.exists():
+        raise UserError(f"Chương trình không có danh mục đơn vị hành chính bản {release} (có: "
+                        f"{', '.join(RELEASES)}). Hãy cài phiên bản chương trình mới nhất.")
+    return path
+
+
+def _named(name: str, kind: str) -> str:
+    """The name with its kind in front, capitalised ("xã Bắc Sơn" in 2026.9.0 is "Xã Bắc Sơn")."""
+    name = clean(name)
+    if name.lower().startswith(kind + " "):
+        return kind.capitalize() + name[len(kind):]
+    return name
 
 
 def _province(raw: dict) -> CatalogUnit:
     kind = PROVINCE_KINDS[raw["division_type"]]
-    name = raw["name"] if raw["name"].lower().startswith(kind) else f"{kind.capitalize()} {raw['name']}"
+    name = _named(raw["name"] if raw["name"].lower().startswith(kind) else f"{kind} {raw['name']}",
+                  kind)
     code = f"{raw['code']:02d}"
-    return CatalogUnit(code, clean(name), kind, code, clean(name))
+    return CatalogUnit(code, name, kind, code, name)
 
 
 @cache
-def all_units() -> tuple[CatalogUnit, ...]:
-    """Every province followed by its communes and wards, in the catalog's order."""
-    data = json.loads(catalog_path().read_text(encoding="utf-8"))
+def all_units(release: str = CURRENT_RELEASE) -> tuple[CatalogUnit, ...]:
+    """Every province followed by its communes and wards, in the release's order."""
+    data = json.loads(catalog_path(release).read_text(encoding="utf-8"))
     units = []
     for raw in data:
         province = _province(raw)
         units.append(province)
-        units += [CatalogUnit(f"{w['code']:05d}", clean(w["name"]), w["division_type"],
-                              province.code, province.name) for w in raw["wards"]]
+        units += [CatalogUnit(f"{w['code']:05d}", _named(w["name"], w["division_type"]),
+                              w["division_type"], province.code, province.name)
+                  for w in raw["wards"]]
     return tuple(units)
 
 
 @cache
-def _by_code() -> dict[str, CatalogUnit]:
-    return {u.code: u for u in all_units()}
+def _by_code(release: str = CURRENT_RELEASE) -> dict[str, CatalogUnit]:
+    return {u.code: u for u in all_units(release)}
 
 
 def normal_code(text: str) -> str:
@@ -97,13 +114,13 @@ def normal_code(text: str) -> str:
     return digits.zfill(2) if len(digits) <= 2 else digits.zfill(5)
 
 
-def lookup(code: str) -> CatalogUnit | None:
-    return _by_code().get(normal_code(code))
+def lookup(code: str, release: str = CURRENT_RELEASE) -> CatalogUnit | None:
+    return _by_code(release).get(normal_code(code))
 
 
-def get(code: str) -> CatalogUnit:
+def get(code: str, release: str = CURRENT_RELEASE) -> CatalogUnit:
     """The catalog unit of a code; an unknown code is a user error naming what exists."""
-    unit = lookup(code)
+    unit = lookup(code, release)
     if unit is None:
         near = nearest_codes(code) or closest_names(code)
         hint = f" Gần nhất: {'; '.join(f'{u.code} {u.label}' for u in near)}." if near else ""
@@ -113,9 +130,10 @@ def get(code: str) -> CatalogUnit:
     return unit
 
 
-def communes_of(province_code: str) -> list[CatalogUnit]:
-    """The communes, wards and special zones of a province, in the catalog's order."""
-    return [u for u in all_units() if u.province_code == province_code and not u.is_province]
+def communes_of(province_code: str, release: str = CURRENT_RELEASE) -> list[CatalogUnit]:
+    """The communes, wards and special zones of a province, in the release's order."""
+    return [u for u in all_units(release)
+            if u.province_code == province_code and not u.is_province]
 
 
 def _folded(text: str) -> str:

@@ -72,15 +72,18 @@ def department_defaults(province_name: str) -> dict[str, str]:
     }
 
 
-def office_unit(unit: CatalogUnit, start: dt.date) -> Unit:
-    """The office row of a catalog unit from a day on."""
+def office_unit(unit: CatalogUnit, start: dt.date,
+                release: str = catalog.CURRENT_RELEASE) -> Unit:
+    """The office row of a catalog unit from a day on, stamped with the catalog's release."""
     return Unit(code=unit.code, name=unit.name, kind=unit.kind, valid_from=start.isoformat(),
-                is_office=1, province_code=unit.province_code, **office_defaults(unit))
+                is_office=1, province_code=unit.province_code, catalog_release=release,
+                **office_defaults(unit))
 
 
-def reporting_unit(unit: CatalogUnit, parent: str, start: dt.date) -> Unit:
+def reporting_unit(unit: CatalogUnit, parent: str, start: dt.date,
+                   release: str = catalog.CURRENT_RELEASE) -> Unit:
     return Unit(code=unit.code, name=unit.name, kind=unit.kind, valid_from=start.isoformat(),
-                parent_code=parent, province_code=unit.province_code)
+                parent_code=parent, province_code=unit.province_code, catalog_release=release)
 
 
 def _check_start(unit: CatalogUnit, start: dt.date, before: Unit | None) -> None:
@@ -115,15 +118,17 @@ def _existing_office(db: Database, code: str, start: dt.date | None) -> Unit | N
     return found[-1] if found else None
 
 
-def set_up_office(db: Database, code: str, start: dt.date | None = None) -> SetUp:
-    """Make a catalog unit (or an office this database already has) the compiling office."""
+def set_up_office(db: Database, code: str, start: dt.date | None = None,
+                  release: str = catalog.CURRENT_RELEASE) -> SetUp:
+    """Make a catalog unit (or an office this database already has) the compiling office
+    (`release`: an older catalog, for the tests of databases set up before)."""
     code = code.strip()
     existing = _existing_office(db, code, start) or _existing_office(
         db, catalog.normal_code(code), start)
     if existing is not None:
         set_setting(db, OFFICE_SETTING, existing.code)
         return SetUp(existing, None, [])
-    unit = catalog.get(code)
+    unit = catalog.get(code, release)
     start = start or catalog.VALID_FROM
     before = current_office(db)
     _check_start(unit, start, before)
@@ -132,9 +137,9 @@ def set_up_office(db: Database, code: str, start: dt.date | None = None) -> SetU
         if before is not None and not before.valid_to:
             last = (start - dt.timedelta(days=1)).isoformat()
             ended = save_unit(db, replace(before, valid_to=last))
-        new = save_unit(db, office_unit(unit, start))
-        members = catalog.communes_of(unit.code) if unit.is_province else []
-        added = [save_unit(db, reporting_unit(m, unit.code, start)) for m in members]
+        new = save_unit(db, office_unit(unit, start, release))
+        members = catalog.communes_of(unit.code, release) if unit.is_province else []
+        added = [save_unit(db, reporting_unit(m, unit.code, start, release)) for m in members]
         set_setting(db, OFFICE_SETTING, new.code)
     return SetUp(new, ended, added)
 
@@ -165,4 +170,5 @@ def add_own_unit(db: Database, name: str, start: dt.date | None = None,
     start = start or dt.date.fromisoformat(target.valid_from)
     return save_unit(db, Unit(code=f"{target.code}-{number:02d}", name=name, kind="đơn vị",
                               valid_from=start.isoformat(), parent_code=target.code,
-                              province_code=target.province_code))
+                              province_code=target.province_code,
+                              catalog_release=target.catalog_release))

@@ -165,4 +165,17 @@ def m041_history_with_the_demo(db: Database) -> None:
                    [row["code"], row["valid_from"]])
 
 
+@MIGRATIONS()
+def m050_catalog_releases(db: Database) -> None:
+    """The national catalog's release each unit was set up from (empty: 2025.10.1, the only
+    release before), and the dated notes of the catalog updates applied."""
+    db["units"].add_column("catalog_release", str)
+    db["catalog_changes"].create(
+        {"id": int, "applied_at": str, "from_release": str, "to_release": str,
+         "office_code": str, "change": str, "old_code": str, "new_code": str, "old_name": str,
+         "new_name": str, "valid_from": str, "note": str},
+        pk="id", not_null={"applied_at", "from_release", "to_release", "change", "note"},
+    )
+
+
 MIGRATION_NAMES = frozenset(m.name for m in MIGRATIONS._migrations)

@@ -50,6 +50,7 @@ class Unit:
     signer_name: str | None = None
     doc_issuer_code: str | None = None
     province_code: str | None = None
+    catalog_release: str | None = None  # the national catalog's release it was set up from
     id: int | None = None
 
     @property

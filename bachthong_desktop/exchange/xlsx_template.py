@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..core.catalog import release_of
 from ..core.definition import Field, Form
 from ..core.periods import Period
 from ..core.text import slug
@@ -223,6 +224,7 @@ def meta_rows(info: TemplateInfo) -> list[tuple[str, str]]:
         ("form", info.form.code), ("form_version", str(info.form.version)),
         ("template_version", str(TEMPLATE_VERSION)), ("unit_code", info.unit.code),
         ("unit_name", info.unit.name), ("period", info.period.id),
+        ("catalog_release", release_of(info.unit.catalog_release)),
         ("generated_at", dt.datetime.now().isoformat(timespec="seconds")),
     ]
 
