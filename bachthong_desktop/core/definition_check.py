@@ -221,6 +221,7 @@ def _check_template(template: str, known: set[str], where: str) -> list[str]:
             continue
         if name.split(".")[0] not in known:
             problems.append(f"{where} uses unknown {name}")
-        if spec and not re.fullmatch(r"\d+", spec):
-            problems.append(f"{where}: {{{name}:{spec}}} must pad with digits, e.g. {{{name}:02}}")
+        if spec and not re.fullmatch(r"\d+|mid", spec):
+            problems.append(f"{where}: {{{name}:{spec}}} must pad with digits, e.g. {{{name}:02}}, "
+                            f"or continue the sentence, {{{name}:mid}}")
     return problems

@@ -12,11 +12,11 @@ from typing import Any
 from ..core import wording
 
 BLANK = "…"
+MID_SENTENCE = "mid"  # {code:mid}: a typed text that continues the sentence (see `continuing`)
+# Words written with a capital wherever they stand in a sentence.
+KEEP_CAPITALS = ("Đảng", "Nhà nước", "Chính phủ", "Quốc hội", "Mặt trận", "Bác Hồ", "Nhân dân")
 _MARK = re.compile(r"(\*\*.+?\*\*|\*[^*\s][^*]*?\*)", re.DOTALL)
-_CLAUSE_RUN = re.compile(r"(?:\[[^\[\]]*\])+")  # adjacent innermost optional clauses
-_CLAUSE = re.compile(r"\[([^\[\]]*)\]")
-_DROPPED = "\x00"
-_LEADING_JOINER = re.compile(r"^\s*(?:,|;|và)\s+")
+_LEADING_JOINER = re.compile(r"^\s*(,|;|/|và(?=\s))\s*")
 
 
 @dataclass(frozen=True)
@@ -85,26 +85,105 @@ def names(template: str) -> list[str]:
 
 
 def drop_empty_clauses(template: str, context: dict[str, Any]) -> str:
-    """Leave out each [clause] whose every value is empty or zero; a clause kept after a
-    dropped one loses its leading joiner (", ", "; ", " và ")."""
-    changed = False
+    """Leave out each [clause] whose every value is empty or zero (or that holds a list of
+    clauses all left out); the first clause kept of a list loses its leading joiner (", ",
+    "; ", " và ", "/"), and in a list that ends on " và " the last clause kept takes it."""
+    if "[" not in template:
+        return template
+    text, changed = _render(_parse(template), context, top=True)
+    return _tidy(text) if changed else text
 
-    def run(match: re.Match) -> str:
-        nonlocal changed
-        clauses = _CLAUSE.findall(match.group(0))
-        kept = [i for i, c in enumerate(clauses) if _DROPPED not in c
-                and not all(is_nothing(context.get(n)) for n in names(c))]
-        texts = [clauses[i] for i in kept]
-        if len(kept) != len(clauses):
-            changed = True
-            if kept and kept[0] != 0:
-                texts[0] = _LEADING_JOINER.sub(" " if texts[0][:1].isspace() else "", texts[0])
-        return "".join(texts) or _DROPPED  # an outer clause whose inner ones all went, goes
 
-    while _CLAUSE.search(template):
-        template = _CLAUSE_RUN.sub(run, template)
-    template = template.replace(_DROPPED, "")
-    return _tidy(template) if changed else template
+@dataclass(frozen=True)
+class _Clause:
+    parts: tuple  # str | _Clause
+
+
+def _parse(template: str) -> tuple:
+    """The template as literal text and [clauses], nested as written."""
+    stack: list[list] = [[]]
+    for token in re.split(r"([\[\]])", template):
+        if token == "[":
+            stack.append([])
+        elif token == "]" and len(stack) > 1:
+            parts = stack.pop()
+            stack[-1].append(_Clause(tuple(parts)))
+        elif token:
+            stack[-1].append(token)
+    while len(stack) > 1:  # an unclosed clause (the definition check refuses it) stays text
+        parts = stack.pop()
+        stack[-1] += ["[", *parts]
+    return tuple(stack[0])
+
+
+def _render(parts: tuple, context: dict, top: bool = False) -> tuple[str | None, bool]:
+    """The text of literal parts and lists of clauses; inside a clause, None when a list in
+    it lost every clause (the clause that holds it goes too)."""
+    out, changed, i = [], False, 0
+    while i < len(parts):
+        if isinstance(parts[i], str):
+            out.append(parts[i])
+            i += 1
+            continue
+        j = i
+        while j < len(parts) and isinstance(parts[j], _Clause):
+            j += 1
+        text, list_changed = _render_list(parts[i:j], context)
+        if text is None and not top:
+            return None, True
+        out.append(text or "")
+        changed |= list_changed
+        i = j
+    return "".join(out), changed
+
+
+def _render_list(clauses, context: dict) -> tuple[str | None, bool]:
+    """Adjacent clauses: those with a value kept, their joiners set again; None if none is."""
+    kept, changed = [], False
+    for index, clause in enumerate(clauses):
+        text, inner_changed = _render(clause.parts, context)
+        changed |= inner_changed
+        if text is not None and not all(is_nothing(context.get(n)) for n in names(text)):
+            kept.append((index, text))
+    if len(kept) < len(clauses):
+        changed = True
+    if not kept:
+        return None, True
+    joiners = [_joiner(text) for _, text in kept]
+    wanted = list(joiners)
+    if kept[0][0] != 0:
+        wanted[0] = ""
+    if _joiner(_first_text(clauses[-1])) == "và":  # a list that ends on "và"
+        middle = [k for k in range(1, len(kept)) if wanted[k] in (",", "và")]
+        for k in middle:
+            wanted[k] = ","
+        if middle:
+            wanted[middle[-1]] = "và"
+    texts = [text if want == have else _with_joiner(text, want)
+             for (_, text), have, want in zip(kept, joiners, wanted)]
+    return "".join(texts), changed
+
+
+def _first_text(clause: _Clause) -> str:
+    first = clause.parts[0] if clause.parts else ""
+    return first if isinstance(first, str) else _first_text(first)
+
+
+def _joiner(text: str) -> str:
+    match = _LEADING_JOINER.match(text)
+    return match.group(1) if match else ""
+
+
+_JOINER_TEXT = {"": "", ",": ", ", ";": "; ", "/": "/", "và": " và "}
+
+
+def _with_joiner(text: str, joiner: str) -> str:
+    """The clause with another leading joiner; with none, a space it began with stays."""
+    match = _LEADING_JOINER.match(text)
+    rest = text[match.end():] if match else text
+    if not joiner:
+        return (" " if text[:1].isspace() else "") + rest
+    return _JOINER_TEXT[joiner] + rest
 
 
 def _tidy(text: str) -> str:
@@ -134,10 +213,32 @@ def _format(text: str, context: dict[str, Any]) -> str:
             out = out.rstrip(" ")
         out += literal
         if name is not None:
-            value = _FORMATTER.format_field(_FORMATTER.get_value(name, (), context), spec or "")
+            raw = _FORMATTER.get_value(name, (), context)
+            if spec == MID_SENTENCE and isinstance(raw, str):
+                value = continuing(raw, out)
+            else:
+                value = _FORMATTER.format_field(raw, spec or "")
             out += value
             was_empty = value == ""
     return out
+
+
+def continuing(value: str, before: str) -> str:
+    """A typed text that continues the template's sentence ({code:mid}): the words just
+    before it not said twice ("về" + "Về kế hoạch …"), and its first letter in lower case
+    unless it starts a name ("Bắc Kạn", "UBND", "Đảng ...")."""
+    words, said = value.strip().split(" "), before.split()
+    for n in range(min(3, len(said), len(words) - 1), 0, -1):
+        if [w.lower() for w in words[:n]] == [w.lower() for w in said[-n:]]:
+            words = words[n:]
+            break
+    text = " ".join(words)
+    first = words[0]
+    if (not first[:1].isupper() or first[1:] != first[1:].lower()
+            or (len(words) > 1 and words[1][:1].isupper())
+            or any(text.startswith(name) for name in KEEP_CAPITALS)):
+        return text
+    return first[:1].lower() + text[1:]
 
 
 def _tidy_runs(runs: list[Run]) -> list[Run]:
