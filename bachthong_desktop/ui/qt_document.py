@@ -18,7 +18,7 @@ from ..exchange.document import Appendix, Document
 from ..exchange.inline import Run
 from ..exchange.layout import LOOKS, Look
 from .fonts import FAMILY as FONT, register_fonts  # the carried font; Word keeps layout.FONT
-from .qt_pagination import keep_on_one_page, paginate
+from .qt_pagination import draw_page, keep_on_one_page, paginate
 
 RULE = QTextFormat.UserProperty + 1  # a block under which a short rule is drawn: [width, pen]
 # Qt's alignment flags as the numbers Qt itself stores in a block format (Qt.AlignCenter,
@@ -266,8 +266,8 @@ def _paint_pages(painter: QPainter, printer, qdoc: QTextDocument, first: bool,
         if i > 0:
             _page_number(painter, size.width(), scale, top_mm, i + 1)
         painter.translate(0, -i * size.height())
-        page = QRectF(0, i * size.height() + 1, size.width(), size.height() - 2)
-        qdoc.drawContents(painter, page)
+        page = QRectF(0, i * size.height(), size.width(), size.height())
+        draw_page(painter, qdoc, page)
         _paint_rules(painter, qdoc, page)
         painter.restore()
 

@@ -104,3 +104,17 @@ def test_qt_sets_type_at_true_point_sizes_like_libreoffice(rendered):
     body = max(set(theirs), key=theirs.count)
     assert body == pytest.approx(14 * 2355 / 2048 * 1.15, abs=0.15)
     assert max(set(ours), key=ours.count) == pytest.approx(body, abs=0.1)
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_our_pdf_holds_each_word_as_often_as_libreoffice(rendered, name):
+    """No line drawn twice (clipped away, yet in the text) at a page's top, appendix included."""
+    import collections
+
+    def words(pdf):
+        text = " ".join(page_texts(pdf))
+        return collections.Counter(w.replace("-", "") for w in text.split())
+
+    ours, theirs = words(rendered / f"{name}.pdf"), words(rendered / "lo" / f"{name}.pdf")
+    assert ours - theirs == collections.Counter(), name
+    assert theirs - ours == collections.Counter(), name
