@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 from ..core import wording
@@ -34,7 +35,8 @@ def run(session, args) -> int:
     elif problems:
         print(f"Cảnh báo: báo cáo còn {wording.number(len(problems))} chỗ cần sửa trước khi phát hành:\n"
               f"{checks_text(problems)}", file=sys.stderr)
-    doc = document_for(session, period, state, args.so, date)
+    doc = dataclasses.replace(document_for(session, period, state, args.so, date),
+                              draft=bool(problems))
     figures = with_number(session.form, state.figures, args.so, date)
     name = print_document(doc, args.printer)
     print(f"Đã gửi báo cáo tới máy in “{name}”.")

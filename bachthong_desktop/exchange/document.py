@@ -102,6 +102,7 @@ class Document:
     number: str = ""
     date: str = ""
     author: str = ""
+    draft: bool = False  # printed while a check fails: "DỰ THẢO" on its first page
 
     def paragraphs_text(self) -> list[str]:
         """Every line of text in reading order (for tests and search)."""

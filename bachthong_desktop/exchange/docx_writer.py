@@ -75,6 +75,18 @@ def _para(parent, style_id: str, runs: list[Run] | str):
     return _fill(parent.add_p(), style_id, runs)
 
 
+def _borders_of(p, sides, thickness_pt: float) -> None:
+    """Single black lines on some sides of a paragraph (w:pBdr)."""
+    borders = OxmlElement("w:pBdr")
+    for side in sides:
+        line = OxmlElement(f"w:{side}")
+        for key, value in (("val", "single"), ("sz", str(round(thickness_pt * 8))),
+                           ("space", "1"), ("color", "000000")):
+            line.set(qn(f"w:{key}"), value)
+        borders.append(line)
+    p._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_PBDR)
+
+
 def _rule(parent, style_id: str, rule: layout.Rule, cell_mm: float):
     """A short centred horizontal rule: an empty paragraph with a bottom border."""
     p = Paragraph_(_fill(parent.add_p(), style_id, []), None)
@@ -83,13 +95,7 @@ def _rule(parent, style_id: str, rule: layout.Rule, cell_mm: float):
     fmt.left_indent = fmt.right_indent = side
     fmt.space_before, fmt.space_after = Pt(rule.before_pt), Pt(rule.after_pt)
     fmt.line_spacing = Pt(3)
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", str(round(rule.thickness_pt * 8))), ("space", "1"),
-                       ("color", "000000")):
-        bottom.set(qn(f"w:{key}"), value)
-    borders.append(bottom)
-    p._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_PBDR)
+    _borders_of(p, ["bottom"], rule.thickness_pt)
     return p
 
 
@@ -239,6 +245,20 @@ def _page_numbers(section, ids: dict[str, str]) -> None:
     _field(p, "PAGE")
 
 
+def _draft_mark(section, doc: Document, ids: dict[str, str]) -> None:
+    """ "DỰ THẢO" boxed at the top right of the first page (Decree 30), in its header."""
+    header = section.first_page_header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p._p.style = ids["draft_mark"]
+    p.add_run(layout.DRAFT_MARK)
+    set_fonts(p.runs[0]._element)
+    start, end = layout.draft_box_mm()
+    p.paragraph_format.left_indent = Mm(start)
+    p.paragraph_format.right_indent = Mm(layout.text_width_mm(doc.margins) - end)
+    _borders_of(p, ["top", "left", "bottom", "right"], layout.DRAFT_BORDER_PT)
+
+
 def _restart_numbering(section) -> None:
     element = OxmlElement("w:pgNumType")
     element.set(qn("w:start"), "1")
@@ -267,6 +287,7 @@ def _appendix(document, doc: Document, appendix: Appendix, ids: dict[str, str]) 
     section = document.add_section(WD_SECTION.NEW_PAGE)
     _shrink_break(document)
     _page_setup(section, doc, landscape=appendix.wide)
+    section.first_page_header.is_linked_to_previous = False  # the draft mark: page 1 only
     _restart_numbering(section)
     body = document.element.body
     _para(body, ids["appendix_heading"], appendix.heading)
@@ -292,6 +313,8 @@ def build_docx(doc: Document) -> docx.Document:
     section = document.sections[0]
     _page_setup(section, doc)
     _page_numbers(section, ids)
+    if doc.draft:
+        _draft_mark(section, doc, ids)
     body = document.element.body
     for empty in body.findall(W_P)[:1]:  # the template's first paragraph
         body.remove(empty)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Callable
@@ -66,7 +67,8 @@ def export(session, period_id: str, path: str | Path, final: bool = False,
     problems = failing_checks(state, date)
     if final:
         refuse_if_failing(problems)
-    doc = document_for(session, period, state, number, date)
+    doc = dataclasses.replace(document_for(session, period, state, number, date),
+                              draft=bool(problems))
     figures = with_number(session.form, state.figures, number, date)
     content = render(doc, fmt, pdf)
     try:

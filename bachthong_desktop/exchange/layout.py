@@ -68,6 +68,7 @@ LOOKS = {
     "table": Look(12),
     "table_name": Look(12, align="left"),
     "page_number": Look(13),
+    "draft_mark": Look(14, bold=True),
 }
 
 
@@ -85,6 +86,18 @@ ISSUER_RULE = Rule(25, after_pt=6)
 MOTTO_RULE = Rule(60, after_pt=6)  # as long as "Độc lập - Tự do - Hạnh phúc" in bold 14 pt
 TRICH_YEU_RULE = Rule(30, after_pt=12)
 HEADER_COLUMNS_MM = (64.0, 104.0)  # issuing body | national motto
+# Decree 30, Appendix I: a draft says "DỰ THẢO" (caps, bold, 13-14 pt, in a single-line box) at
+# the top right of its first page, over the national motto; here in the top margin, from the
+# page number's height, so a draft breaks its pages where the issued report will.
+DRAFT_MARK = "DỰ THẢO"
+DRAFT_BOX_MM = 32.0  # the box's width; its centre is the motto column's
+DRAFT_BORDER_PT = 0.75
+
+
+def draft_box_mm() -> tuple[float, float]:
+    """From the text's left edge: where the draft mark's box starts and ends."""
+    centre = HEADER_COLUMNS_MM[0] + HEADER_COLUMNS_MM[1] / 2
+    return centre - DRAFT_BOX_MM / 2, centre + DRAFT_BOX_MM / 2
 FOOT_COLUMNS_MM = (78.0, 87.0)  # recipients | signature
 APPENDIX_FIXED_MM = (12.0, 45.0)  # "STT" | the unit's name; the figures share the rest
 TABLE_PADDING_PT = 1.5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListW
                                QListWidgetItem, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
-from ..core.checks import ERROR, Problem
+from ..core.checks import ERROR, Problem, failing_checks
 from ..core.report_checks import report_problems
 from ..core.errors import UserError
 from ..core.periods import parse_period
@@ -96,7 +97,9 @@ class PreviewTab(QWidget):
         """The document as the data stands now (built once per refresh)."""
         if self._doc is None:
             state = self.state if self.state and self.state.period.id == self.period_id else None
-            self._doc = document_for(self.session, self.period_id, state)
+            state = state or self.session.state(self.period_id)
+            self._doc = dataclasses.replace(document_for(self.session, self.period_id, state),
+                                            draft=bool(failing_checks(state)))
         return self._doc
 
     def set_state(self, state: ReportState) -> None:

@@ -250,8 +250,9 @@ def set_layout(printer, doc: Document, landscape: bool = False) -> bool:
 
 
 def _paint_pages(painter: QPainter, printer, qdoc: QTextDocument, first: bool,
-                 turned: bool = False) -> None:
-    """Each page of qdoc, numbered from its second page; turned pages are drawn rotated."""
+                 turned: bool = False, draft: bool = False) -> None:
+    """Each page of qdoc, numbered from its second page; turned pages are drawn rotated;
+    a draft's first page carries the draft mark."""
     size = qdoc.pageSize()
     scale = Scale(printer.logicalDpiY())
     margins = printer.pageLayout().margins(QPageLayout.Millimeter)
@@ -265,6 +266,8 @@ def _paint_pages(painter: QPainter, printer, qdoc: QTextDocument, first: bool,
             painter.rotate(-90)
         if i > 0:
             _page_number(painter, size.width(), scale, top_mm, i + 1)
+        elif draft:
+            _draft_mark(painter, scale, top_mm)
         painter.translate(0, -i * size.height())
         page = QRectF(0, i * size.height(), size.width(), size.height())
         draw_page(painter, qdoc, page)
@@ -303,6 +306,26 @@ def _page_number(painter: QPainter, width: float, scale: Scale, top_mm: float,
     painter.restore()
 
 
+def _draft_mark(painter: QPainter, scale: Scale, top_mm: float) -> None:
+    """ "DỰ THẢO" boxed over the national motto, where the Word file's first-page header has
+    it (Decree 30, Appendix I)."""
+    painter.save()
+    look = LOOKS["draft_mark"]
+    font = QFont(FONT)
+    font.setPointSizeF(look.size_pt)
+    font.setBold(True)
+    painter.setFont(font)
+    start, end = layout.draft_box_mm()
+    pad = scale.pt(1 + layout.DRAFT_BORDER_PT)  # Word's border "space" of 1 pt, and the line
+    top = scale.mm(layout.HEADER_DISTANCE_MM - top_mm)
+    text = QRectF(scale.mm(start), top + pad, scale.mm(end - start), scale.pt(look.line_pt))
+    painter.drawText(text, ALIGN["center"], layout.DRAFT_MARK)
+    box = QPainterPath()
+    box.addRect(text.adjusted(0, -pad, 0, pad))
+    painter.strokePath(box, black_pen(scale.pt(layout.DRAFT_BORDER_PT)))
+    painter.restore()
+
+
 def paint_document(doc: Document, printer) -> None:
     """Paint every page of the report on a QPrinter (PDF, a real printer or a preview) or a
     QPdfWriter."""
@@ -312,7 +335,7 @@ def paint_document(doc: Document, printer) -> None:
     if not painter.begin(printer):
         raise print_refused(printer)
     try:
-        _paint_pages(painter, printer, main, first=True)
+        _paint_pages(painter, printer, main, first=True, draft=doc.draft)
         if doc.appendix:
             _paint_appendix(painter, printer, doc)
     finally:
