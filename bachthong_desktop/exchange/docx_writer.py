@@ -19,7 +19,8 @@ from . import layout
 from .docx_styles import set_fonts, use_prepared_styles
 from .document import Appendix, Document, Paragraph
 from .inline import Run
-from .layout import FOOT_COLUMNS_MM, HEADER_COLUMNS_MM, ISSUER_RULE, MOTTO_RULE, TRICH_YEU_RULE
+from .header_fit import fit_header, trich_yeu_rule
+from .layout import FOOT_COLUMNS_MM, HEADER_COLUMNS_MM
 
 A4 = (Mm(layout.A4_MM[0]), Mm(layout.A4_MM[1]))
 # Word refuses a file whose elements are out of the schema's order: what follows w:pBdr.
@@ -160,26 +161,26 @@ def _first(tc, style_id: str, text: str | list[Run]):
 
 
 def _header(document, doc: Document, ids: dict[str, str]) -> None:
-    h = doc.header
+    h, fit = doc.header, fit_header(doc.header)
     left_mm, right_mm = HEADER_COLUMNS_MM
     left, right = _cells(_table(document, HEADER_COLUMNS_MM)._tbl.find(W_TR))
-    lines = [("header", h.parent_body)] if h.parent_body else []
-    lines += [("header_bold", line) for line in h.issuer_lines]
+    lines = fit.left_lines()
     _first(left, ids[lines[0][0]], lines[0][1])
     for look, line in lines[1:]:
         _para(left, ids[look], line)
-    _rule(left, ids["header"], ISSUER_RULE, left_mm)
+    _rule(left, ids["header"], fit.issuer_rule, left_mm)
     _para(left, ids["number_line"], h.number_line)
     _first(right, ids["nation"], h.nation)
     _para(right, ids["motto"], h.motto)
-    _rule(right, ids["header"], MOTTO_RULE, right_mm)
+    _rule(right, ids["header"], fit.motto_rule, right_mm)
     _para(right, ids["date_line"], h.date_line)
 
 
 def _title(body, doc: Document, ids: dict[str, str]) -> None:
     _para(body, ids["title"], doc.title)
     _para(body, ids["trich_yeu"], doc.trich_yeu)
-    _rule(body, ids["header"], TRICH_YEU_RULE, layout.text_width_mm(doc.margins))
+    width = layout.text_width_mm(doc.margins)
+    _rule(body, ids["header"], trich_yeu_rule(doc.trich_yeu, width), width)
 
 
 def _body(body, paragraphs: list[Paragraph], ids: dict[str, str]) -> None:

@@ -50,6 +50,8 @@ LOOKS = {
     "heading3": Look(**_BODY, bold=True, italic=True, keep_with_next=True, outline_level=2),
     "header": Look(13),
     "header_bold": Look(13, bold=True),
+    "header_small": Look(12),  # a long name: Decree 30 allows 12 pt
+    "header_bold_small": Look(12, bold=True),
     "number_line": Look(13),
     "nation": Look(13, bold=True),
     "motto": Look(14, bold=True),
@@ -82,9 +84,10 @@ class Rule:
     thickness_pt: float = 0.75
 
 
-ISSUER_RULE = Rule(25, after_pt=6)
-MOTTO_RULE = Rule(60, after_pt=6)  # as long as "Độc lập - Tự do - Hạnh phúc" in bold 14 pt
-TRICH_YEU_RULE = Rule(30, after_pt=12)
+# the widths are measured from the text above each rule (exchange/header_fit.py)
+ISSUER_RULE = Rule(0, after_pt=6)
+MOTTO_RULE = Rule(0, after_pt=6)  # as long as "Độc lập - Tự do - Hạnh phúc" in bold 14 pt
+TRICH_YEU_RULE = Rule(0, after_pt=12)
 HEADER_COLUMNS_MM = (64.0, 104.0)  # issuing body | national motto
 # Decree 30, Appendix I: a draft says "DỰ THẢO" (caps, bold, 13-14 pt, in a single-line box) at
 # the top right of its first page, over the national motto; here in the top margin, from the

@@ -15,6 +15,7 @@ from PySide6.QtGui import (QFont, QPageLayout, QPageSize, QPainter, QPainterPath
 from ..core.errors import UserError
 from ..exchange import layout
 from ..exchange.document import Appendix, Document
+from ..exchange.header_fit import fit_header, trich_yeu_rule
 from ..exchange.inline import Run
 from ..exchange.layout import LOOKS, Look
 from .fonts import FAMILY as FONT, register_fonts  # the carried font; Word keeps layout.FONT
@@ -134,15 +135,14 @@ def _header(cursor: QTextCursor, doc: Document, scale: Scale) -> None:
     # the title's space above is the table's space below (Qt drops a block's top margin there)
     table = _table(cursor, scale, layout.HEADER_COLUMNS_MM, after_pt=LOOKS["title"].before_pt)
     left, right = _cell(table, 0, 0, scale), _cell(table, 0, 1, scale)
-    if h.parent_body:
-        left.para(h.parent_body, "header")
-    for line in h.issuer_lines:
-        left.para(line, "header_bold")
-    left.rule(layout.ISSUER_RULE)
+    fit = fit_header(h)
+    for look, line in fit.left_lines():
+        left.para(line, look)
+    left.rule(fit.issuer_rule)
     left.para(h.number_line, "number_line")
     right.para(h.nation, "nation")
     right.para(h.motto, "motto")
-    right.rule(layout.MOTTO_RULE)
+    right.rule(fit.motto_rule)
     right.para(h.date_line, "date_line")
 
 
@@ -190,7 +190,7 @@ def main_document(doc: Document, size: QSizeF, device) -> QTextDocument:
     out = _Writer(cursor, scale)
     out.para(doc.title, Look(**{**LOOKS["title"].__dict__, "before_pt": 0}))
     out.para(doc.trich_yeu, "trich_yeu")
-    out.rule(layout.TRICH_YEU_RULE)
+    out.rule(trich_yeu_rule(doc.trich_yeu, layout.text_width_mm(doc.margins)))
     blocks = []
     for p in doc.body:
         out.para(p.runs, LOOKS.get(p.style, LOOKS["body"]))
