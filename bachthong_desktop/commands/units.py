@@ -9,6 +9,7 @@ from ..core.numbers import parse_date
 from ..core.office_setup import add_own_unit, set_header, set_up_office
 from ..core.units import Unit, end_unit, reporting_units, save_unit
 from ..core.wording import date
+from . import units_catalog
 
 FIND_LIMIT = 15
 HEADER_FLAGS = (  # flag, Unit field, help
@@ -55,6 +56,7 @@ def arguments(parser) -> None:
     header = actions.add_parser("header", help="sửa tên cơ quan, cơ quan cấp trên, nơi ghi ngày "
                                                "và người ký của cơ quan hiện tại")
     _header_flags(header)
+    units_catalog.add_parser(actions)
     parser.set_defaults(run=run)
 
 
@@ -81,6 +83,8 @@ def run(session, args) -> int:
         return _office(session, args)
     if action == "header":
         return _header(session, args)
+    if action == "catalog":
+        return units_catalog.run(session, args)
     return _list(session, args)
 
 
