@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..core import catalog
 from ..core.definition import Form
 from ..core.errors import UserError
 from ..core.periods import KIND_NAMES, Period, parse_period
 from ..core.text import slug
 from ..core.units import Unit, find_unit, office_for, reporting_units
+from .catalog_match import Releases, office_code
 from .xlsx_import import ReadReturn, ReturnError
 
 _CODE_IN_NAME = re.compile(r"(?<!\d)(\d{5})(?!\d)")
@@ -92,11 +94,29 @@ def _int(text: str | None) -> int | None:
     return int(text) if text and text.isdigit() else None
 
 
-def _by_header(store, read: ReadReturn, boss: Unit, period: Period) -> Unit | None:
+def _releases(read: ReadReturn, boss: Unit, period: Period) -> Releases:
+    """The file's catalog release and the office's (the same before 01/07/2025: no catalog)."""
+    office = catalog.release_of(boss.catalog_release)
+    start = catalog.VALID_FROM
+    today = period.cutoff_end >= start and boss.valid_from >= start.isoformat()
+    mine = catalog.release_of(read.meta.get("catalog_release")) if today else office
+    return Releases(mine, office, read.file_name, read.meta.get("unit_name", ""))
+
+
+def _ours(code: str, releases: Releases) -> str | None:
+    """A code the header or the file name shows, in the office's release; None if not certain."""
+    try:
+        return office_code(code, releases)[0]
+    except ReturnError:
+        return None
+
+
+def _by_header(store, read: ReadReturn, boss: Unit, period: Period,
+               releases: Releases) -> Unit | None:
     text = read.header.get("unit", "")
     unit = None
-    if match := re.search(r"mã\s*(\w+)", text):
-        unit = find_unit(store.db, match.group(1), boss.code, period.cutoff_end)
+    if (match := re.search(r"mã\s*(\w+)", text)) and (code := _ours(match.group(1), releases)):
+        unit = find_unit(store.db, code, boss.code, period.cutoff_end)
     return unit or find_unit(store.db, re.sub(r"\(.*\)", "", text), boss.code,
                              period.cutoff_end)
 
@@ -108,11 +128,13 @@ def _name_part(unit: Unit) -> str:
     return name
 
 
-def _by_file_name(store, file_name: str, boss: Unit, period: Period, unit: Unit) -> Unit | None:
+def _by_file_name(store, file_name: str, boss: Unit, period: Period, unit: Unit,
+                  releases: Releases) -> Unit | None:
     """Another unit the file name names, by its code or its name; None if none."""
-    for code in _CODE_IN_NAME.findall(file_name):
-        if code != unit.code and (other := find_unit(store.db, code, boss.code,
-                                                       period.cutoff_end)):
+    for shown in _CODE_IN_NAME.findall(file_name):
+        code = _ours(shown, releases)
+        if code and code != unit.code and (other := find_unit(store.db, code, boss.code,
+                                                                period.cutoff_end)):
             return other
     words = f"-{slug(file_name.rsplit('.', 1)[0])}-"
     if f"-{_name_part(unit)}-" in words:
@@ -126,21 +148,26 @@ def _by_file_name(store, file_name: str, boss: Unit, period: Period, unit: Unit)
 def identify_unit(store, read: ReadReturn, period: Period) -> Unit:
     """The reporting unit: the hidden code decides; the header and the file name must agree."""
     boss = office_for(store.db, period)  # the period's office (2023: the district)
-    code = read.meta.get("unit_code")
+    releases = _releases(read, boss, period)
+    code, note = office_code(read.meta["unit_code"], releases) if read.meta.get(
+        "unit_code") else (None, None)
     unit = (find_unit(store.db, code, boss.code, period.cutoff_end) if code
-            else _by_header(store, read, boss, period))
+            else _by_header(store, read, boss, period, releases))
     if unit is None:
         shown = f"mã {code}" if code else f"“{read.header.get('unit', '')}”"
         raise ReturnError(
             f"Tệp “{read.file_name}” là báo cáo của đơn vị {shown}, không phải đơn vị báo cáo "
             f"cho {boss.name} trong kỳ {period.id}. Hãy kiểm tra danh sách đơn vị hoặc xin đơn "
             "vị gửi lại đúng mẫu.")
-    header = _by_header(store, read, boss, period) if code and read.header.get("unit") else None
+    header = (_by_header(store, read, boss, period, releases)
+              if code and read.header.get("unit") else None)
     if header is not None and header.code != unit.code:
         raise _not_whose(read.file_name, unit, header, "đầu trang “Báo cáo” ghi")
-    named = _by_file_name(store, read.file_name, boss, period, unit)
+    named = _by_file_name(store, read.file_name, boss, period, unit, releases)
     if named is not None:
         raise _not_whose(read.file_name, unit, named, "tên tệp là của")
+    if note:
+        read.notes.append(note)
     return unit
 
 

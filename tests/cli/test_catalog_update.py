@@ -160,6 +160,23 @@ def test_a_rekeyed_commune_office_keeps_its_reports_own_units_and_issued_copies(
     cli(capsys, db_path, "report", "--period", PERIOD, "-o", str(tmp_path / "sau.docx"))
 
 
+def test_a_template_sent_before_the_update_is_received_after_it(capsys, thai_nguyen, tmp_path):
+    late = tmp_path / "late"
+    late.mkdir()
+    session = Session(thai_nguyen)
+    try:
+        unit = get_unit(session.db, "05794")
+        wb = build_template(TemplateInfo(unit, parse_period(PERIOD), session.form))
+        fill_return(wb, session.form, {"propaganda_sessions": 70, "rebuttal_turns": 2})
+    finally:
+        session.close()
+    wb.save(late / "phu-lac-gui-lai.xlsx")  # stamped 2025.10.1, code 05794
+    cli(capsys, thai_nguyen, "units", "catalog", "--apply")
+    out = cli(capsys, thai_nguyen, "import", "--period", PERIOD, str(late / "phu-lac-gui-lai.xlsx"))
+    assert "Xã Phú Lạc (05788)" in out and "bản 2 thay bản 1" in out
+    assert Session(thai_nguyen).compile(PERIOD)["propaganda_sessions"].by_unit["05788"] == 70
+
+
 def test_the_2023_district_is_never_touched(capsys, thai_nguyen):
     db = open_db(thai_nguyen)
     history = sorted(json.dumps(r, sort_keys=True, ensure_ascii=False)
