@@ -4,20 +4,10 @@ newer release changes for it (listed first; applied only with --apply and the us
 from __future__ import annotations
 
 from ..core import catalog
-from ..core.catalog_changes import SPELLING, CODE, RENAME, VANISHED, APPEARED, UNSURE, plan_update
+from ..core.catalog_changes import plan_update
 from ..core.catalog_update import KEEP_NAME, apply_update
 from ..core.errors import UserError
 from ..core.numbers import parse_date
-
-HEADINGS = {
-    CODE: "Đổi mã (cùng tên, cùng tỉnh; số liệu, báo cáo đi theo đơn vị)",
-    SPELLING: "Sửa chính tả tên (từ ngày 01/07/2025)",
-    RENAME: "Cần xác nhận đổi tên",
-    UNSURE: "Không xác định chắc chắn",
-    VANISHED: "Không còn trong danh mục mới",
-    APPEARED: "Mới có trong danh mục",
-}
-
 
 def add_parser(actions) -> None:
     parser = actions.add_parser("catalog", help="bản danh mục đơn vị hành chính của cơ quan; "
@@ -45,11 +35,8 @@ def print_plan(plan) -> None:
         print(f"Đã là bản mới nhất chương trình có ({catalog.CURRENT_RELEASE}).")
         return
     print(f"Bản mới: {plan.to_release}; {len(plan.changes)} thay đổi cho cơ quan này.")
-    for kind, heading in HEADINGS.items():
-        if found := plan.of(kind):
-            print(f"{heading}: {len(found)}")
-            for change in found:
-                print(f"  - {change.line()}")
+    for line in plan.lines():
+        print(line)
 
 
 def run(session, args) -> int:

@@ -24,6 +24,14 @@ if TYPE_CHECKING:  # sqlite-utils is imported when a database is opened, not bef
 SPELLING, CODE, RENAME, VANISHED, APPEARED, UNSURE = (
     "spelling", "code", "rename", "vanished", "appeared", "unsure")
 ASKS = (RENAME, UNSURE)  # changes the user decides; nothing else is applied without them
+HEADINGS = {  # the order and words of the list of changes (window and command line)
+    "code": "Đổi mã (cùng tên, cùng tỉnh; số liệu và báo cáo đi theo đơn vị)",
+    "spelling": "Sửa chính tả tên (từ ngày 01/7/2025)",
+    "rename": "Cần xác nhận đổi tên",
+    "unsure": "Không xác định chắc chắn (cần sửa đơn vị trước)",
+    "vanished": "Không còn trong danh mục mới (giữ nguyên)",
+    "appeared": "Mới có trong danh mục (chưa thêm)",
+}
 _SAME_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-"})
 
 
@@ -88,8 +96,14 @@ class Plan:
     def up_to_date(self) -> bool:
         return self.from_release == self.to_release
 
-    def lines(self) -> list[str]:
-        return [c.line() for c in self.changes]
+    def lines(self, bullet: str = "-") -> list[str]:
+        """The changes grouped under their headings, one line each."""
+        out = []
+        for kind, heading in HEADINGS.items():
+            if found := self.of(kind):
+                out.append(f"{heading}: {len(found)}")
+                out += [f"  {bullet} {c.line()}" for c in found]
+        return out
 
 
 def family(db: Database, office: Unit) -> list[Unit]:

@@ -20,6 +20,7 @@ from ..core.periods import parse_period
 from ..core.units import current_office, reporting_units
 from ..core.wording import date
 from ..exchange.page import MARGINS, get_margins, set_margin
+from .catalog_dialog import CatalogRow
 from .level_texts import LevelTexts
 
 TITLE = "Thông tin cơ quan"
@@ -83,6 +84,7 @@ class OfficeDialog(QDialog):
         self.current = QLabel()
         self.current.setWordWrap(True)
         column.addWidget(self.current)
+        column.addWidget(CatalogRow(self.session, self._catalog_updated))  # its release, update
         self.search = QLineEdit()
         self.search.setPlaceholderText("Gõ tên xã, phường hoặc tỉnh (có dấu hoặc không), "
                                        "ví dụ: phu thong")
@@ -303,6 +305,11 @@ class OfficeDialog(QDialog):
             return False
         return True
 
+    def _catalog_updated(self) -> None:
+        self.catalog_updated = True  # the window refreshes even if this dialog is then closed
+        self.office = current_office(self.session.db)
+        self._load()
+
     def _save_and_close(self) -> None:
         if self.save():
             self.accept()
@@ -312,4 +319,4 @@ class OfficeDialog(QDialog):
             parent=None) -> bool:
         """Show the window; True once the user has saved."""
         dialog = cls(session, period_id, first_start, parent)
-        return dialog.exec() == QDialog.Accepted
+        return dialog.exec() == QDialog.Accepted or getattr(dialog, "catalog_updated", False)
