@@ -30,6 +30,10 @@ def _answers(args) -> dict:
 
 
 def print_plan(plan) -> None:
+    if plan.before_catalog:
+        print(f"Cơ quan: {plan.office.name} ({plan.office.code}), trước ngày 01/07/2025: không "
+              "dùng danh mục đơn vị hành chính từ ngày đó, không có gì để cập nhật.")
+        return
     print(f"Cơ quan: {plan.office.name} ({plan.office.code}), danh mục bản {plan.from_release}.")
     if plan.up_to_date:
         print(f"Đã là bản mới nhất chương trình có ({catalog.CURRENT_RELEASE}).")

@@ -96,6 +96,11 @@ class Plan:
     def up_to_date(self) -> bool:
         return self.from_release == self.to_release
 
+    @property
+    def before_catalog(self) -> bool:
+        """An office before 01/07/2025 (the 2023 district): no catalog, nothing to update."""
+        return self.office.valid_from < catalog.VALID_FROM.isoformat()
+
     def lines(self, bullet: str = "-") -> list[str]:
         """The changes grouped under their headings, one line each."""
         out = []
@@ -153,8 +158,9 @@ def plan_update(db: Database, to_release: str = catalog.CURRENT_RELEASE,
     office = office or current_office(db)
     from_release = catalog.release_of(office.catalog_release)
     plan = Plan(office, from_release, to_release)
-    if plan.up_to_date or office.valid_from < catalog.VALID_FROM.isoformat():
-        plan.to_release = from_release if plan.up_to_date else to_release
+    if plan.before_catalog:
+        plan.to_release = from_release  # up to date: nothing to offer
+    if plan.up_to_date:
         return plan
     plan.units = family(db, office)
     claimed = {c.code for u in plan.units for c in _candidates(u, to_release)}

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import catalog
 from .backup import backup_now
+from .commune_mode import COMMUNE_KEY
 from .catalog_changes import (APPEARED, ASKS, CODE, RENAME, SPELLING, UNSURE, VANISHED, Change,
                               Plan, check_rename_day)
 from .errors import UserError
@@ -153,8 +154,10 @@ def _rewrite_codes(db: Database, plan: Plan) -> None:
     for old, new in office_moves.items():
         db.execute("UPDATE units SET parent_code = ? WHERE parent_code = ? AND valid_from >= ?",
                    [new, old, catalog.VALID_FROM.isoformat()])
-        if get_setting(db, OFFICE_SETTING) == old:
-            set_setting(db, OFFICE_SETTING, new)
+    codes = {u.code: new for u, new in moves}
+    for key in (OFFICE_SETTING, COMMUNE_KEY):  # the office, and the commune a copy serves
+        if (held := get_setting(db, key)) in codes:
+            set_setting(db, key, codes[held])
     for table, column in (("units", "code"), *((t, "unit_code") for t in CODE_TABLES)):
         db.execute(f"UPDATE {table} SET {column} = substr({column}, 2) "
                    f"WHERE {column} LIKE '{_TEMP}%'")

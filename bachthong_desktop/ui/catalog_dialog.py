@@ -137,8 +137,9 @@ class CatalogRow(QWidget):
     def load(self) -> None:
         plan = self.plan()
         self.button.setVisible(plan is not None and not plan.up_to_date)
-        if plan is None:
-            self.label.setText("Danh mục đơn vị hành chính: bản mới nhất của chương trình.")
+        if plan is None or plan.before_catalog:
+            self.label.setText("Danh mục đơn vị hành chính từ 01/7/2025: chưa dùng (chưa chọn "
+                               "cơ quan, hoặc cơ quan trước ngày đó).")
         elif plan.up_to_date:
             self.label.setText(f"Danh mục đơn vị hành chính: bản {plan.from_release} (mới nhất).")
         else:

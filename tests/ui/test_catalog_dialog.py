@@ -86,3 +86,13 @@ def test_an_office_of_today_is_said_to_be_up_to_date(qtbot, tmp_path):
         assert row.button.isHidden()
     finally:
         session.close()
+
+
+def test_the_2023_district_has_no_catalog_to_update(qtbot, demo_db):
+    session = Session(demo_db)
+    try:
+        row = CatalogRow(session, lambda: None)
+        qtbot.addWidget(row)
+        assert "chưa dùng" in row.label.text() and row.button.isHidden()
+    finally:
+        session.close()

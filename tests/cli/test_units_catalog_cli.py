@@ -185,3 +185,16 @@ def test_the_2023_district_is_never_touched(capsys, thai_nguyen):
     assert sorted(json.dumps(r, sort_keys=True, ensure_ascii=False)
                   for r in open_db(thai_nguyen)["units"].rows_where(
                       "valid_from < '2025-07-01'")) == history
+
+
+def test_the_2023_district_alone_has_nothing_to_update(capsys, demo_db):
+    out = cli(capsys, demo_db, "units", "catalog", "--apply")
+    assert "trước ngày 01/07/2025" in out and "Đã cập nhật" not in out
+
+
+def test_a_copy_serving_one_commune_follows_its_new_code(capsys, thai_nguyen):
+    from bachthong_desktop.core.commune_mode import COMMUNE, Mode, get_mode, set_mode
+
+    set_mode(open_db(thai_nguyen), Mode(COMMUNE, "05794"))
+    cli(capsys, thai_nguyen, "units", "catalog", "--apply")
+    assert get_mode(open_db(thai_nguyen)) == Mode(COMMUNE, "05788")
