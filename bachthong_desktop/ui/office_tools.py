@@ -104,19 +104,63 @@ def choose_and_restore(window) -> bool:
 
 
 def demo_path(db_path: Path) -> Path:
-    """The demo's own file, beside the real data (never the real data itself)."""
+    """The demo's own file, beside the real data (never the real data itself); the demo's own."""
+    if db_path.stem.endswith(DEMO_SUFFIX):
+        return db_path
     return db_path.with_name(f"{db_path.stem}{DEMO_SUFFIX}{db_path.suffix}")
 
 
 def open_demo(window):
-    """Tệp > Mở dữ liệu mẫu…: the demo made afresh in its own file, in a second window."""
-    from ..core.demo import DEMO_PERIOD
-    from ..exchange.demo_returns import load_demo
-    from ..core.session import Session
+    """Tệp > Mở dữ liệu mẫu…: the demo made afresh in its own file, in a second window.
 
+    A window already on the demo file is brought to the front instead: Windows refuses to
+    delete a database a connection holds (WinError 32).
+    """
     path = demo_path(Path(window.session.db_path))
-    for extra in ("", "-wal", "-shm"):
-        Path(str(path) + extra).unlink(missing_ok=True)
+    shown = window_on(path)
+    if shown is None:
+        shown = _new_demo_window(window, path)
+    else:
+        shown.showNormal()
+        shown.raise_()
+        shown.activateWindow()
+    if shown is not None:
+        window.demo_window = shown
+    return shown
+
+
+def window_on(path: Path):
+    """The open main window whose database is the file `path`, if any."""
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        session = getattr(widget, "session", None)
+        if getattr(widget, "is_open", False) and widget.isVisible() and session is not None \
+                and same_file(Path(session.db_path), path):
+            return widget
+    return None
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """Two names of one file (on Windows, names differing only in case are one file)."""
+    import os
+
+    return os.path.normcase(os.path.abspath(one)) == os.path.normcase(os.path.abspath(other))
+
+
+def _new_demo_window(window, path: Path):
+    from ..core.demo import DEMO_PERIOD
+    from ..core.session import Session
+    from ..exchange.demo_returns import load_demo
+
+    try:
+        for extra in ("", "-wal", "-shm", "-journal"):
+            Path(str(path) + extra).unlink(missing_ok=True)
+    except OSError:  # another program (a second copy of this one) has the demo open
+        QMessageBox.warning(window, "Dữ liệu mẫu",
+                            f"Tệp dữ liệu mẫu “{path}” đang được mở trong một cửa sổ chương "
+                            "trình khác. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại dữ liệu mẫu.")
+        return None
     session = Session(path)
     load_demo(session.store)
     demo = type(window)(session, DEMO_PERIOD, remember=False)  # the window's own class: no import upward
@@ -124,7 +168,6 @@ def open_demo(window):
     demo.setWindowTitle(f"DỮ LIỆU MẪU (không phải số liệu thật) – {demo.windowTitle()}")
     demo.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     demo.show()
-    window.demo_window = demo
     return demo
 
 

@@ -83,3 +83,33 @@ def test_the_demo_opens_in_a_file_of_its_own_and_never_touches_the_real_data(ope
         assert window.session.store.periods() == before
     finally:
         demo.close()
+
+
+def test_the_demo_asked_for_twice_brings_its_window_back_instead_of_deleting_its_open_file(
+        opener, windows_fs):
+    window = opener.open()
+    first = menu_action(window, "Mở &dữ liệu mẫu…").trigger() or window.demo_window
+    try:
+        again = menu_action(window, "Mở &dữ liệu mẫu…").trigger() or window.demo_window
+        from_itself = menu_action(first, "Mở &dữ liệu mẫu…").trigger() or first.demo_window
+        assert again is first and from_itself is first
+        assert not windows_fs.refused  # no attempt to delete the file the demo window holds
+        assert first.session.store.values("2023-H1", "063")
+    finally:
+        first.close()
+    fresh = menu_action(window, "Mở &dữ liệu mẫu…").trigger() or window.demo_window
+    try:
+        assert fresh is not first and fresh.session.store.values("2023-H1", "063")
+    finally:
+        fresh.close()
+
+
+def test_a_demo_file_another_program_holds_is_one_sentence_not_a_crash(opener, windows_fs):
+    window = opener.open()
+    path = demo_path(window.session.db_path)
+    path.write_bytes(b"")
+    windows_fs.open_in_word(path)  # a second copy of the program has it open
+    seen = []
+    when_modal(QMessageBox, lambda box: box.accept(), seen)
+    assert menu_action(window, "Mở &dữ liệu mẫu…").trigger() is None
+    assert "đang được mở trong một cửa sổ chương trình khác" in seen[0] and str(path) in seen[0]
