@@ -103,12 +103,9 @@ def take_screenshots(args) -> int:
 
 def set_window_icon(app) -> None:
     """The program's icon on every window and in the taskbar (Windows shows Python's otherwise)."""
-    from PySide6.QtGui import QIcon
+    from .icon import program_icon
 
-    from ..core.paths import resources_dir
-
-    name = "app.ico" if sys.platform == "win32" else "app.png"
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / name)))
+    app.setWindowIcon(program_icon())
     if sys.platform == "win32":  # group under our icon in the taskbar, not python.exe's
         import ctypes
 

@@ -1,7 +1,8 @@
 """`bachthong-desktop --self-test`: the check after building or installing the program.
 
 On a temporary database with the demo data: back it up, build the report as .docx and as PDF
-and read them back, open the main window offscreen and the user guide of Help, then exit 0
+and read them back, open the main window (on Windows on its real platform, qwindows) and the
+user guide of Help, then exit 0
 (1 when a step fails). Nothing
 touches the user's data: the data folder is pointed at a temporary folder for the whole run.
 """
@@ -24,7 +25,7 @@ def run_self_test(argv: list[str] | None = None) -> int:
     """Run every step; print one line per step; 0 when all pass."""
     from ..core.logs import log_dir
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    choose_platform(os.environ, sys.platform)
     logs = log_dir()  # the real log folder: a windowed build shows no output, the log does
     with tempfile.TemporaryDirectory(prefix="bachthong-selftest-") as folder:
         saved = os.environ.get("BACHTHONG_DATA_DIR")
@@ -60,6 +61,16 @@ def _run(folder: Path, logs: Path) -> int:
         session.close()
     _say("Kết quả: ĐẠT" if not failed else f"Kết quả: {failed} bước LỖI")
     return 0 if not failed else 1
+
+
+def choose_platform(environ, platform: str) -> str | None:
+    """Qt's real platform where the system always has one (Windows, macOS), else offscreen.
+
+    On Windows the check is then that qwindows.dll loads; QT_QPA_PLATFORM set by the caller wins.
+    """
+    if platform not in ("win32", "darwin"):
+        environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return environ.get("QT_QPA_PLATFORM")
 
 
 def _database(state: dict) -> str:
@@ -149,7 +160,21 @@ def _window(state: dict) -> str:
         raise RuntimeError("cửa sổ không vẽ được")
     if broken:
         raise RuntimeError(f"không mở được thẻ {', '.join(broken)} (chi tiết trong tệp nhật ký)")
-    return f"{image.width()}x{image.height()}, {tabs} thẻ"
+    return f"nền tảng Qt “{app.platformName()}”, {image.width()}x{image.height()}, {tabs} thẻ"
+
+
+def _icon(state: dict) -> str:
+    """The title bar's and taskbar's icon loads (a blank one there is a missing file or plugin)."""
+    from PySide6.QtWidgets import QApplication
+
+    from .icon import program_icon
+
+    QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bachthong"])
+    icon = program_icon()
+    sizes = sorted(s.width() for s in icon.availableSizes())
+    if icon.isNull() or not sizes or icon.pixmap(32, 32).isNull():
+        raise RuntimeError("biểu tượng của chương trình không nạp được (thiếu tệp trong icons/)")
+    return ", ".join(f"{w}" for w in sizes) + " điểm ảnh"
 
 
 def _guide(state: dict) -> str:
@@ -238,7 +263,8 @@ STEPS = [
     ("nội dung báo cáo", _document),
     ("tệp Word (.docx)", _docx),
     ("tệp PDF", _pdf),
-    ("cửa sổ chính (offscreen)", _window),
+    ("cửa sổ chính", _window),
+    ("biểu tượng của cửa sổ", _icon),
     ("hướng dẫn sử dụng (Trợ giúp)", _guide),
     ("tiếng Việt trong hộp thoại của Qt", _vietnamese),
 ]

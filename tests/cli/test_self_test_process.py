@@ -14,3 +14,14 @@ def test_the_self_test_passes_in_a_fresh_process(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ĐẠT   tệp PDF" in done.stdout and "ĐẠT   cửa sổ chính" in done.stdout
     assert done.stdout.rstrip().endswith("Kết quả: ĐẠT")
+    assert "cửa sổ chính: nền tảng Qt “offscreen”" in done.stdout  # says which platform ran
+    assert "ĐẠT   biểu tượng của cửa sổ: 16, 24, 32" in done.stdout
+
+
+def test_on_windows_the_self_test_uses_the_real_platform_unless_told_otherwise():
+    from bachthong_desktop.ui.selftest import choose_platform
+
+    windows, linux, told = {}, {}, {"QT_QPA_PLATFORM": "minimal"}
+    assert choose_platform(windows, "win32") is None and "QT_QPA_PLATFORM" not in windows
+    assert choose_platform(linux, "linux") == "offscreen"
+    assert choose_platform(told, "win32") == "minimal" == choose_platform(told, "linux")
