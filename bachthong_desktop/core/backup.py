@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from .errors import UserError
+from .paths import names_ignore_case
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +114,9 @@ def list_backups(db_path: str | os.PathLike) -> list[Path]:
 
 
 def _backups_in(folder: Path, stem: str) -> list[Path]:
+    """On Windows "--db BachThong.sqlite3" is the file bachthong.sqlite3: its backups too."""
     pattern = re.compile(rf"^{re.escape(stem)}-(\d{{8}}-\d{{6}})(?:_(\d+))?-[a-z0-9-]+"
-                         r"\.sqlite3$")
+                         r"\.sqlite3$", re.IGNORECASE if names_ignore_case() else 0)
     found = []
     for path in folder.iterdir() if folder.is_dir() else ():
         match = pattern.match(path.name)

@@ -45,6 +45,11 @@ def default_db_path(cli_value: str | os.PathLike | None = None) -> Path:
     return data_dir() / "bachthong.sqlite3"
 
 
+def names_ignore_case(platform: str | None = None) -> bool:
+    """True where file names differing only in case name one file (Windows, macOS)."""
+    return (platform or sys.platform) in ("win32", "darwin")
+
+
 DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs"}
 

@@ -105,7 +105,10 @@ def choose_and_restore(window) -> bool:
 
 def demo_path(db_path: Path) -> Path:
     """The demo's own file, beside the real data (never the real data itself); the demo's own."""
-    if db_path.stem.endswith(DEMO_SUFFIX):
+    from ..core.paths import names_ignore_case
+
+    stem = db_path.stem.lower() if names_ignore_case() else db_path.stem
+    if stem.endswith(DEMO_SUFFIX):
         return db_path
     return db_path.with_name(f"{db_path.stem}{DEMO_SUFFIX}{db_path.suffix}")
 

@@ -78,3 +78,13 @@ def test_restore_of_a_sound_database_under_windows_rules(demo_session, windows_f
     restore(demo_session.db_path, saved)
     assert values_of(demo_session.db_path) == values_of(saved)
     assert file_state(demo_session.db_path)
+
+
+@pytest.mark.parametrize("platform, found", [("win32", True), ("linux", False)])
+def test_a_db_named_in_another_case_finds_its_backups_where_names_ignore_case(
+        demo_session, monkeypatch, platform, found):
+    saved = backup_now(demo_session, "manual")
+    other_case = demo_session.db_path.with_name(demo_session.db_path.name.upper())
+    monkeypatch.setattr("sys.platform", platform)
+    assert list_backups(other_case) == ([saved] if found else [])
+    assert list_backups(demo_session.db_path) == [saved]
