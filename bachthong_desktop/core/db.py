@@ -1,7 +1,9 @@
 """Open the one SQLite file safely: checks, journal mode, schema migrations with a backup first.
 
 WAL on a local disk; on a network share (where SQLite's WAL does not work: it needs shared
-memory between the machines) the rollback journal, said once in the log.
+memory between the machines) and in a cloud-synced folder (OneDrive, Dropbox, Google Drive: the
+client may upload the database and its -wal file at different moments, a copy that never was)
+the rollback journal, said once in the log.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sqlite_utils import Database
 
 from .errors import UserError
 from .integrity import DamagedDatabase, check_on_open
-from .paths import is_network_path
+from .paths import cloud_synced, is_network_path
 from .schema import MIGRATION_NAMES, MIGRATIONS
 from .writer_db import WriterDatabase
 
@@ -51,15 +53,24 @@ def open_db(path: str | os.PathLike, *, create: bool = True) -> Database:
 
 
 def journal_mode_for(path: Path) -> str:
-    """WAL, except on a network share where SQLite's WAL does not work: the rollback journal."""
-    return "delete" if is_network_path(path.absolute()) else "wal"
+    """WAL, except on a network share or in a cloud-synced folder: the rollback journal."""
+    return "delete" if _no_wal_because(path) else "wal"
+
+
+def _no_wal_because(path: Path) -> str | None:
+    """Why this file must not keep WAL (words for the log), or None."""
+    if is_network_path(path.absolute()):
+        return "on a network drive"
+    service = cloud_synced(path.absolute())
+    return f"in a folder {service} synchronises" if service else None
 
 
 def _set_journal(db: Database, path: Path) -> None:
-    wanted = journal_mode_for(path)
-    if wanted != "wal" and path not in _said_network:
+    reason = _no_wal_because(path)
+    wanted = "delete" if reason else "wal"
+    if reason and path not in _said_network:
         _said_network.add(path)
-        log.info("database %s is on a network drive: rollback journal instead of WAL", path)
+        log.info("database %s is %s: rollback journal instead of WAL", path, reason)
     if db.journal_mode != wanted:
         db.execute(f"PRAGMA journal_mode = {wanted}")
 

@@ -95,6 +95,45 @@ def _mount_type(path: PurePosixPath, mounts) -> str:
     return kind
 
 
+CLOUD_ENV = {"OneDrive": "OneDrive", "OneDriveCommercial": "OneDrive",
+             "OneDriveConsumer": "OneDrive"}  # set by the OneDrive client on Windows
+CLOUD_FOLDERS = {  # a synced folder's own name (lower case) -> the service
+    "onedrive": "OneDrive", "dropbox": "Dropbox", "google drive": "Google Drive",
+    "googledrive": "Google Drive", "my drive": "Google Drive", "drive của tôi": "Google Drive",
+    "icloud drive": "iCloud Drive", "iclouddrive": "iCloud Drive",
+}
+
+
+def cloud_synced(path: PurePath, environ=None) -> str | None:
+    """The service ("OneDrive", "Dropbox", ...) whose synced folder holds `path`, or None.
+
+    By the OneDrive variables, then by a folder's name: "OneDrive - Sở VHTTDL" and
+    "Dropbox (Công ty)" are the names those clients give business folders.
+    """
+    environ = os.environ if environ is None else environ
+    windows = isinstance(path, PureWindowsPath) or sys.platform == "win32"
+    kind = PureWindowsPath if windows else PurePosixPath
+    path = kind(path)
+    for name, service in CLOUD_ENV.items():
+        root = environ.get(name)
+        if root and _inside(path, kind(root)):
+            return service
+    for part in path.parts[:-1]:
+        name = part.lower().strip()
+        service = CLOUD_FOLDERS.get(name) or CLOUD_FOLDERS.get(name.split(" - ")[0]) \
+            or CLOUD_FOLDERS.get(name.split(" (")[0])
+        if service:
+            return service
+    return None
+
+
+def _inside(path: PurePath, root: PurePath) -> bool:
+    """`path` is `root` or below it (ignoring case on Windows)."""
+    if isinstance(path, PureWindowsPath):
+        path, root = PureWindowsPath(str(path).lower()), PureWindowsPath(str(root).lower())
+    return path == root or root in path.parents
+
+
 def command_line_program() -> str:
     """How the user starts the command line: the full path of bachthong.exe in the bundle."""
     if getattr(sys, "frozen", False):

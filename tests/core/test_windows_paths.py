@@ -115,3 +115,37 @@ def test_the_sqlite_file_of_a_uri_is_what_the_windows_layer_tracks(tmp_path):
     path = tmp_path / "a b.sqlite3"
     sqlite3.connect(path).close()
     assert sqlite_file(read_only_uri(path), uri=True) == str(path)
+
+
+@pytest.mark.parametrize("path, environ, service", [
+    (r"C:\Users\Văn thư\OneDrive\Tài liệu\ttdn.sqlite3",
+     {"OneDrive": r"C:\Users\Văn thư\OneDrive"}, "OneDrive"),
+    (r"D:\onedrive\ttdn.sqlite3", {"OneDriveCommercial": r"D:\OneDrive"}, "OneDrive"),
+    (r"C:\Users\vt\OneDrive - UBND xã Phủ Thông\Báo cáo\ttdn.sqlite3", {}, "OneDrive"),
+    (r"C:\Users\vt\Dropbox (Công ty)\ttdn.sqlite3", {}, "Dropbox"),
+    (r"G:\My Drive\ttdn.sqlite3", {}, "Google Drive"),
+    (r"G:\Drive của tôi\BC\ttdn.sqlite3", {}, "Google Drive"),
+    (r"C:\Users\vt\AppData\Local\BachThongTTDN\bachthong.sqlite3",
+     {"OneDrive": r"C:\Users\vt\OneDrive"}, None),
+    (r"C:\Users\vt\OneDriveOld.sqlite3", {}, None),  # only a folder's name counts
+])
+def test_cloud_synced_folders_by_variable_and_by_name(path, environ, service):
+    from bachthong_desktop.core.paths import cloud_synced
+
+    assert cloud_synced(PureWindowsPath(path), environ) == service
+
+
+def test_a_database_in_a_onedrive_folder_uses_the_rollback_journal_said_in_the_log(
+        tmp_path, monkeypatch, caplog):
+    folder = tmp_path / "OneDrive - Sở VHTTDL" / "Báo cáo"
+    db_path = folder / "ttdn.sqlite3"
+    caplog.set_level("INFO")
+    db = open_db(db_path)
+    assert db.journal_mode == "delete" and journal_mode_for(db_path) == "delete"
+    db.conn.close()
+    said = [r.getMessage() for r in caplog.records if "OneDrive" in r.getMessage()]
+    assert said == [f"database {db_path} is in a folder OneDrive synchronises: rollback journal "
+                    "instead of WAL"]
+    monkeypatch.setenv("OneDrive", str(tmp_path / "Tài liệu"))  # the client's own variable
+    assert journal_mode_for(tmp_path / "Tài liệu" / "x" / "ttdn.sqlite3") == "delete"
+    assert journal_mode_for(tmp_path / "Khác" / "ttdn.sqlite3") == "wal"
