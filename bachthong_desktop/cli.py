@@ -28,9 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; 0 success, 1 a problem with the user's data or files, 2 wrong usage."""
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):  # a Windows console is not UTF-8 by default
-            stream.reconfigure(encoding="utf-8", errors="replace")
+    from .core.console import setup_streams
+
+    setup_streams()  # a pipe in PowerShell 5.1 is read in the console's code page, not UTF-8
     parser = build_parser()
     args = parser.parse_args(argv)
     return run_command(args)

@@ -1,17 +1,29 @@
-"""Lines for a console or a pipe in whatever code page it has, Vietnamese kept readable.
+"""Lines for a console or a pipe in the code page its reader decodes, Vietnamese kept readable.
 
-Through a pipe on a Vietnamese Windows, Python writes in code page 1258, which holds the
-Vietnamese base letters (ê, ơ, ư, ă, đ) and the five tone marks as combining characters, but
-not most precomposed letters: "ế" is written as "ê" + U+0301, as Windows itself converts it.
-A mark it cannot carry is left out ("Ket qua" in ASCII); a letter it cannot carry becomes "?". A windowed program has no console at
-all (sys.stdout is None): then nothing is written, the log file has the lines.
+A Windows console shows whatever Python writes (it writes Unicode to it). A pipe is read by
+cmd or PowerShell 5.1, which decode it in the console's code page ([Console]::OutputEncoding:
+437 on an English Windows, 1258 on a Vietnamese one, 65001 after `chcp 65001`), so UTF-8 there
+comes out garbled: `setup_streams` writes a pipe in that code page, a file and every other
+system in UTF-8. Code page 1258 holds the Vietnamese base letters (ê, ơ, ư, ă, đ) and the five
+tone marks as combining characters, but not most precomposed letters: "ế" is written as
+"ê" + U+0301, as Windows itself converts it. A mark a code page cannot carry is left out
+("Ket qua" in ASCII), "Đ" becomes "D", another letter "?". A windowed program has no console
+at all (sys.stdout is None): then nothing is written, the log file has the lines.
 """
 
 from __future__ import annotations
 
+import codecs
+import os
 import sys
 import unicodedata
 from itertools import combinations
+
+UTF8_CODE_PAGE = 65001
+FILE_TYPE_PIPE = 3
+ATTACH_PARENT_PROCESS = -1
+LAST_RESORT = {"Đ": "D", "đ": "d", "–": "-", "—": "-", "“": '"', "”": '"', "‘": "'",
+               "’": "'"}  # how Vietnamese is written without its letters and marks
 
 
 def encodable(text: str, encoding: str) -> str:
@@ -31,7 +43,7 @@ def _char(ch: str, encoding: str) -> str:
                 for mark in inside:
                     rest.remove(mark)
                 return base + "".join(m for m in rest if _fits(m, encoding))
-    return "?"
+    return LAST_RESORT.get(letter, "?")
 
 
 def _fits(text: str, encoding: str) -> bool:
@@ -40,6 +52,82 @@ def _fits(text: str, encoding: str) -> bool:
         return True
     except (UnicodeEncodeError, LookupError):
         return False
+
+
+def vietnamese_errors(encoding: str) -> str:
+    """The name of a codecs error handler writing what `encoding` lacks as `encodable` does.
+
+    One per encoding: a code page's codec reports itself as "charmap", not by its name.
+    """
+    name = f"bachthong-vietnamese-{codecs.lookup(encoding).name}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        def fallback(exc: UnicodeError) -> tuple[str, int]:
+            if not isinstance(exc, UnicodeEncodeError):
+                raise exc
+            return encodable(exc.object[exc.start:exc.end], encoding), exc.end
+        codecs.register_error(name, fallback)
+    return name
+
+
+def setup_streams() -> None:
+    """sys.stdout and sys.stderr in the encoding their reader decodes (see the module)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = output_encoding(stream)
+        if encoding is None or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            stream.reconfigure(encoding=encoding, errors=vietnamese_errors(encoding))
+        except (OSError, ValueError, LookupError):  # a detached or replaced stream
+            pass
+
+
+def output_encoding(stream, platform: str | None = None, environ=None, pipe: bool | None = None,
+                    code_page=None) -> str | None:
+    """The encoding for `stream`; None leaves the one PYTHONIOENCODING chose (Windows).
+
+    `pipe` (is the stream a pipe) and `code_page()` (the console's) are seams for the tests.
+    """
+    if (platform or sys.platform) != "win32":
+        return "utf-8"
+    if (os.environ if environ is None else environ).get("PYTHONIOENCODING"):
+        return None
+    if not (_is_pipe(stream) if pipe is None else pipe):
+        return "utf-8"  # a console (Python writes Unicode to it) or a file
+    number = (code_page or _console_code_page)()
+    if not number or number == UTF8_CODE_PAGE:
+        return "utf-8"
+    try:
+        return codecs.lookup(f"cp{number}").name
+    except LookupError:
+        return "utf-8"
+
+
+def _is_pipe(stream) -> bool:
+    """True for a Windows pipe (cmd's `|`, PowerShell's `|` and `>`)."""
+    try:
+        import ctypes
+        import msvcrt
+
+        handle = msvcrt.get_osfhandle(stream.fileno())
+        return ctypes.windll.kernel32.GetFileType(handle) == FILE_TYPE_PIPE
+    except (AttributeError, OSError, ValueError, ImportError):
+        return False
+
+
+def _console_code_page() -> int:
+    """The output code page of our console, or of the parent's (the windowed program has none)."""
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32
+    number = kernel32.GetConsoleOutputCP()
+    if number or not kernel32.AttachConsole(ATTACH_PARENT_PROCESS):
+        return number
+    try:
+        return kernel32.GetConsoleOutputCP()
+    finally:
+        kernel32.FreeConsole()
 
 
 def say(line: str, stream=None) -> None:

@@ -23,8 +23,10 @@ log = logging.getLogger(__name__)
 
 def run_self_test(argv: list[str] | None = None) -> int:
     """Run every step; print one line per step; 0 when all pass."""
+    from ..core.console import setup_streams
     from ..core.logs import log_dir
 
+    setup_streams()  # the windowed program's pipe too: not in the ANSI code page
     choose_platform(os.environ, sys.platform)
     logs = log_dir()  # the real log folder: a windowed build shows no output, the log does
     with tempfile.TemporaryDirectory(prefix="bachthong-selftest-") as folder:

@@ -24,7 +24,7 @@ def test_every_vietnamese_text_survives_code_page_1258(text):
 def test_the_self_test_verdict_in_cp1258_and_in_ascii():
     assert encodable("Kết quả: ĐẠT", "cp1258").encode("cp1258") == (
         b"K\xea\xect qua\xd2: \xd0A\xf2T")  # ê + acute, a + hook, A + dot below
-    assert encodable("Kết quả: ĐẠT", "ascii") == "Ket qua: ?AT"
+    assert encodable("Kết quả: ĐẠT", "ascii") == "Ket qua: DAT"  # Đ as Vietnamese writes it bare
 
 
 def test_say_writes_in_the_streams_code_page():
@@ -52,3 +52,33 @@ def test_the_self_test_lines_with_no_console_or_any_code_page(monkeypatch, encod
     assert "T   t" in raw.getvalue().decode(encoding)
     monkeypatch.setattr(sys, "stdout", None)
     selftest._say("  ĐẠT   tệp PDF")
+
+
+def test_a_pipe_on_windows_is_written_in_the_consoles_code_page():
+    from bachthong_desktop.core.console import output_encoding
+
+    def windows(pipe, page, **environ):
+        return output_encoding(None, "win32", environ, pipe, lambda: page)
+    assert windows(True, 437) == "cp437"  # English Windows: PowerShell 5.1 decodes in 437
+    assert windows(True, 1258) == "cp1258"  # Vietnamese Windows
+    assert windows(True, 65001) == windows(True, 0) == "utf-8"  # chcp 65001; no console at all
+    assert windows(False, 437) == "utf-8"  # the console itself, or a file
+    assert windows(True, 437, PYTHONIOENCODING="utf-8") is None  # the caller chose
+    assert windows(True, 99999) == "utf-8"  # a code page Python does not know
+    assert output_encoding(None, "linux", {}, True, lambda: 437) == "utf-8"
+
+
+@pytest.mark.parametrize("encoding, expected", [
+    ("cp1258", "Kết quả: ĐẠT – Xã Sĩ Bình"), ("cp437", "Kêt qua: DAT - Xa Si Bình"),
+    ("cp1252", "Kêt qua: DAT – Xã Si Bình")])
+def test_every_print_through_a_reconfigured_stream_keeps_what_the_code_page_can(
+        monkeypatch, encoding, expected):
+    from bachthong_desktop.core import console
+
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="utf-8"))
+    monkeypatch.setattr(console, "output_encoding", lambda stream: encoding)
+    console.setup_streams()
+    print("Kết quả: ĐẠT – Xã Sĩ Bình")  # a plain print, not say(): every command's output
+    sys.stdout.flush()
+    assert unicodedata.normalize("NFC", raw.getvalue().decode(encoding)) == expected + "\n"
