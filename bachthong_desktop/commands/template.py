@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..core import wording
 from ..core.errors import UsageError, UserError
+from ..core.paths import too_long
 from ..core.periods import parse_period
 from ..core.units import find_unit
 from ..exchange.xlsx_template import TemplateInfo, template_file_name, write_template
@@ -26,7 +27,7 @@ def _write(session, unit, period, target: Path) -> Path:
     try:
         return write_template(TemplateInfo(unit, period, session.form), target)
     except OSError as exc:
-        raise UserError(f"Không ghi được tệp {target}: {exc.strerror}. Hãy chọn thư mục khác "
+        raise UserError(too_long(target) or f"Không ghi được tệp {target}: {exc.strerror}. Hãy chọn thư mục khác "
                         "hoặc đóng tệp đang mở trong Excel.") from exc
 
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from .errors import UserError
-from .paths import names_ignore_case
+from .paths import names_ignore_case, too_long
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
         replace_file(partial, target)
     except (sqlite3.Error, OSError) as exc:
         _remove_quietly(partial)
-        raise _write_error(target.parent, exc) from exc
+        raise _write_error(target.parent, exc, partial) from exc
     return target
 
 
@@ -208,12 +208,14 @@ def _slug(reason: str) -> str:
 
 
 def _folder_error(folder: Path) -> UserError:
-    return UserError(f"Không ghi được vào thư mục sao lưu “{folder}”. Hãy cấp quyền ghi cho thư "
+    return UserError(too_long(folder, folder=True) or f"Không ghi được vào thư mục sao lưu “{folder}”. Hãy cấp quyền ghi cho thư "
                      "mục này hoặc chọn nơi khác; cơ sở dữ liệu hiện tại không bị thay đổi.")
 
 
-def _write_error(folder: Path, exc: Exception) -> UserError:
+def _write_error(folder: Path, exc: Exception, file: Path | None = None) -> UserError:
     text = str(exc).lower()
+    if file is not None and too_long(file):
+        return UserError(too_long(file))
     if getattr(exc, "winerror", None) == WINERROR_SHARING_VIOLATION:
         return UserError(f"Bản sao lưu mới trong “{folder}” đang bị một chương trình khác giữ "
                          "(thường là phần mềm diệt virus đang quét nó) nên chưa được đặt tên. Hãy "

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from .errors import UserError
 from .integrity import DamagedDatabase, check_on_open
-from .paths import cloud_synced, is_network_path
+from .paths import cloud_synced, is_network_path, too_long
 from .schema import MIGRATION_NAMES, MIGRATIONS
 from .writer_db import WriterDatabase
 
@@ -33,7 +33,10 @@ _said_network: set[Path] = set()
 def open_db(path: str | os.PathLike, *, create: bool = True) -> Database:
     """Open (or create) the database at `path`, migrated to the current schema."""
     path = Path(path)
-    _check_file(path, create)
+    try:
+        _check_file(path, create)
+    except OSError as exc:  # a name too long for the system (ENAMETOOLONG), a vanished drive
+        raise _folder_error(path) from exc
     conn = None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
@@ -106,13 +109,13 @@ def _looks_like_sqlite(path: Path) -> bool:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp “{path}”: {exc.strerror}. "
+        raise UserError(too_long(path) or f"Không đọc được tệp “{path}”: {exc.strerror}. "
                         "Hãy kiểm tra quyền truy cập tệp.") from exc
     return head == SQLITE_MAGIC or head == b""
 
 
 def _folder_error(path: Path) -> UserError:
-    return UserError(f"Không ghi được vào thư mục “{path.parent}”. Hãy chọn thư mục khác "
+    return UserError(too_long(path) or too_long(path.parent, folder=True) or f"Không ghi được vào thư mục “{path.parent}”. Hãy chọn thư mục khác "
                      "(dùng --db hoặc biến BACHTHONG_DB) hoặc cấp quyền ghi cho thư mục này.")
 
 

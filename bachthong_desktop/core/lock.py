@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
+from .paths import too_long
 
 CLI_REFUSAL = ("Cơ sở dữ liệu đang được mở trong cửa sổ chương trình trên máy này. "
                "Hãy đóng cửa sổ rồi chạy lại lệnh.")
@@ -142,7 +143,7 @@ def _open(path: Path) -> int:
     try:
         return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise UserError(f"Không tạo được tệp khóa “{path}”: {exc.strerror}. Hãy cấp quyền ghi "
+        raise UserError(too_long(path) or f"Không tạo được tệp khóa “{path}”: {exc.strerror}. Hãy cấp quyền ghi "
                         "cho thư mục chứa cơ sở dữ liệu.") from exc
 
 

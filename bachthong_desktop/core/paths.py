@@ -143,6 +143,33 @@ def command_line_program() -> str:
     return "bachthong"
 
 
+MAX_PATH = 260  # a whole path on Windows without long-path support, its closing NUL included
+MAX_FOLDER = MAX_PATH - 12  # CreateDirectory leaves room for an 8.3 file name inside
+MAX_NAME = 255  # one file or folder name (NTFS, ext4)
+
+
+def too_long(path: str | os.PathLike, folder: bool = False,
+             platform: str | None = None) -> str | None:
+    """The sentence to say when `path` is too long to use, in Vietnamese; None when it is not.
+
+    Windows refuses paths of 260 characters or more unless long paths are turned on (and SQLite
+    refuses them even then); without this check a clerk reads "grant write permission".
+    """
+    windows = (platform or sys.platform) == "win32" or isinstance(path, PureWindowsPath)
+    text = os.path.abspath(path) if isinstance(path, (str, Path)) else str(path)
+    parts = (PureWindowsPath if windows else PurePosixPath)(text).parts
+    longest = max(parts, key=len, default="")
+    if len(longest) > MAX_NAME:
+        return (f"Tên “{longest[:40]}…” dài {len(longest)} ký tự, quá giới hạn {MAX_NAME} ký tự "
+                "của một tên tệp hoặc thư mục. Hãy đổi sang tên ngắn hơn rồi thử lại.")
+    if windows and len(text) >= (MAX_FOLDER if folder else MAX_PATH):
+        return (f"Đường dẫn “{text}” dài {len(text)} ký tự, quá giới hạn "
+                f"{(MAX_FOLDER if folder else MAX_PATH) - 1} ký tự của Windows (hay gặp ở các "
+                "thư mục sâu của OneDrive, Zalo). Hãy chép tệp sang một thư mục có đường dẫn "
+                "ngắn hơn, ví dụ C:\\BaoCao, rồi thử lại.")
+    return None
+
+
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
                     *(f"LPT{i}" for i in range(1, 10))}

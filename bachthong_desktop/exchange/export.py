@@ -13,6 +13,7 @@ from ..core.checks import Problem, checks_text, failing_checks
 from ..core.errors import UserError
 from ..core.issued import IssuedVersion, issue
 from ..core.numbers import NumberError, parse_date
+from ..core.paths import too_long
 from ..core.periods import parse_period
 from .document import Document, document_for, with_number
 
@@ -74,7 +75,7 @@ def export(session, period_id: str, path: str | Path, final: bool = False,
     try:
         Path(path).write_bytes(content)
     except OSError as exc:
-        raise UserError(f"Không ghi được tệp {path} ({exc.strerror}). Nếu tệp đang mở trong Word "
+        raise UserError(too_long(path) or f"Không ghi được tệp {path} ({exc.strerror}). Nếu tệp đang mở trong Word "
                         "hoặc trình xem PDF, hãy đóng lại rồi thử lại.") from None
     version = issue_copy(session, period.id, doc, fmt, content, figures) if final else None
     return doc, version, problems

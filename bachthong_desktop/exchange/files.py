@@ -21,6 +21,10 @@ def _is_return(path: Path) -> bool:
 
 
 def _why_skipped(path: Path) -> str:
+    from ..core.paths import too_long
+
+    if too_long(path):
+        return too_long(path)
     if path.name.startswith(LOCK_PREFIX):
         return ("tệp khóa tạm của Excel (có khi bảng tính đang mở), không phải báo cáo: "
                 "bỏ qua.")

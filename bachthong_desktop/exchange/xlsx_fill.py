@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from ..core.definition import Form
 from ..core.errors import UserError
 from ..core.numbers import NumberError, parse_date
+from ..core.paths import too_long
 from ..core.wording import format_date_d30
 from .xlsx_template import (FIRST_VALUE_ROW, NO, YES, put, table_fields, value_columns,
                             table_sheet_title, unit_columns)
@@ -50,6 +51,6 @@ def save_workbook(workbook: Workbook, path: Path) -> Path:
     try:
         workbook.save(path)
     except OSError as exc:
-        raise UserError(f"Không ghi được tệp “{path}”: {exc.strerror}. Nếu tệp đang mở trong "
+        raise UserError(too_long(path) or f"Không ghi được tệp “{path}”: {exc.strerror}. Nếu tệp đang mở trong "
                         "Excel, hãy đóng nó; hoặc chọn thư mục khác.") from exc
     return path

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import wording
+from ..core.paths import too_long
 from .xlsx_layout import sheet_parts
 
 MAX_FILE_BYTES = 10 * 1024 * 1024         # a return is some 20 KB; 10 MB is far beyond any
@@ -157,8 +158,9 @@ def check_file(path: Path) -> SafetyReport:
             data = path.read_bytes()
             size = len(data)
     except OSError as exc:
-        raise _refuse(name, f"không đọc được tệp ({exc.strerror}). Hãy kiểm tra tệp còn đó và "
-                      "không bị chương trình khác khóa.") from exc
+        long = too_long(path)
+        raise _refuse(name, long[0].lower() + long[1:] if long else f"không đọc được tệp ({exc.strerror}). Hãy kiểm tra "
+                      "tệp còn đó và không bị chương trình khác khóa.") from exc
     if size > MAX_FILE_BYTES:
         raise _refuse(name, f"tệp nặng {wording.number(round(size / 1024 / 1024, 1))} MB, lớn hơn "
                       "nhiều so với một báo cáo. Hãy kiểm tra lại có đúng tệp báo cáo không.")
