@@ -498,17 +498,20 @@ class MainWindow(QMainWindow):
 
     # -- files dropped onto the window: communes' returns ---------------------------------
     def dragEnterEvent(self, event) -> None:
-        from .window_actions import dropped_files
+        from .drops import dropped_files, not_files
 
-        if dropped_files(event.mimeData()):
+        if dropped_files(event.mimeData()) or not_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        from .window_actions import dropped_files, import_dropped
+        from .drops import dropped_files, refuse_not_files
+        from .window_actions import import_dropped
 
         paths = dropped_files(event.mimeData())
         if paths and import_dropped(self, paths):
             event.acceptProposedAction()
+        elif not paths:
+            refuse_not_files(self, event.mimeData())
 
     # -- window state -----------------------------------------------------------------
     def _apply_geometry(self, saved: str | None) -> None:

@@ -379,12 +379,18 @@ class ReturnsTab(QWidget):
 
     # -- drag and drop ----------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        from .drops import dropped_files, not_files
+
+        if dropped_files(event.mimeData()) or not_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        from .drops import dropped_files, refuse_not_files
+
+        paths = dropped_files(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+        else:
+            refuse_not_files(self, event.mimeData())
 

@@ -119,13 +119,6 @@ def export_return(window) -> None:
                                 "(thư điện tử, USB hoặc Zalo).")
 
 
-def dropped_files(mime) -> list[Path]:
-    """The files and folders dropped (the import says which it cannot read, and why)."""
-    if not mime.hasUrls():
-        return []
-    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
-
-
 def import_dropped(window, paths: list[Path]) -> bool:
     """Hand dropped returns to the returns tab's import; False when it has none."""
     if window.returns_holder is None:
@@ -136,3 +129,4 @@ def import_dropped(window, paths: list[Path]) -> bool:
         return False
     returns.import_paths(paths)
     return True
+
