@@ -85,14 +85,15 @@ def setup_streams() -> None:
 
 def output_encoding(stream, platform: str | None = None, environ=None, pipe: bool | None = None,
                     code_page=None) -> str | None:
-    """The encoding for `stream`; None leaves the one PYTHONIOENCODING chose (Windows).
+    """The encoding for `stream`: the one PYTHONIOENCODING chose, else UTF-8 but in a pipe
+    on Windows, which gets the console's code page.
 
     `pipe` (is the stream a pipe) and `code_page()` (the console's) are seams for the tests.
     """
+    if (os.environ if environ is None else environ).get("PYTHONIOENCODING"):
+        return getattr(stream, "encoding", None)  # Python applied it; our fallback is added
     if (platform or sys.platform) != "win32":
         return "utf-8"
-    if (os.environ if environ is None else environ).get("PYTHONIOENCODING"):
-        return None
     if not (_is_pipe(stream) if pipe is None else pipe):
         return "utf-8"  # a console (Python writes Unicode to it) or a file
     number = (code_page or _console_code_page)()

@@ -63,7 +63,9 @@ def test_a_pipe_on_windows_is_written_in_the_consoles_code_page():
     assert windows(True, 1258) == "cp1258"  # Vietnamese Windows
     assert windows(True, 65001) == windows(True, 0) == "utf-8"  # chcp 65001; no console at all
     assert windows(False, 437) == "utf-8"  # the console itself, or a file
-    assert windows(True, 437, PYTHONIOENCODING="utf-8") is None  # the caller chose
+    chosen = io.TextIOWrapper(io.BytesIO(), encoding="cp1258")
+    assert output_encoding(chosen, "win32", {"PYTHONIOENCODING": "cp1258"}, True,
+                           lambda: 437) == "cp1258"  # the caller chose
     assert windows(True, 99999) == "utf-8"  # a code page Python does not know
     assert output_encoding(None, "linux", {}, True, lambda: 437) == "utf-8"
 
