@@ -20,6 +20,7 @@ from ..core.units import Unit
 from ..core.values import as_date
 from .inline import Run, fill, fill_runs, is_nothing, names
 from .page import Margins
+from .recipients import dash_kept, recipient_items
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -436,9 +437,9 @@ def _appendix_totals(fields, words: dict) -> list[list[str]]:
 
 def _recipients(form: Form, ctx: dict) -> Recipients:
     """Where the report goes; the office's own file copy ("Lưu: VT.") at least."""
-    items = [str(i).removeprefix("- ") for i in ctx.get(form.role("recipients")) or []]
+    items = recipient_items(ctx.get(form.role("recipients")))
     note = ctx.get(form.role("recipients_note")) or ""
-    return Recipients("Nơi nhận:", note, items or ["Lưu: VT."])
+    return Recipients("Nơi nhận:", note, items)
 
 
 def _opening_and_closing(form: Form, ctx: dict) -> tuple[Paragraph, Paragraph]:
@@ -464,12 +465,17 @@ def build_document(state: ReportState, margins: Margins | None = None,
     return Document(
         header=header, title=doc.get("title", "BÁO CÁO"),
         trich_yeu=fill(keep_together_template(doc.get("trich_yeu", "")), ctx),
-        body=[opening, *body, closing],
+        body=[_dashes_kept(p) for p in (opening, *body, closing)],
         recipients=_recipients(form, ctx),
         signature=_signature(form, office, ctx),
         appendix=_appendix(state, ctx, number_line, date_text),
         margins=margins or Margins(), number=number_line, date=date_text,
         author=office.name)
+
+
+def _dashes_kept(para: Paragraph) -> Paragraph:
+    return dataclasses.replace(para, runs=[dataclasses.replace(r, text=dash_kept(r.text))
+                                           for r in para.runs])
 
 
 def with_number(form: Form, figures: dict[str, Figure], number: str | None = None,

@@ -104,6 +104,8 @@ def _add_style(document, key: str, look):
     fmt.space_before, fmt.space_after = Pt(look.before_pt), Pt(look.after_pt)
     fmt.line_spacing = look.line_spacing
     fmt.first_line_indent = Mm(look.first_line_mm)
+    if look.left_mm:
+        fmt.left_indent = Mm(look.left_mm)
     fmt.widow_control = True
     fmt.keep_with_next = look.keep_with_next or None
     if look.outline_level is not None:

@@ -27,7 +27,8 @@ class Look:
     bold: bool = False
     italic: bool = False
     align: str = "center"  # center | justify | left
-    first_line_mm: float = 0.0
+    first_line_mm: float = 0.0  # negative with left_mm: a hanging indent
+    left_mm: float = 0.0
     before_pt: float = 0.0
     after_pt: float = 0.0
     line_spacing: float = 1.0
@@ -60,7 +61,8 @@ LOOKS = {
     "trich_yeu": Look(14, bold=True),
     "recipients_heading": Look(12, bold=True, italic=True, align="left", before_pt=12),
     "recipients_note": Look(11, italic=True, align="left"),
-    "recipients": Look(11, align="left"),
+    # a wrapped item starts under its text, not under its "- " (2.3 mm at 11 pt)
+    "recipients": Look(11, align="left", left_mm=2.3, first_line_mm=-2.3),
     "signature": Look(14, bold=True),
     "signature_first": Look(14, bold=True, before_pt=12),
     "signer_name": Look(14, bold=True, before_pt=84),  # room for the signature and the seal

@@ -70,6 +70,7 @@ def _block(look: Look, scale: Scale) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setProperty(QTextFormat.BlockAlignment, ALIGN[look.align])  # = setAlignment()
     fmt.setTextIndent(scale.device.mm(look.first_line_mm))
+    fmt.setLeftMargin(scale.device.mm(look.left_mm))  # device pixels, as the indent
     fmt.setTopMargin(scale.pt(look.before_pt))
     fmt.setBottomMargin(scale.pt(look.after_pt))
     fmt.setLineHeight(scale.pt(look.line_pt), QTextBlockFormat.FixedHeight.value)
