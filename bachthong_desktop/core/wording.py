@@ -40,6 +40,17 @@ def _grouped(whole: int) -> str:
     return ".".join(groups)
 
 
+def table_number(value: int | float) -> str:
+    """A figure in a table's column: thousands grouped from 1000 ("2.940" under "11.649"), so
+    one column reads alike; sentences keep the reference's "1086"."""
+    text = number(value)
+    whole = int(abs(value))
+    if 1000 <= whole < GROUPING_FROM:  # the whole part comes first, after a sign
+        digits = str(whole)
+        text = text.replace(digits, f"{digits[:-3]}.{digits[-3:]}", 1)
+    return text
+
+
 def count(value: int, pad: int = 0) -> str:
     """A count as the report prints it: count(2, pad=2) == "02", count(12345) == "12.345"."""
     return number(int(value)).zfill(pad) if value < GROUPING_FROM else number(int(value))

@@ -20,6 +20,7 @@ from ..core.units import Unit
 from ..core.values import as_date
 from .inline import Run, fill, fill_runs, is_nothing, names
 from .page import Margins
+from .appendix_words import absent_units
 from .recipients import dash_kept, recipient_items
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -84,6 +85,7 @@ class Appendix:
     columns: list[str]
     rows: list[list[str]]
     totals: list[list[str]]  # the sum; and the report's own figures where the office changed one
+    absent: str = ""  # which units have not reported (not in the table); all of them: no table
 
     @property
     def wide(self) -> bool:
@@ -401,21 +403,37 @@ def _appendix(state: ReportState, ctx: dict, number: str, date_text: str) -> App
         words[key] = fill(words[key], ctx)
     columns = ["STT", words["appendix_units"],
                *(f"{f.label} ({f.unit})" if f.unit else f.label for f in fields)]
-    rows = []
-    for i, unit in enumerate(state.units, 1):
-        cells = [figures[f.code].by_unit.get(unit.code) for f in fields]
-        rows.append([str(i), unit.name, *(_cell(c) for c in cells)])
+    reported = [u for u in state.units if u in state.reporting]
+    values = [[figures[f.code].by_unit.get(unit.code) for f in fields] for unit in reported]
+    grouped = _grouped(values, [figures[f.code] for f in fields])
+    rows = [[str(i), unit.name, *(_cell(c, grouped) for c in cells)]
+            for i, (unit, cells) in enumerate(zip(reported, values), 1)]
     note = fill(words["appendix_note"], {**ctx, "number": number, "date": date_text})
+    period = {"this_period_full": str(ctx.get("this_period_full", "")).replace(" ", NBSP)}
     return Appendix(
         heading=words["appendix_heading"],
-        title=fill(form.document.get("appendix_title", ""), ctx).upper(), note=note,
-        columns=columns, rows=rows,
-        totals=_appendix_totals([(f, figures[f.code]) for f in fields], words))
+        title=fill(form.document.get("appendix_title", ""), {**ctx, **period}).upper(),
+        note=note, columns=columns, rows=rows,
+        totals=_appendix_totals([(f, figures[f.code]) for f in fields], words, grouped)
+        if rows else [],
+        absent=absent_units([u for u in state.units if u not in reported],
+                            len(state.units), words))
 
 
-def _cell(value: Any) -> str:
-    """Blank where nobody reported: empty is not zero."""
-    return "" if value is None else wording.number(value)
+def _cell(value: Any, grouped: bool = False) -> str:
+    """Blank where nobody reported: empty is not zero. Thousands grouped in all of a table's
+    figures ("2.940") when one of them is grouped ("11.649"), else in none ("1086")."""
+    if value is None:
+        return ""
+    return wording.table_number(value) if grouped else wording.number(value)
+
+
+def _grouped(values: list[list[Any]], totals: list[Figure]) -> bool:
+    """Whether a figure of the table (a unit's, a sum, a total) reaches 10 000."""
+    figures = [v for row in values for v in row] + [f.value for f in totals] + [
+        _units_sum(f) for f in totals]
+    return any(isinstance(v, (int, float)) and abs(v) >= wording.GROUPING_FROM
+               for v in figures)
 
 
 def _units_sum(fig: Figure) -> int | None:
@@ -423,14 +441,14 @@ def _units_sum(fig: Figure) -> int | None:
     return sum(values) if values else None
 
 
-def _appendix_totals(fields, words: dict) -> list[list[str]]:
+def _appendix_totals(fields, words: dict, grouped: bool = False) -> list[list[str]]:
     """The compiled totals ("Tổng cộng"); where the office changed a total, the units' sum is
     "Cộng các xã, thị trấn" and a "Tổng cộng theo báo cáo" row gives the report's figures."""
     if not any(fig.overridden for _, fig in fields):
         totals = [fig.value if not f.from_office else _units_sum(fig) for f, fig in fields]
-        return [["", words["appendix_total"], *(_cell(t) for t in totals)]]
-    sums = [_cell(_units_sum(fig)) for _, fig in fields]
-    reported = [_cell(fig.value) for _, fig in fields]
+        return [["", words["appendix_total"], *(_cell(t, grouped) for t in totals)]]
+    sums = [_cell(_units_sum(fig), grouped) for _, fig in fields]
+    reported = [_cell(fig.value, grouped) for _, fig in fields]
     return [["", words["appendix_units_sum"], *sums],
             ["", words["appendix_reported_total"], *reported]]
 

@@ -294,6 +294,13 @@ def _appendix(document, doc: Document, appendix: Appendix, ids: dict[str, str]) 
     _para(body, ids["appendix_heading"], appendix.heading)
     _para(body, ids["appendix_title"], appendix.title)
     _para(body, ids["appendix_note"], appendix.note)
+    if appendix.rows:
+        _appendix_table(document, doc, appendix, ids)
+    if appendix.absent:
+        _para(body, ids["body"], appendix.absent)
+
+
+def _appendix_table(document, doc: Document, appendix: Appendix, ids: dict[str, str]) -> None:
     widths = layout.appendix_widths_mm(len(appendix.columns),
                                        layout.text_width_mm(doc.margins, appendix.wide))
     table = _table(document, widths, rows=1 + len(appendix.rows) + len(appendix.totals),

@@ -214,7 +214,18 @@ def appendix_document(appendix: Appendix, size: QSizeF, device) -> QTextDocument
     out.para(appendix.heading, "appendix_heading")
     out.para(appendix.title, "appendix_title")
     out.para(appendix.note, "appendix_note")
-    width_mm = size.width() / device.logicalDpiX() * 25.4
+    if appendix.rows:
+        _appendix_table(cursor, appendix, scale, size.width() / device.logicalDpiX() * 25.4)
+    if appendix.absent:
+        cursor.movePosition(QTextCursor.End)  # after a table, into the block Qt leaves after it
+        (_Writer(cursor, scale) if appendix.rows else out).para(appendix.absent, "body")
+    cursor.endEditBlock()
+    return qdoc
+
+
+def _appendix_table(cursor: QTextCursor, appendix: Appendix, scale: Scale, width_mm: float
+                    ) -> None:
+    """The figures by unit with their totals, its header row repeated on each page."""
     widths = layout.appendix_widths_mm(len(appendix.columns), width_mm)
     padding_mm = 2 * layout.TABLE_PADDING_PT / 72 * 25.4 + layout.TABLE_BORDER_PT / 72 * 25.4
     widths = [w - padding_mm for w in widths]  # Qt adds padding and borders to each column
@@ -225,8 +236,6 @@ def appendix_document(appendix: Appendix, size: QSizeF, device) -> QTextDocument
         for c, text in enumerate(values):
             look = "table_name" if c == 1 and r > 0 else "table"
             _cell(table, r, c, scale).para([Run(text, bold=bold)], look)
-    cursor.endEditBlock()
-    return qdoc
 
 
 def page_size(device) -> QSizeF:

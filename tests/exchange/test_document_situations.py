@@ -45,9 +45,10 @@ def test_an_empty_or_all_zero_period_reads_right(session, build):
 
 
 def test_empty_means_not_reported_in_the_appendix(session):
+    """Nobody has reported: no table of blank rows, a line that says so."""
     appendix = document_for(session, empty_second_half(session)).appendix
-    assert all(cell == "" for row in appendix.rows for cell in row[2:])
-    assert appendix.totals == [["", "Tổng cộng", *[""] * (len(appendix.columns) - 2)]]
+    assert appendix.rows == [] and appendix.totals == []
+    assert appendix.absent == "Chưa có xã, thị trấn nào gửi báo cáo."
 
 
 def test_zero_reported_is_zero_in_the_appendix(session):
