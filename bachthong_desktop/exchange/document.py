@@ -217,8 +217,12 @@ def chosen_template(form: Form, block: Block, ctx: dict) -> str | None:
     return block.template
 
 
-def _template_para(style: str, template: str, ctx: dict) -> Paragraph:
-    return Paragraph(style, fill_runs(keep_together_template(level_words_in(template, ctx)), ctx))
+def _template_para(style: str, template: str, ctx: dict, form: Form | None = None) -> Paragraph:
+    """A template's paragraph; with the form, only its figures decide an optional clause (the
+    office's and period's words, {province} ..., are wording)."""
+    template = keep_together_template(level_words_in(template, ctx))
+    words = set(names(template)) - set(_field_names(form, template)) if form else ()
+    return Paragraph(style, fill_runs(template, ctx, words))
 
 
 def level_words_in(template: str, ctx: dict) -> str:
@@ -253,7 +257,7 @@ def render_block(form: Form, block: Block, ctx: dict) -> list[Paragraph]:
         return [para]
     if block.kind == "paragraph":
         template = chosen_template(form, block, ctx)
-        return [] if template is None else [_template_para("body", template, ctx)]
+        return [] if template is None else [_template_para("body", template, ctx, form)]
     if block.kind == "text":
         return [_typed("body", line) for line in str(value or "").splitlines() if line.strip()]
     if block.kind == "bullets":
@@ -462,7 +466,8 @@ def _recipients(form: Form, ctx: dict) -> Recipients:
 
 def _opening_and_closing(form: Form, ctx: dict) -> tuple[Paragraph, Paragraph]:
     doc = form.document
-    return _template_para("body", doc["opening"], ctx), _template_para("body", doc["closing"], ctx)
+    return (_template_para("body", doc["opening"], ctx, form),
+            _template_para("body", doc["closing"], ctx, form))
 
 
 def build_document(state: ReportState, margins: Margins | None = None,

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 import string
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Collection
 
 from ..core import wording
 
@@ -84,14 +84,27 @@ def names(template: str) -> list[str]:
     return [name.split(".")[0] for _, name, _, _ in string.Formatter().parse(template) if name]
 
 
-def drop_empty_clauses(template: str, context: dict[str, Any]) -> str:
-    """Leave out each [clause] whose every value is empty or zero (or that holds a list of
-    clauses all left out); the first clause kept of a list loses its leading joiner (", ",
-    "; ", " và ", "/"), and in a list that ends on " và " the last clause kept takes it."""
+def drop_empty_clauses(template: str, context: dict[str, Any],
+                       words: Collection[str] = ()) -> str:
+    """Leave out each [clause] whose every value (its own and its inner clauses') is empty or
+    zero; `words` name placeholders that are wording, not values ({province}). The first
+    clause kept of a list loses its leading joiner (", ", "; ", " và ", "/"), and in a list
+    that ends on " và " the last clause kept takes it."""
     if "[" not in template:
         return template
-    text, changed = _render(_parse(template), context, top=True)
+    text, changed = _render(_parse(template), _Values(context, frozenset(words)))
     return _tidy(text) if changed else text
+
+
+@dataclass(frozen=True)
+class _Values:
+    context: dict
+    words: frozenset
+
+    def any_in(self, text: str) -> bool:
+        """Some value the text names is something (not empty, not zero)."""
+        return any(not is_nothing(self.context.get(n)) for n in names(text)
+                   if n not in self.words)
 
 
 @dataclass(frozen=True)
@@ -116,9 +129,8 @@ def _parse(template: str) -> tuple:
     return tuple(stack[0])
 
 
-def _render(parts: tuple, context: dict, top: bool = False) -> tuple[str | None, bool]:
-    """The text of literal parts and lists of clauses; inside a clause, None when a list in
-    it lost every clause (the clause that holds it goes too)."""
+def _render(parts: tuple, values: _Values) -> tuple[str, bool]:
+    """The text of literal parts and lists of clauses, each list with the clauses it keeps."""
     out, changed, i = [], False, 0
     while i < len(parts):
         if isinstance(parts[i], str):
@@ -128,27 +140,27 @@ def _render(parts: tuple, context: dict, top: bool = False) -> tuple[str | None,
         j = i
         while j < len(parts) and isinstance(parts[j], _Clause):
             j += 1
-        text, list_changed = _render_list(parts[i:j], context)
-        if text is None and not top:
-            return None, True
-        out.append(text or "")
+        text, list_changed = _render_list(parts[i:j], values, "".join(out))
+        out.append(text)
         changed |= list_changed
         i = j
     return "".join(out), changed
 
 
-def _render_list(clauses, context: dict) -> tuple[str | None, bool]:
-    """Adjacent clauses: those with a value kept, their joiners set again; None if none is."""
+def _render_list(clauses, values: _Values, before: str = "") -> tuple[str, bool]:
+    """Adjacent clauses: those with a value kept, their joiners set again.
+    `before`: the words the list follows, which a first clause without its joiner is spaced
+    from ("“Tên”[ do …][, thực hiện tại …]" without the first: "“Tên” thực hiện tại …")."""
     kept, changed = [], False
     for index, clause in enumerate(clauses):
-        text, inner_changed = _render(clause.parts, context)
+        text, inner_changed = _render(clause.parts, values)
         changed |= inner_changed
-        if text is not None and not all(is_nothing(context.get(n)) for n in names(text)):
+        if values.any_in(text):
             kept.append((index, text))
     if len(kept) < len(clauses):
         changed = True
     if not kept:
-        return None, True
+        return "", True
     joiners = [_joiner(text) for _, text in kept]
     wanted = list(joiners)
     if kept[0][0] != 0:
@@ -159,7 +171,8 @@ def _render_list(clauses, context: dict) -> tuple[str | None, bool]:
             wanted[k] = ","
         if middle:
             wanted[middle[-1]] = "và"
-    texts = [text if want == have else _with_joiner(text, want)
+    spaced = bool(before) and not before[-1].isspace() and before[-1] not in "(“\"'/"
+    texts = [text if want == have else _with_joiner(text, want, spaced)
              for (_, text), have, want in zip(kept, joiners, wanted)]
     return "".join(texts), changed
 
@@ -177,12 +190,13 @@ def _joiner(text: str) -> str:
 _JOINER_TEXT = {"": "", ",": ", ", ";": "; ", "/": "/", "và": " và "}
 
 
-def _with_joiner(text: str, joiner: str) -> str:
-    """The clause with another leading joiner; with none, a space it began with stays."""
+def _with_joiner(text: str, joiner: str, spaced: bool = False) -> str:
+    """The clause with another leading joiner; with none, a space it began with stays (or one
+    is put where the words before it end without one)."""
     match = _LEADING_JOINER.match(text)
     rest = text[match.end():] if match else text
     if not joiner:
-        return (" " if text[:1].isspace() else "") + rest
+        return (" " if text[:1].isspace() or spaced else "") + rest
     return _JOINER_TEXT[joiner] + rest
 
 
@@ -197,20 +211,24 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text)
 
 
-def fill_runs(template: str, context: dict[str, Any]) -> list[Run]:
-    """The template's runs with their placeholders replaced; values are never read as marks."""
-    template = drop_empty_clauses(template, context)
+def fill_runs(template: str, context: dict[str, Any], words: Collection[str] = ()) -> list[Run]:
+    """The template's runs with their placeholders replaced; values are never read as marks.
+    `words`: placeholders that are wording, not values (see `drop_empty_clauses`)."""
+    template = drop_empty_clauses(template, context, words)
     runs = [Run(_format(r.text, context), r.bold, r.italic) for r in template_marks(template)]
     return _tidy_runs(runs)
 
 
 def _format(text: str, context: dict[str, Any]) -> str:
     """One run of a template filled; where a value is empty, the space around it goes too
-    (the value's own text is never touched)."""
-    out, was_empty = "", False
+    (the value's own text is never touched); a value that ends its sentence ("… học.") takes
+    the template's full stop after it."""
+    out, was_empty, value = "", False, ""
     for literal, name, spec, conversion in _FORMATTER.parse(text):
         if was_empty and out.endswith(" ") and literal[:1] in (" ", ".", ",", ";", ""):
             out = out.rstrip(" ")
+        if value[-1:] in (".", "…") and literal[:1] == "." and literal[:3] != "...":
+            literal = literal[1:]
         out += literal
         if name is not None:
             raw = _FORMATTER.get_value(name, (), context)

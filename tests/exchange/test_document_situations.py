@@ -123,8 +123,8 @@ def test_the_ngo_sentence_built_from_columns_reads_like_the_reference(demo_sessi
     line = next(p.text for p in doc.body if "Nước sạch cho trường học" in p.text)
     assert f"Plan{NBSP}- Úc" in line  # the dash stays with the word before it
     assert line.replace(NBSP, " ") == ("+ Dự án “Nước sạch cho trường học” do tổ chức Plan - Úc tài trợ, thực hiện "
-                    "tại xã Tân Tú, thị trấn Phủ Thông (thôn Nà Bản). Thời gian thực hiện: "
-                    "01/10/2023-31/12/2024. Mục đích của dự án là cấp nước sạch. Dự án đang "
+                    "tại xã Tân Tú, thị trấn Phủ Thông (thôn Nà Bản). Thời gian thực hiện: từ "
+                    "01/10/2023 đến 31/12/2024. Mục đích của dự án là cấp nước sạch. Dự án đang "
                     "triển khai.")
 
 

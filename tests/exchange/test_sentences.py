@@ -87,3 +87,14 @@ def test_the_definition_knows_mid_and_refuses_other_specs():
     block["template"] = f"là {{{code}:upper}}."
     with pytest.raises(ValueError, match=f"{{{code}:mid}}"):
         parse_form(raw)
+
+
+def test_an_ngo_row_without_donor_dates_or_with_a_typed_full_stop(demo_session):
+    rows = [{"name": "Nước sạch", "communes": "Xã Tân Tú", "end": "31/12/2024",
+             "purpose": "Cấp nước sạch cho 04 trường.", "status": "Đang triển khai"},
+            {"name": "Trẻ em", "start": "01/10/2023"}]
+    demo_session.store.set("2023-H1", "063", "ngo_projects", rows, "typed")
+    printed = text(demo_session)
+    assert ("+ Dự án “Nước sạch” thực hiện tại xã Tân Tú. Thời gian thực hiện: đến 31/12/2024. "
+            "Mục đích của dự án là cấp nước sạch cho 04 trường. Đang triển khai.") in printed
+    assert "+ Dự án “Trẻ em”. Thời gian thực hiện: từ 01/10/2023." in printed
