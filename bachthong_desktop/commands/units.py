@@ -7,6 +7,7 @@ from ..core import catalog, wording
 from ..core.errors import UserError
 from ..core.numbers import parse_date
 from ..core.office_setup import add_own_unit, set_header, set_up_office
+from ..core.unit_names import SimilarName
 from ..core.units import Unit, end_unit, reporting_units, save_unit
 from ..core.wording import date
 from . import units_catalog
@@ -45,6 +46,8 @@ def arguments(parser) -> None:
     own = actions.add_parser("own", help="thêm một thôn, tổ dân phố, bộ phận báo cáo cho cơ quan "
                                          "(mã do cơ quan đặt)")
     own.add_argument("name", metavar="TÊN", help="tên đơn vị, ví dụ “Thôn Nà Pài”")
+    own.add_argument("--van-them", dest="similar_ok", action="store_true",
+                     help="vẫn thêm khi tên chỉ khác một đơn vị đã có ở chỗ thiếu dấu")
     find = actions.add_parser("find", help="tìm đơn vị trong danh mục hành chính từ 01/07/2025")
     find.add_argument("text", metavar="TỪ", nargs="+", help="tên (có dấu hoặc không) hoặc mã")
     office = actions.add_parser("office", help="chọn cơ quan tổng hợp báo cáo từ danh mục")
@@ -74,7 +77,12 @@ def run(session, args) -> int:
         print(f"Đã ghi: {unit.name} ({unit.code}) hết hiệu lực sau ngày {args.end}.")
         return 0
     if action == "own":
-        unit = add_own_unit(session.db, args.name, target=session.office)
+        try:
+            unit = add_own_unit(session.db, args.name, target=session.office,
+                                similar_ok=args.similar_ok)
+        except SimilarName as similar:
+            raise UserError(f"{similar.message} Nếu là đơn vị khác, hãy chạy lại lệnh với "
+                            "--van-them.") from None
         print(f"Đã thêm {unit.name} (mã {unit.code}) báo cáo cho {session.office.name}.")
         return 0
     if action == "find":

@@ -16,6 +16,7 @@ from .definition import load_form
 from .errors import UserError
 from .settings import set_setting
 from .text import clean
+from .unit_names import check_name
 from .wording import date
 from .units import (OFFICE_SETTING, Unit, current_office, office, reporting_units, save_unit,
                     versions)
@@ -158,9 +159,10 @@ def set_header(db: Database, changes: dict[str, str | None], target: Unit | None
 
 
 def add_own_unit(db: Database, name: str, start: dt.date | None = None,
-                 target: Unit | None = None) -> Unit:
+                 target: Unit | None = None, similar_ok: bool = False) -> Unit:
     """A village or department reporting to a commune: no national code, the commune numbers it
-    ("01969-01", "01969-02" …)."""
+    ("01969-01", "01969-02" …); a name taken is refused, one only lacking marks asked
+    (unit_names.SimilarName) unless `similar_ok`."""
     target = target or office(db)
     if not clean(name):
         raise UserError("Hãy nhập tên đơn vị báo cáo, ví dụ “Thôn Nà Pài” hoặc “Văn phòng HĐND - "
@@ -168,6 +170,7 @@ def add_own_unit(db: Database, name: str, start: dt.date | None = None,
     taken = {u.code for u in reporting_units(db, target.code)}
     number = next(n for n in range(1, 1000) if f"{target.code}-{n:02d}" not in taken)
     start = start or dt.date.fromisoformat(target.valid_from)
+    check_name(db, target.code, name, start, similar_ok=similar_ok)
     return save_unit(db, Unit(code=f"{target.code}-{number:02d}", name=name, kind="đơn vị",
                               valid_from=start.isoformat(), parent_code=target.code,
                               province_code=target.province_code,

@@ -335,6 +335,12 @@ class MainWindow(QMainWindow):
         self._refresh_all()
         self._mark_preview_stale()
 
+    def refresh_units(self) -> None:
+        """Units added, renamed or ended: the board, templates and checks follow at once."""
+        self.refresh_state()
+        if is_real(self.returns_tab):
+            self.returns_tab.refresh()
+
     @property
     def figures(self) -> dict:
         return self.state.figures if self.state is not None else {}

@@ -54,5 +54,6 @@ def open_office_window(window) -> None:
     from .office_dialog import OfficeDialog
 
     window.save_all()
-    if OfficeDialog.run(window.session, window.period, parent=window):
+    if OfficeDialog.run(window.session, window.period, parent=window,
+                        units_changed=window.refresh_units):
         window.load_period(window.period)

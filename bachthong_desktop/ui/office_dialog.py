@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton,
@@ -14,14 +14,15 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QDoubleSpin
 from ..core import catalog
 from ..core.deadlines import deadline, set_deadline
 from ..core.errors import UserError
-from ..core.office_setup import (add_own_unit, department_defaults, office_defaults,
-                                 office_unit, set_header, set_up_office)
+from ..core.office_setup import (department_defaults, office_defaults, office_unit, set_header,
+                                 set_up_office)
 from ..core.periods import parse_period
-from ..core.units import current_office, reporting_units
+from ..core.units import current_office
 from ..core.wording import date
 from ..exchange.page import MARGINS, get_margins, set_margin
 from .catalog_dialog import CatalogRow
 from .level_texts import LevelTexts
+from .units_box import UnitsBox
 
 TITLE = "Thông tin cơ quan"
 SHOWN = 12  # matches listed; more ask for another word
@@ -55,6 +56,8 @@ def _date_edit(day: dt.date) -> QDateEdit:
 
 class OfficeDialog(QDialog):
     """One window for everything about the office; `save()` writes it, checked first."""
+
+    units_changed = Signal()  # a unit added, renamed or ended (written at once, not on "Lưu")
 
     def __init__(self, session, period_id: str | None = None, first_start: bool = False,
                  parent=None):
@@ -139,18 +142,9 @@ class OfficeDialog(QDialog):
             self.header[code].setText(value)
 
     def _units_box(self) -> QGroupBox:
-        box = self.units_box = QGroupBox("Đơn vị báo cáo cho cơ quan")
-        column = QVBoxLayout(box)
-        self.own_units = QListWidget()
-        column.addWidget(self.own_units, 1)
-        row = QHBoxLayout()
-        self.new_unit = QLineEdit()
-        self.new_unit.setPlaceholderText("Tên đơn vị, ví dụ: Thôn Nà Pài")
-        self.add_unit = QPushButton("Thêm")
-        self.add_unit.clicked.connect(self._add_unit)
-        row.addWidget(self.new_unit, 1)
-        row.addWidget(self.add_unit)
-        column.addLayout(row)
+        box = self.units_box = UnitsBox(self.session, "Đơn vị báo cáo cho cơ quan", self)
+        self.own_units, self.new_unit, self.add_unit = box.list, box.name, box.add_button
+        box.changed.connect(self.units_changed)
         return box
 
     def _page_box(self) -> QGroupBox:
@@ -225,16 +219,7 @@ class OfficeDialog(QDialog):
         self.deadline_office.setDate(_qdate(deadline(self.session.db, period, "office")))
 
     def _load_units(self) -> None:
-        self.own_units.clear()
-        office = self.office if self.chosen is None else None
-        units = reporting_units(self.session.db, office.code, dt.date.today()) if office else []
-        for unit in units:
-            self.own_units.addItem(f"{unit.code}  {unit.name}")
-        can_add = office is not None and office.kind not in ("tỉnh", "thành phố", "huyện")
-        self.new_unit.setEnabled(can_add)
-        self.add_unit.setEnabled(can_add)
-        if not units:
-            self.own_units.addItem("(không có: cơ quan tự lập báo cáo của mình)")
+        self.units_box.show_units(self.office if self.chosen is None else None)
 
     def _find(self, text: str) -> None:
         self.matches.clear()
@@ -271,16 +256,6 @@ class OfficeDialog(QDialog):
                 f"cáo cho {unit.kind} (nếu có) thêm được sau khi lưu.")
 
     # -- saving -----------------------------------------------------------------------
-    def _add_unit(self) -> None:
-        try:
-            add_own_unit(self.session.db, self.new_unit.text())
-        except UserError as exc:
-            QMessageBox.warning(self, TITLE, exc.message)
-            return
-        self.new_unit.clear()
-        self._load_units()
-        self.own_units.scrollToBottom()
-
     def save(self) -> bool:
         """Write every part; a refused value is said in one sentence and nothing half-written."""
         db = self.session.db
@@ -316,7 +291,10 @@ class OfficeDialog(QDialog):
 
     @classmethod
     def run(cls, session, period_id: str | None = None, first_start: bool = False,
-            parent=None) -> bool:
-        """Show the window; True once the user has saved."""
+            parent=None, units_changed=None) -> bool:
+        """Show the window; True once the user has saved (`units_changed` is called after
+        each change of the units, while the window is open)."""
         dialog = cls(session, period_id, first_start, parent)
+        if units_changed is not None:
+            dialog.units_changed.connect(units_changed)
         return dialog.exec() == QDialog.Accepted or getattr(dialog, "catalog_updated", False)

@@ -176,6 +176,18 @@ def test_villages_of_a_commune_get_the_communes_own_codes(capsys, new_db_path, t
     assert "hạn gửi của các thôn, tổ dân phố, bộ phận" in board and "1/2" in board
 
 
+def test_a_village_name_taken_or_lacking_marks(capsys, new_db_path):
+    assert run(capsys, new_db_path, "units", "office", "01969")[0] == 0
+    assert run(capsys, new_db_path, "units", "own", "Thôn Nà Bản")[0] == 0
+    code, _, err = run(capsys, new_db_path, "units", "own", "THÔN  nà bản")
+    assert code == 1 and "Đã có “Thôn Nà Bản” (mã 01969-01)" in err
+    assert "mã 01969-02" in run(capsys, new_db_path, "units", "own", "Thôn Nà Bàn")[1]
+    code, _, err = run(capsys, new_db_path, "units", "own", "thon na ban")
+    assert code == 1 and "gõ thiếu dấu" in err and "--van-them" in err
+    code, out, _ = run(capsys, new_db_path, "units", "own", "thon na ban", "--van-them")
+    assert code == 0 and "mã 01969-03" in out
+
+
 
 def test_the_own_units_help_names_no_level_the_office_may_not_be(capsys, new_db_path):
     """A ward or a special zone adds its tổ dân phố too: the help speaks of the office."""
