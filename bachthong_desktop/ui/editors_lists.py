@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QHBoxLayout, QLabel, QHeaderView, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.definition import Field
-from ..core.numbers import parse_date
+from ..core.numbers import NumberError, parse_date
 from ..core.wording import format_date_d30
 from ..core.text import clean
 from .editors import Editor, PlainEditor, route_undo_keys
@@ -17,6 +18,15 @@ _CHILD = re.compile(r"^\s*[-+•*]\s*")
 WIDTHS = {"name": 260, "donor": 180, "purpose": 260, "status": 180, "description": 320,
           "start": 95, "end": 95}
 _NUMBER = re.compile(r"^\s*\d+\s*[.)]\s+")
+BAD_CELL = "#fdecea"  # the background of a cell that does not read, as a red box's
+
+
+def _unreadable(text: str) -> bool:
+    try:
+        parse_date(text)
+    except NumberError:
+        return True
+    return False
 
 
 def parse_nested(text: str) -> list[dict]:
@@ -115,6 +125,13 @@ class TableEditor(Editor):
     def set_problem(self, message):
         self.table.setStyleSheet("QTableWidget { border: 2px solid #c0392b; }" if message else "")
         self.table.setToolTip(message or "")
+        self._loading = True  # colouring a cell is no edit
+        try:
+            for row, c, text in self._date_cells(empty=True):
+                item = self.table.item(row, self.columns.index(c))
+                item.setBackground(QColor(BAD_CELL) if _unreadable(text) else QBrush())
+        finally:
+            self._loading = False
 
     def _set_row(self, row: int, record: dict) -> None:
         for col, c in enumerate(self.columns):
@@ -139,12 +156,29 @@ class TableEditor(Editor):
             out[c.code] = item.text() if item else ""
         return out
 
+    def _date_cells(self, empty: bool = False):
+        """(row, column, text) of every date cell with something typed in it (or any)."""
+        for row in range(self.table.rowCount()):
+            for col, c in enumerate(self.columns):
+                item = self.table.item(row, col)
+                if c.kind == "date" and item is not None and (empty or clean(item.text())):
+                    yield row, c, item.text()
+
+    def typed_text(self) -> str | None:
+        """The first date cell that does not read, with where it is; None when all read."""
+        for row, c, text in self._date_cells():
+            if _unreadable(text):
+                return f"{clean(text)} ở dòng {row + 1}, cột “{c.label}”"
+        return None
+
     def value(self):
         rows = [self._record(r) for r in range(self.table.rowCount())]
-        for record in rows:
-            for c in self.columns:
-                if c.kind == "date" and clean(record[c.code]):
-                    record[c.code] = parse_date(record[c.code]).isoformat()
+        for row, c, text in self._date_cells():
+            try:
+                day = parse_date(text)
+            except NumberError as exc:
+                raise NumberError(f"Dòng {row + 1}, cột “{c.label}”: {exc.message}") from None
+            rows[row][c.code] = day.isoformat() if day else ""
         return rows
 
     def add_row(self) -> None:
