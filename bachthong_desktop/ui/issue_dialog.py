@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+                               QLineEdit, QMessageBox, QVBoxLayout)
+
+from ..core.errors import UserError
+from ..core.issue_watch import date_question
+from ..exchange.export import parse_doc_date
+from .dialogs import ask
+
+TITLE = "Phát hành bản chính thức"
 
 
 class IssueDialog(QDialog):
-    """Number (optional), date dd/mm/yyyy (optional) and Word or PDF."""
+    """Number (optional), date dd/mm/yyyy (optional) and Word or PDF; a date that does not read
+    is refused, one after today or after the deadline (`due`) asked, before the dialog closes."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, due: dt.date | None = None, today: dt.date | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Phát hành bản chính thức")
-        note = QLabel("Bản phát hành được lưu nguyên vẹn trong máy: sửa số liệu về sau "
-                      "không làm thay đổi bản này.")
+        self.due, self.today = due, today
+        self.setWindowTitle(TITLE)
+        note = QLabel("Bản phát hành được lưu nguyên vẹn trong máy: sửa số liệu hay nhập báo "
+                      "cáo về sau không làm thay đổi bản này, và dòng trên cùng sẽ ghi những "
+                      "mục đã sửa. Phát hành lại là một bản mới.")
         note.setWordWrap(True)
         self.number = QLineEdit()
         self.number.setPlaceholderText("ví dụ 125 (để trống nếu văn thư ghi tay)")
@@ -29,18 +41,34 @@ class IssueDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText("Phát hành")
         buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def try_accept(self) -> bool:
+        """Close with "Phát hành" once the date reads and, if doubtful, the clerk confirmed it."""
+        try:
+            day = parse_doc_date(self.date.text().strip())
+        except UserError as exc:
+            QMessageBox.warning(self, TITLE, exc.message)
+            self.date.setFocus()
+            return False
+        question = day and date_question(day, self.today or dt.date.today(), self.due)
+        if question and not ask(self, TITLE, question, "Vẫn phát hành", "Sửa lại ngày"):
+            self.date.setFocus()
+            self.date.selectAll()
+            return False
+        self.accept()
+        return True
+
     def values(self) -> tuple[str, str, str]:
         return self.number.text().strip(), self.date.text().strip(), self.format.currentData()
 
     @classmethod
-    def ask(cls, parent=None) -> tuple[str, str, str] | None:
+    def ask(cls, parent=None, due: dt.date | None = None) -> tuple[str, str, str] | None:
         """(number, date text, format), or None when cancelled."""
-        dialog = cls(parent)
+        dialog = cls(parent, due)
         return dialog.values() if dialog.exec() == QDialog.Accepted else None

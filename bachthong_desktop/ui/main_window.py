@@ -232,8 +232,7 @@ class MainWindow(QMainWindow):
         """An issued version: the form shows its number and date, the top bar says so."""
         if period_id == self.period:
             self.saver.start(self.period, self.unit.code)
-            self.refresh_state()
-            self.top.show_issued(self.period)
+            self.refresh_state()  # the top bar shows the new version
 
     @property
     def returns_tab(self):
@@ -282,8 +281,7 @@ class MainWindow(QMainWindow):
             if is_real(widget):
                 widget.set_period(self.period)
         self.top.show_period(self.period)
-        self.top.show_issued(self.period)
-        self.reload_figures()
+        self.reload_figures()  # the top bar's issued words too
         if self.remember:
             set_setting(self.session.db, PERIOD_KEY, self.period)
         self.period_changed.emit(self.period)
@@ -334,6 +332,7 @@ class MainWindow(QMainWindow):
                 self.returns_tab.set_state(self.state)
         self._refresh_all()
         self._mark_preview_stale()
+        self.top.show_issued(self.period, self.figures if self.state is not None else None)
 
     def refresh_units(self) -> None:
         """Units added, renamed or ended: the board, templates and checks follow at once."""

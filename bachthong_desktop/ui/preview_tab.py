@@ -17,6 +17,7 @@ from ..core.checks import ERROR, Problem, failing_checks
 from ..core.report_checks import report_problems
 from ..core.errors import UserError
 from ..core.periods import parse_period
+from ..core.deadlines import deadline
 from ..core.issued import IssuedVersion, list_issued, open_issued
 from ..core.report_state import ReportState
 from ..exchange.document import Document, document_for
@@ -190,7 +191,8 @@ class PreviewTab(QWidget):
             dialog.exec()  # an issued copy is refused while a check fails: back to fix it
             self.go_to.emit(dialog.chosen_field() or "")
             return
-        answer = IssueDialog.ask(self)
+        due = deadline(self.session.db, parse_period(self.period_id), "office")
+        answer = IssueDialog.ask(self, due)
         if answer:
             self._guard(lambda: self.issue_version(*answer))
 

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMe
 
 from ..core import wording
 from ..core.drafts import copy_draft, periods_to_start, previous_period
+from ..core.issue_watch import banner_text, changes_since, newest_data
 from ..core.issued import list_issued
 from ..core.periods import parse_period, periods_of_year
 
 
 ISSUED_STYLE = ("color: #1e6b30; font-weight: bold; border: 1px solid #1e6b30; "
                 "border-radius: 3px; padding: 2px 6px; margin-left: 12px;")
+CHANGED_STYLE = "color: #a04000; font-weight: bold; padding: 2px 6px;"
 
 
 def period_choices(store, current: str, today: dt.date | None = None) -> list[str]:
@@ -41,6 +43,12 @@ class TopBar(QWidget):
         self.issued.setStyleSheet(ISSUED_STYLE)
         self.issued.hide()
         row.addWidget(self.issued)
+        self.changes = []
+        self.changed = QPushButton()
+        self.changed.setStyleSheet(CHANGED_STYLE)
+        self.changed.clicked.connect(self.show_changes)
+        self.changed.hide()
+        row.addWidget(self.changed)
         row.addStretch(1)
         label = QLabel("Kỳ &báo cáo:")
         self.periods = QComboBox()
@@ -74,16 +82,32 @@ class TopBar(QWidget):
         self.periods.setCurrentIndex(self.periods.findData(period_id))
         self.periods.blockSignals(False)
 
-    def show_issued(self, period_id: str) -> None:
-        """"Đã phát hành" with the newest issued version's number and date, when there is one."""
-        versions = list_issued(self.window_.session.db, period_id)
+    def show_issued(self, period_id: str, figures: dict | None = None) -> None:
+        """"Đã phát hành" with the newest issued version's number and date, when there is one;
+        beside it, what the period's data changed since (compared when `figures` are given)."""
+        db = self.window_.session.db
+        versions = list_issued(db, period_id)
         self.issued.setVisible(bool(versions))
+        self.changes = []
         if versions:
-            newest = versions[0]
-            number = newest.number.strip() or "chưa có số"
-            self.issued.setText(f"ĐÃ PHÁT HÀNH: số {number}, ngày {newest.doc_date or '…'}"
-                                + (f" ({wording.number(len(versions))} bản)" if len(versions) > 1 else ""))
+            self.issued.setText(banner_text(versions[0], len(versions)))
             self.issued.setToolTip("\n".join(v.label for v in versions))
+            if figures is not None:
+                self.changes = changes_since(newest_data(db, period_id), figures,
+                                             self.window_.session.form)
+        self.changed.setVisible(bool(self.changes))
+        self.changed.setText(f"Đã sửa {wording.number(len(self.changes))} mục sau phát hành…")
+        self.changed.setToolTip("\n".join(c.text for c in self.changes))
+
+    def show_changes(self) -> None:
+        """The entries changed since the issued copy, and what the clerk may do about it."""
+        lines = "\n".join(f"- {c.text}" for c in self.changes)
+        QMessageBox.information(
+            self, "Số liệu đã sửa sau khi phát hành",
+            f"Bản đã phát hành không thay đổi. Từ khi phát hành, số liệu của kỳ này đã sửa "
+            f"{wording.number(len(self.changes))} mục:\n{lines}\n\nNếu cần gửi số liệu mới, "
+            "hãy phát hành lại (bản mới, số và ngày mới); nếu không, sửa lại như bản đã "
+            "phát hành.")
 
     def _chosen(self, index: int) -> None:
         pid = self.periods.itemData(index)
