@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
-                               QPushButton, QWidget)
+                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from ..core import wording
 from ..core.drafts import copy_draft, periods_to_start, previous_period
@@ -16,7 +16,16 @@ from ..core.periods import parse_period, periods_of_year
 
 ISSUED_STYLE = ("color: #1e6b30; font-weight: bold; border: 1px solid #1e6b30; "
                 "border-radius: 3px; padding: 2px 6px; margin-left: 12px;")
-CHANGED_STYLE = "color: #a04000; font-weight: bold; padding: 2px 6px;"
+CHANGED_STYLE = ("color: #a04000; font-weight: bold; text-align: left; padding: 3px 8px; "
+                 "border: 1px solid #a04000; border-radius: 3px; background: #fff4e5;")
+
+
+def changed_text(changes: list) -> str:
+    """The line under the bar: how many entries changed since issuing, the first of them."""
+    more = f" và {wording.number(len(changes) - 1)} mục khác" if len(changes) > 1 else ""
+    first = changes[0].text if changes else ""
+    return (f"SỐ LIỆU ĐÃ SỬA SAU KHI PHÁT HÀNH ({wording.number(len(changes))} mục): {first}"
+            f"{more}. Bấm để xem từng mục.")
 
 
 def period_choices(store, current: str, today: dt.date | None = None) -> list[str]:
@@ -33,8 +42,12 @@ class TopBar(QWidget):
     def __init__(self, window):
         super().__init__()
         self.window_ = window
-        row = QHBoxLayout(self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
         row.setContentsMargins(4, 2, 4, 2)
+        column.addLayout(row)
         self.who = who = QLabel(window.unit.name if window.mode.is_commune else
                                 (window.unit.header_name or window.unit.name))
         who.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -44,11 +57,12 @@ class TopBar(QWidget):
         self.issued.hide()
         row.addWidget(self.issued)
         self.changes = []
-        self.changed = QPushButton()
+        self.changed = QPushButton()  # a line of its own under the bar: it never widens the window
         self.changed.setStyleSheet(CHANGED_STYLE)
+        self.changed.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.changed.clicked.connect(self.show_changes)
         self.changed.hide()
-        row.addWidget(self.changed)
+        column.addWidget(self.changed)
         row.addStretch(1)
         label = QLabel("Kỳ &báo cáo:")
         self.periods = QComboBox()
@@ -96,7 +110,7 @@ class TopBar(QWidget):
                 self.changes = changes_since(newest_data(db, period_id), figures,
                                              self.window_.session.form)
         self.changed.setVisible(bool(self.changes))
-        self.changed.setText(f"Đã sửa {wording.number(len(self.changes))} mục sau phát hành…")
+        self.changed.setText(changed_text(self.changes))
         self.changed.setToolTip("\n".join(c.text for c in self.changes))
 
     def show_changes(self) -> None:
