@@ -23,6 +23,7 @@ class IssueDialog(QDialog):
         super().__init__(parent)
         self.due, self.today = due, today
         self.setWindowTitle(TITLE)
+        self.setMinimumWidth(440)
         note = QLabel("Bản phát hành được lưu nguyên vẹn trong máy: sửa số liệu hay nhập báo "
                       "cáo về sau không làm thay đổi bản này, và dòng trên cùng sẽ ghi những "
                       "mục đã sửa. Phát hành lại là một bản mới.")
