@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.top)
+        column.addWidget(self.top.changed)  # what changed since issuing, a line of its own
         self.section_names = section_list(self.tabs)
         column.addLayout(beside(self.section_names, self.tabs), 1)
         before = self.centralWidget()  # the opening view, or the tabs of the data before a restore

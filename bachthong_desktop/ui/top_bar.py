@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
-                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QWidget)
 
 from ..core import wording
 from ..core.drafts import copy_draft, periods_to_start, previous_period
@@ -42,12 +42,8 @@ class TopBar(QWidget):
     def __init__(self, window):
         super().__init__()
         self.window_ = window
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        row = QHBoxLayout()
+        row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
-        column.addLayout(row)
         self.who = who = QLabel(window.unit.name if window.mode.is_commune else
                                 (window.unit.header_name or window.unit.name))
         who.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -57,12 +53,11 @@ class TopBar(QWidget):
         self.issued.hide()
         row.addWidget(self.issued)
         self.changes = []
-        self.changed = QPushButton()  # a line of its own under the bar: it never widens the window
+        self.changed = QPushButton()  # the window puts it under the bar: it never widens it
         self.changed.setStyleSheet(CHANGED_STYLE)
         self.changed.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.changed.clicked.connect(self.show_changes)
         self.changed.hide()
-        column.addWidget(self.changed)
         row.addStretch(1)
         label = QLabel("Kỳ &báo cáo:")
         self.periods = QComboBox()
