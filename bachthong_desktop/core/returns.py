@@ -36,6 +36,7 @@ class Recorded:
     same_file: bool = False
     changed: list[str] = field(default_factory=list)
     older_than: tuple[str, str] | None = None  # (file name, saved at) of the current version
+    back_to: int | None = None  # the replaced version whose figures this return repeats
 
 
 def _now() -> str:
@@ -66,27 +67,56 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any, Any]]
             if to_json(old.get(code)) != to_json(new.get(code))]
 
 
-def _same_version(rows: list[dict], values_json: str, sha256: str) -> dict | None:
-    """The stored version this return repeats (same bytes, or the same values), if any."""
-    return next((r for r in reversed(rows) if r["sha256"] == sha256
-                 or r["values_json"] == values_json), None)
+FUTURE_SLACK = dt.timedelta(minutes=10)  # a commune PC's clock a little ahead is no future
+
+
+def saved_in_future(saved_at: str | None) -> bool:
+    """A stored saved time later than this PC's clock (beyond the slack): it orders nothing."""
+    if not saved_at:
+        return False
+    moment = dt.datetime.fromisoformat(saved_at)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment > dt.datetime.now(dt.timezone.utc) + FUTURE_SLACK
+
+
+def _older(saved_at: str | None, current: dict) -> bool:
+    """Saved before the current version, by times both files record; a current version saved
+    "in the future" (a PC clock ahead) never holds a later correction back."""
+    theirs = current.get("saved_at")
+    return bool(saved_at and theirs and not saved_in_future(theirs) and saved_at < theirs)
+
+
+def _with_values(rows: list[dict], values_json: str) -> dict | None:
+    """The latest replaced version holding these figures, if any."""
+    return next((r for r in reversed(rows) if r["status"] != CURRENT
+                 and r["values_json"] == values_json), None)
 
 
 def _decide(store: Store, period: str, unit_code: str, values: dict[str, Any], sha256: str,
             saved_at: str | None) -> tuple[Recorded, dict | None]:
+    """Against the current version only: the same file is unchanged, the current figures are
+    unchanged, a return saved before the current one is not applied over it; any other
+    replaces it, even when it repeats a replaced version (it goes back to those figures)."""
     rows = versions(store.db, period, unit_code)
-    same = _same_version(rows, to_json(values), sha256)
-    if same is not None:
-        return Recorded(UNCHANGED, same["version"], same_file=same["sha256"] == sha256), None
-    current = next((r for r in rows if r["status"] == CURRENT), None)
+    values_json = to_json(values)
+    same_file = next((r for r in reversed(rows) if r["sha256"] == sha256), None)
+    if same_file is not None:
+        return Recorded(UNCHANGED, same_file["version"], same_file=True), None
+    current = _current(rows)
     if current is None:
         return Recorded(STORED, (rows[-1]["version"] + 1) if rows else 1), None
-    if saved_at and current.get("saved_at") and saved_at < current["saved_at"]:
-        return Recorded(OLDER, current["version"], current["version"],
+    if current["values_json"] == values_json:
+        return Recorded(UNCHANGED, current["version"]), None
+    earlier = _with_values(rows, values_json)
+    if _older(saved_at, current):
+        outcome = UNCHANGED if earlier is not None else OLDER
+        version = earlier["version"] if earlier is not None else current["version"]
+        return Recorded(outcome, version, current["version"],
                         older_than=(current["file_name"], current["saved_at"])), current
     old = json.loads(current["values_json"])
-    return Recorded(REPLACED, rows[-1]["version"] + 1, current["version"],
-                    diff(old, values)), current
+    return Recorded(REPLACED, rows[-1]["version"] + 1, current["version"], diff(old, values),
+                    back_to=earlier["version"] if earlier is not None else None), current
 
 
 def record_return(store: Store, period: str, unit_code: str, values: dict[str, Any],
@@ -94,8 +124,7 @@ def record_return(store: Store, period: str, unit_code: str, values: dict[str, A
                   received_at: str | None = None, form_version: int | None = None,
                   saved_at: str | None = None) -> Recorded:
     """Store a return as a new version, in one write transaction (so two imports at once take
-    turns and number their versions right); a return equal to any stored version changes
-    nothing, and one saved before the current version is not applied over it."""
+    turns and number their versions right); see `_decide` for what it does."""
     values = normalise(store, values)
     if dry_run:
         return _decide(store, period, unit_code, values, sha256, saved_at)[0]

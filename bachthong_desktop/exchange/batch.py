@@ -20,14 +20,13 @@ from typing import Callable, Iterable
 from ..core import wording
 from ..core.backup import backup_now
 from ..core.import_marker import RestoreUnderWay, importing
-from ..core.returns import STORED, REPLACED
+from ..core.returns import FUTURE_SLACK, REPLACED, STORED
 from ..core.store import Store
 from .files import SKIPPED, gather
 from .xlsx_layout import hidden_values
 from .xlsx_names import META_SHEET
 from .return_file import ImportResult, Prepared, apply, log_attempts, log_to_file, prepare
 
-FUTURE_SLACK = dt.timedelta(minutes=10)  # a commune PC's clock a little ahead is no future
 
 
 @dataclass

@@ -17,7 +17,8 @@ from ..core import wording
 from ..core.errors import UserError
 from ..core.import_log import Attempt, now, write_attempts
 from ..core.periods import Period
-from ..core.returns import OLDER, REFUSED, REPLACED, STORED, UNCHANGED, Recorded, record_return
+from ..core.returns import (OLDER, REFUSED, REPLACED, STORED, UNCHANGED, Recorded,
+                             record_return, saved_in_future)
 from ..core.store import Store
 from ..core.units import Unit
 from .files import SKIPPED
@@ -94,12 +95,23 @@ def prepare(store: Store, path: Path, period: str | None = None) -> Prepared | I
         if read.problems:
             return _refused(path, _problems_message(read), notes=read.notes,
                             cells=tuple(p.cell for p in read.problems), **known)
+        if saved_in_future(_stamp(read.saved_at)):
+            return _refused(path, _future_message(read), notes=read.notes, **known)
         return Prepared(path, read, found, unit, read.sha256)
     except (UnsafeFile, ReturnError, UserError) as exc:
         return _refused(path, exc.message, **known)
     except OSError as exc:
         return _refused(path, f"Tệp “{path.name}”: không đọc được tệp ({exc.strerror}). Hãy "
                         "kiểm tra tệp còn đó và không bị chương trình khác khóa.", **known)
+
+
+def _future_message(read: ReadReturn) -> str:
+    clock = _local(dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    return (f"Tệp “{read.file_name}” ghi thời điểm lưu là {_local(_stamp(read.saved_at))}, muộn "
+            f"hơn đồng hồ của máy tính này (bây giờ là {clock}): đồng hồ của máy đã lưu tệp "
+            "(hoặc của máy này) đang chạy sai. Tệp không được nhập, để một giờ sai không chặn "
+            "các bản sửa gửi sau. Hãy chỉnh đồng hồ cho đúng ngày giờ, mở tệp, lưu lại rồi gửi "
+            "lại: bản lưu sau bản đang dùng luôn được nhận.")
 
 
 def _stamp(moment: dt.datetime | None) -> str | None:
@@ -111,6 +123,11 @@ def _message(store: Store, unit: Unit, period: Period, rec: Recorded, dry_run: b
 
     def verb(word: str) -> str:
         return f"Sẽ {word.lower()}" if dry_run else word
+    if rec.outcome == UNCHANGED and rec.older_than:
+        name, saved = rec.older_than
+        return (f"Không thay đổi: {who}: tệp này cùng số liệu với bản {rec.version} đã được "
+                f"thay, và lưu trước bản đang dùng (bản {rec.previous}, tệp “{name}” lưu lúc "
+                f"{_local(saved)}), nên vẫn dùng bản {rec.previous}.")
     if rec.outcome == UNCHANGED:
         why = "giống hệt tệp" if rec.same_file else "cùng số liệu với bản"
         return f"Không thay đổi: {who}: {why} đã nhập (bản {rec.version})."
@@ -121,7 +138,9 @@ def _message(store: Store, unit: Unit, period: Period, rec: Recorded, dry_run: b
                 "đúng là muốn dùng tệp này, hãy mở tệp, lưu lại rồi nhập.")
     if rec.outcome == STORED:
         return f"{verb('Lưu')}: {who}, bản {rec.version}."
-    lines = [f"{verb('Thay thế')}: {who}: bản {rec.version} thay bản {rec.previous}. Khác nhau:"]
+    back = (f", trở lại số liệu của bản {rec.back_to}" if rec.back_to else "")
+    lines = [f"{verb('Thay thế')}: {who}: bản {rec.version} thay bản {rec.previous}{back}. "
+             "Khác nhau:"]
     for code, old, new in rec.diff:
         f = store.form.field(code)
         lines.append(f"  - {f.label}: {_describe(f, old)} → {_describe(f, new)}")

@@ -47,12 +47,15 @@ _XML_BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
 
 
 class Cell:
-    """One cell as the import reads it."""
+    """One cell as the import reads it; `pending` is the formula of a cell whose result was
+    never computed (no stored value: a file written by a program, not saved by Excel)."""
 
-    __slots__ = ("value", "data_type", "font_name")
+    __slots__ = ("value", "data_type", "font_name", "pending")
 
-    def __init__(self, value, data_type: str = "n", font_name: str | None = None):
+    def __init__(self, value, data_type: str = "n", font_name: str | None = None,
+                 pending: str | None = None):
         self.value, self.data_type, self.font_name = value, data_type, font_name
+        self.pending = pending
 
     def __repr__(self) -> str:
         return f"Cell({self.value!r}, {self.data_type!r}, {self.font_name!r})"
@@ -250,6 +253,27 @@ def _row_nodes(xml: bytes, stream: bool) -> Iterator[tuple[Any, str]]:
             node.clear()
 
 
+@dataclass
+class Outside:
+    """Cells set aside as far beyond any return's area (rows past `rows`, columns past
+    `columns`): (reference, value) of those holding something, and the area really used."""
+
+    rows: int
+    columns: int
+    cells: list[tuple[str, Any]]
+    used: tuple[int, int] = (0, 0)  # (last row, last column) of any cell, far ones included
+
+
+def _pending(node, ns: str) -> str | None:
+    """The formula of a cell with no computed result: no value, or an empty one not typed
+    as text (openpyxl writes <v></v>; Excel and LibreOffice write an empty text result as
+    t="str" with <v></v>, which is an empty value)."""
+    formula = node.find(f"{ns}f")
+    if formula is None or node.findtext(f"{ns}v") or node.get("t") in ("str", "inlineStr"):
+        return None
+    return "=" + formula.text if formula.text else "(công thức dùng chung)"
+
+
 class SheetReader:
     """Rows of cells of the sheets of one workbook (shared strings and styles read once)."""
 
@@ -299,13 +323,16 @@ class SheetReader:
                     raise ValueError(f"cell reference {ref!r}")
                 column = self.columns[letters] = column_number(match.group(1))
         font = self.style.font_name(s) if isinstance(value, str) else None
-        return column, Cell(value, kind, font)
+        return column, Cell(value, kind, font, _pending(node, ns))
 
-    def rows(self, xml: bytes, stream: bool = False) -> list[list[Cell]]:
+    def rows(self, xml: bytes, stream: bool = False,
+             outside: Outside | None = None) -> list[list[Cell]]:
         """The sheet's rows from row 1, a missing row as []; each row as long as its last cell.
         Rows and cells must come in order, each once (as Excel writes them): ValueError
         otherwise, as readers differ over such a sheet (openpyxl drops a row that comes back
-        and the cells of a row right of its last cell; Excel shows them)."""
+        and the cells of a row right of its last cell; Excel shows them). With `outside`, cells
+        beyond its bounds are listed there instead (a stray letter in the sheet's last row does
+        not make a million empty rows)."""
         rows: list[list[Cell]] = []
         row_number = 0
         for node, ns in _row_nodes(xml, stream):
@@ -314,20 +341,33 @@ class SheetReader:
             if number <= row_number:
                 raise ValueError(f"row {number} after row {row_number}")
             row_number = number
-            cells: list[Cell | None] = []
-            column, row_text = 0, str(row_number)
-            for child in node.iterfind(f"{ns}c"):
-                found, cell = self.cell(child, ns, row_text)
-                if found is not None and found <= column:
-                    raise ValueError(f"row {row_number}: column {found} after column {column}")
-                column = found if found is not None else column + 1
-                if column > len(cells):
-                    cells.extend([None] * (column - len(cells)))
-                cells[column - 1] = cell
+            cells = self._row_cells(node, ns, row_number, outside)
+            if outside is not None and row_number > outside.rows:
+                continue
             while len(rows) < row_number - 1:
                 rows.append([])
-            rows.append([c if c is not None else Cell(None) for c in cells])
+            rows.append(cells)
         return rows
+
+    def _row_cells(self, node, ns: str, row_number: int, outside: Outside | None) -> list[Cell]:
+        cells: list[Cell | None] = []
+        column, row_text = 0, str(row_number)
+        for child in node.iterfind(f"{ns}c"):
+            found, cell = self.cell(child, ns, row_text)
+            if found is not None and found <= column:
+                raise ValueError(f"row {row_number}: column {found} after column {column}")
+            column = found if found is not None else column + 1
+            if outside is not None:
+                outside.used = (max(outside.used[0], row_number), max(outside.used[1], column))
+                if row_number > outside.rows or column > outside.columns:
+                    if cell.value not in (None, "") or cell.pending is not None:
+                        outside.cells.append((f"{column_letter(column)}{row_number}",
+                                              cell.value))
+                    continue
+            if column > len(cells):
+                cells.extend([None] * (column - len(cells)))
+            cells[column - 1] = cell
+        return [c if c is not None else Cell(None) for c in cells]
 
 
 def column_number(letters: str) -> int:

@@ -12,16 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..core import wording
 from ..core.definition import Field, Form
 from ..core.errors import UserError
 from ..core.legacy_encodings import convert_legacy, encoding_of_font
 from ..core.text import clean, decode_excel_escapes, nfc
 from ..core.values import coerce
-from .xlsx_book import Cell, column_letter, sheet_count, workbook_reader
+from .xlsx_book import Cell, Outside, column_letter, sheet_count, workbook_reader
 from .xlsx_layout import SheetLayout, layouts, saved_time_of, sheet_parts
 from .xlsx_names import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER, table_fields,
                          text_fields, unit_columns, value_fields)
-from .xlsx_safety import SafetyReport, check_file
+from .xlsx_safety import MAX_CELLS, SafetyReport, check_file
 from .xlsx_tables import TableReader
 
 ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "tcvn3-capitals": "TCVN3 (ABC)", "vni": "VNI"}
@@ -31,6 +32,9 @@ EXCEL_ERRORS = frozenset({"#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#N/A", "#NUM
 _VALUE_HEADERS = {clean(VALUE_HEADER).casefold(), clean(TEXT_HEADER).casefold()}
 _NO_LAYOUT = SheetLayout()
 _COORD = re.compile(r"([A-Z]+)(\d+)")
+# Beyond these a cell is far outside any return (the NGO table allows 200 rows, its notes a
+# few more): listed as ignored, not read into a million empty rows.
+FAR_ROWS, FAR_COLUMNS = 20_000, 200
 
 
 class ReturnError(ValueError):
@@ -69,10 +73,12 @@ class ReadReturn:
     sha256: str = ""
 
 
-def sheet_rows(safety: SafetyReport, stream: bool = False
+def sheet_rows(safety: SafetyReport, stream: bool = False,
+               outside: dict[str, Outside] | None = None
                ) -> Iterator[tuple[str, list[list[Cell]]]]:
     """(title, rows of cells) of each sheet in the workbook's order, from the parts read by the
-    safety checks (`stream`: parse each sheet as a stream, for large files); a broken part
+    safety checks (`stream`: parse each sheet as a stream, for large files; `outside`: each
+    sheet's cells far beyond a return's area set aside there, by title); a broken part
     raises (ParseError, KeyError, ValueError, IndexError ...), and so does a sheet listed by
     the workbook but not found, or stored under a name the checks did not read (not .xml):
     refused rather than left out unread."""
@@ -86,7 +92,10 @@ def sheet_rows(safety: SafetyReport, stream: bool = False
     for title, (part, _) in found.items():
         if part not in parts:
             raise ValueError(f"sheet {title!r}: part {part!r} missing or unchecked")
-        yield title, sheets.rows(parts[part], stream)
+        far = None
+        if outside is not None:
+            far = outside[title] = Outside(FAR_ROWS, FAR_COLUMNS, [])
+        yield title, sheets.rows(parts[part], stream, far)
 
 
 class _Reader:
@@ -107,6 +116,11 @@ class _Reader:
     def text(self, cell, sheet: str, coord: str) -> Any:
         """A cell's value; error values refused, escapes decoded, legacy text converted."""
         value = cell.value
+        if getattr(cell, "pending", None) is not None:
+            self.problem(sheet, coord, f"ô có công thức {cell.pending} nhưng chưa có kết quả "
+                         "tính (tệp không được lưu bằng Excel hay LibreOffice). Hãy mở tệp bằng "
+                         "Excel hoặc LibreOffice Calc, lưu lại rồi gửi lại.")
+            return None
         if getattr(cell, "data_type", None) == "e" or (
                 isinstance(value, str) and value.strip() in EXCEL_ERRORS):
             self.problem(sheet, coord, f"ô có giá trị lỗi {value} của Excel (công thức tính "
@@ -132,16 +146,17 @@ class _Reader:
         parts = self.safety.parts
         self.layouts = layouts(parts)
         self.out.saved_at = saved_time_of(parts)
+        outside: dict[str, Outside] = {}
         try:
             large = self.path.stat().st_size > STREAM_FROM_BYTES
-            for title, rows in sheet_rows(self.safety, large):
+            for title, rows in sheet_rows(self.safety, large, outside):
                 self._read_sheet(title, rows)
+                self._far_cells(title, outside[title])
         except ReturnError:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken part fails in many ways
             raise self._broken() from exc
         self._check_found()
-        self._check_formulas()
         self._coerce()
         self.out.problems.sort(key=self._place)
         return self.out
@@ -193,12 +208,67 @@ class _Reader:
             self._header_line(row, texts)
             if CODE_HEADER.casefold() in texts:
                 code_col = texts.index(CODE_HEADER.casefold())
-                value_col = next((i for i, t in enumerate(texts) if t in _VALUE_HEADERS), None)
+                value_col = self._value_column(sheet, rows, r, texts, code_col)
                 continue
             if self.table_reader.starts(sheet, rows, r, texts):
                 return
             if code_col is not None and value_col is not None and len(row) > code_col:
                 self._value_row(sheet, row, r, code_col, value_col)
+
+    def _value_column(self, sheet: str, rows: list[list], r: int, texts: list[str],
+                      code_col: int) -> int | None:
+        """The one column titled as the template's value column. Two so titled are one only
+        when it is certain which holds the figures: one alone has values in the indicators'
+        rows, or both hold the same. A column titled otherwise ("Số liệu 6 tháng cuối năm")
+        is never taken for it. Refused naming the sheet and the columns, else."""
+        exact = [i for i, t in enumerate(texts) if t in _VALUE_HEADERS]
+        near = [i for i, t in enumerate(texts) if i not in exact and i != code_col
+                and any(h in t for h in _VALUE_HEADERS)]
+        if len(exact) == 1:
+            return exact[0]
+        if len(exact) > 1:
+            chosen = self._certain_column(rows[r:], code_col, exact)
+            if chosen is None:
+                self._columns_problem(sheet, r, rows[r - 1], exact, "cùng là cột số liệu "
+                                      "của mẫu nhưng ghi số liệu khác nhau, không biết cột nào "
+                                      "là số liệu kỳ này. Hãy giữ lại một cột (xóa cột kia, "
+                                      "hoặc đổi tiêu đề của nó, ví dụ “Kỳ trước”) rồi gửi lại.")
+            return chosen
+        if near:
+            self._columns_problem(sheet, r, rows[r - 1], near, f"khác tiêu đề của mẫu "
+                                  f"(“{VALUE_HEADER}” hoặc “{TEXT_HEADER}”), nên không biết có "
+                                  "phải số liệu kỳ này không. Nếu đúng, hãy sửa tiêu đề cột "
+                                  "như mẫu rồi gửi lại.")
+        else:
+            self.problem(sheet, f"dòng {r}", f"dòng tiêu đề có cột “{CODE_HEADER}” nhưng không "
+                         f"có cột “{VALUE_HEADER}” (hoặc “{TEXT_HEADER}”). Hãy dùng mẫu báo "
+                         "cáo do cơ quan tổng hợp gửi, giữ nguyên tiêu đề các cột.")
+        return None
+
+    def _certain_column(self, below: list[list], code_col: int, columns: list[int]):
+        """The column meant among several so titled, when certain; None otherwise."""
+        def values(i: int) -> list:
+            return [self._raw(row, i) for row in below if len(row) > code_col
+                    and isinstance(row[code_col].value, str)
+                    and clean(row[code_col].value) in self.by_code]
+        found = [values(i) for i in columns]
+        filled = [i for i, got in zip(columns, found) if any(v is not None for v in got)]
+        if len(filled) <= 1:
+            return filled[0] if filled else columns[0]
+        return columns[0] if all(got == found[0] for got in found) else None
+
+    @staticmethod
+    def _raw(row: list, i: int) -> Any:
+        if i >= len(row):
+            return None
+        value = row[i].value
+        return None if isinstance(value, str) and not clean(value) else value
+
+    def _columns_problem(self, sheet: str, r: int, head: list, columns: list[int],
+                         why: str) -> None:
+        named = " và ".join(f"cột {column_letter(i + 1)} (tiêu đề “{clean(str(head[i].value))}”)"
+                            for i in columns)
+        self.problem(sheet, f"{column_letter(columns[0] + 1)}{r}", f"{named} {why}")
 
     @staticmethod
     def plain(cell) -> str:
@@ -246,23 +316,26 @@ class _Reader:
         if not earlier or earlier[2] is None:
             self.raw_cells[code] = (sheet, coord, value)
 
-    def _check_formulas(self) -> None:
-        """A formula Excel never computed reads as empty: refuse rather than report nothing."""
-        empty = [(s, c) for s, c, v in self.raw_cells.values() if v is None]
-        if not self.safety.sheets_with_formulas or not empty:
+    def _far_cells(self, sheet: str, outside: Outside) -> None:
+        """Cells far beyond the template are outside every table: ignored, each named in a
+        note. A sheet declaring a huge area it does not use was edited outside Excel."""
+        if outside.cells:
+            shown = ", ".join(f"{coord} (“{clean(str(value))[:30]}”)" for coord, value
+                              in outside.cells[:10])
+            more = f" và {len(outside.cells) - 10} ô khác" if len(outside.cells) > 10 else ""
+            self.out.notes.append(f"Trang “{sheet}”: ô {shown}{more} nằm rất xa ngoài vùng của "
+                                  "mẫu báo cáo (ngoài mọi bảng) nên không nhập. Nếu không cần, "
+                                  "hãy xóa các ô đó.")
+        if not self.safety.declared:
             return
-        from openpyxl import load_workbook  # rare: only a file with formulas and empty cells
-
-        wb = load_workbook(self.path, read_only=True, data_only=False)
-        try:
-            for sheet, coord in empty:
-                value = wb[sheet][coord].value
-                if isinstance(value, str) and value.startswith("="):
-                    self.problem(sheet, coord, f"ô có công thức {value} nhưng chưa có kết quả "
-                                 "tính. Hãy mở tệp bằng Excel hoặc LibreOffice Calc, lưu lại "
-                                 "rồi gửi lại.")
-        finally:
-            wb.close()
+        part = sheet_parts(self.safety.parts).get(sheet, ("", False))[0]
+        declared = self.safety.declared.get(part)
+        rows, columns = outside.used
+        if declared and rows * columns <= MAX_CELLS:
+            self.problem(sheet, "dòng 1", f"trang tính khai báo vùng {declared[0]} "
+                         f"({wording.number(declared[1])} ô), quá lớn so với một báo cáo, "
+                         "nhưng không có ô nào ở đó (tệp bị sửa ngoài Excel). Hãy mở tệp bằng "
+                         "Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi lại.")
 
     def _coerce(self) -> None:
         for code, (sheet, coord, raw) in self.raw_cells.items():

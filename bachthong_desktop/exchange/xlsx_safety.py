@@ -40,6 +40,9 @@ class SafetyReport:
     sheets_with_formulas: list[str] = field(default_factory=list)
     parts: dict[str, bytes] = field(default_factory=dict)  # every .xml and .rels part
     members: frozenset[str] = frozenset()  # the names of all parts of the zip
+    # sheet part -> (declared area, its cell count) when larger than MAX_CELLS: the reader
+    # looks at what the sheet really holds there (a stray letter far below, or a lie)
+    declared: dict[str, tuple[str, int]] = field(default_factory=dict)
     sha256: str = ""
 
 
@@ -109,14 +112,16 @@ def _entity_trick(name: str) -> UnsafeFile:
                    "tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.")
 
 
-def _check_dimension(name: str, head: bytes) -> None:
+def declared_area(head: bytes) -> tuple[str, int] | None:
+    """The area a sheet's <dimension> declares and its cell count, when above MAX_CELLS."""
     dim = _DIMENSION.search(head)
     if dim and dim.group(3):
         cols = _column_number(dim.group(3)) - _column_number(dim.group(1)) + 1
         rows = int(dim.group(4)) - int(dim.group(2)) + 1
         if cols * rows > MAX_CELLS:
-            raise _refuse(name, f"trang tính khai báo {wording.number(cols * rows)} ô, quá lớn so "
-                          "với một báo cáo. Hãy gửi đúng tệp mẫu báo cáo đã điền.")
+            ref = b"%s%s:%s%s" % (dim.group(1), dim.group(2), dim.group(3), dim.group(4))
+            return ref.decode(), cols * rows
+    return None
 
 
 def _check_xml_part(name: str, xml: bytes) -> None:
@@ -134,9 +139,7 @@ def _check_xml_part(name: str, xml: bytes) -> None:
         raise _entity_trick(name)
 
 
-def _check_sheet(name: str, xml: bytes) -> bool:
-    """Check the declared cell count; True if the sheet has formulas."""
-    _check_dimension(name, xml[:4096])
+def _has_formulas(xml: bytes) -> bool:
     return b"<f>" in xml or b"<f " in xml or b":f>" in xml or b":f " in xml
 
 
@@ -181,8 +184,10 @@ def check_file(path: Path) -> SafetyReport:
                 if info.filename.endswith((".xml", ".rels")):
                     report.parts[info.filename] = zf.read(info)
                     _check_xml_part(name, report.parts[info.filename])
-            report.sheets_with_formulas = [part for part in _sheet_part_names(report.parts)
-                                           if _check_sheet(name, report.parts[part])]
+            sheets = _sheet_part_names(report.parts)
+            report.sheets_with_formulas = [p for p in sheets if _has_formulas(report.parts[p])]
+            report.declared = {p: area for p in sheets
+                               if (area := declared_area(report.parts[p][:4096]))}
             return report
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
             zlib.error) as exc:

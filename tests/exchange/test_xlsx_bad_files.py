@@ -101,7 +101,8 @@ def test_declared_cell_count(demo, tmp_path):
                   lambda xml: xml.replace(b'<dimension ref="A1:E13"/>',
                                           b'<dimension ref="A1:XFD1048576"/>'))
     # the count as the house writes numbers, and the sentence's own comma kept
-    _refused(demo, path, "khai báo 17.179.869.184 ô, quá lớn so với một báo cáo.")
+    _refused(demo, path, "trang “Báo cáo”", "khai báo vùng A1:XFD1048576 (17.179.869.184 ô), "
+             "quá lớn so với một báo cáo")
 
 
 def test_oversized_file(demo, tmp_path):
