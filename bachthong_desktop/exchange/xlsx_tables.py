@@ -1,9 +1,9 @@
-"""The rows of a table sheet (the NGO projects): where the data starts, and where it ends.
+"""The rows of a table sheet (the NGO projects): where the data starts, and what each row is.
 
-Data ends at the first entirely empty row: what follows is listed as ignored. A row holding
-a single cell ("Tổng cộng: 1 dự án", "Người lập biểu", a name) is a note, ignored and listed.
-A row that looks like data but misses a required column, or has its dates out of order, is
-refused naming the row; the definition's `max_rows` bounds the number of rows.
+What a row is (none, note, a name alone, data) is table_rows.py's rule; blank rows end
+nothing: a whole project after them is still data. A row that looks like data but misses a
+required column, or has its dates out of order, is refused naming the row; the definition's
+`max_rows` bounds the number of rows.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from ..core import wording
 from ..core.definition import Column, Field
 from ..core.numbers import NumberError, parse_date
 from ..core.text import clean
+from .table_rows import (BLANK, NAME_ONLY, NONE, NOTE, PARTIAL, filled, is_none_word,
+                         note_text, row_kind)
 from .xlsx_book import column_letter
 
 
@@ -50,28 +52,39 @@ class TableReader:
               found: dict[int, str]) -> None:
         labels = {c.code: clean(c.label).casefold() for c in columns}
         kinds = {c.code: c for c in columns}
+        required = {c.code for c in columns if c.required}
         records = self.reader.tables.setdefault(f.code, [])
-        started, after_blank, notes = False, [], []
+        started = blank_before = False
+        notes, nothing, apart = [], [], []
         for r, row in enumerate(rows, start=first):
-            filled = [cell for cell in row if cell.value is not None and
-                      (not isinstance(cell.value, str) or clean(cell.value))]
             if not started and self._is_label_row(row, found, labels):
                 continue
-            if not filled:
-                if started or records:
-                    after_blank = [r2 for r2, rw in enumerate(rows[r - first + 1:], start=r + 1)
-                                   if any(c.value not in (None, "") for c in rw)]
-                    break
+            kind = row_kind(row, found, required)
+            if kind == BLANK:
+                blank_before = started
                 continue
             started = True
-            if len(filled) == 1:
-                notes.append((r, filled[0].value))
-                continue
-            record = self._record(sheet, row, r, found, kinds)
-            if record is not None:
+            if kind == NONE:
+                nothing.append(r)
+            elif kind == NOTE:
+                notes.append((r, note_text(row)))
+            elif kind == NAME_ONLY:
+                self._name_only(sheet, r, row, found, kinds)
+            elif kind == PARTIAL and blank_before:
+                apart.append(r)  # after a blank row and without a project's name: not data
+            elif (record := self._record(sheet, row, r, found, kinds)) is not None:
                 records.append((sheet, r, record))
-        self._say_ignored(sheet, notes, after_blank)
+        self._say_ignored(sheet, notes, nothing, apart)
         self._check_size(f, sheet, records)
+
+    def _name_only(self, sheet: str, r: int, row: list, found: dict[int, str],
+                   kinds: dict[str, Column]) -> None:
+        name = next(note_text([c]) for i, c in enumerate(row) if filled(c))
+        others = ", ".join(f"“{c.label}”" for code, c in kinds.items() if not c.required)
+        self.reader.problem(sheet, f"dòng {r}", f"dòng chỉ ghi tên “{name[:80]}”, các cột khác "
+                            "để trống, nên không biết đây là một dự án hay một ghi chú. Nếu "
+                            f"là dự án, hãy ghi thêm ít nhất một cột ({others}); nếu là ghi "
+                            "chú, hãy ghi nó sang cột khác của dòng đó, rồi gửi lại.")
 
     def _is_label_row(self, row: list, found: dict[int, str], labels: dict[str, str]) -> bool:
         plain = self.reader.plain
@@ -92,8 +105,8 @@ class TableReader:
         return self._checked_row(sheet, r, record, kinds)
 
     def _value(self, column: Column, value: Any, sheet: str, coord: str) -> Any:
-        if value is None or (isinstance(value, str) and not clean(value)):
-            return None
+        if value is None or (isinstance(value, str) and not clean(value)) or is_none_word(value):
+            return None  # "-", "không" in a cell: nothing there
         if column.kind != "date":
             return clean(str(value)) or None
         try:
@@ -117,16 +130,20 @@ class TableReader:
                                     f"“{first}” ({_dmy(early)}). Hãy kiểm tra lại ngày tháng.")
         return record
 
-    def _say_ignored(self, sheet: str, notes: list[tuple[int, Any]], after: list[int]) -> None:
+    def _say_ignored(self, sheet: str, notes: list[tuple[int, Any]], nothing: list[int],
+                     apart: list[int]) -> None:
         for r, text in notes:
             shown = clean(str(text))[:80]
             self.reader.out.notes.append(f"Trang “{sheet}”, dòng {r}: “{shown}” là ghi chú, "
                                          "không phải một dòng số liệu, nên không nhập.")
-        if after:
+        if nothing:
             self.reader.out.notes.append(
-                f"Trang “{sheet}”: dòng {_rows_words(after)} nằm sau dòng trống (bảng số liệu "
-                "kết thúc ở dòng trống đầu tiên) nên không nhập. Nếu đó là số liệu, hãy xóa "
-                "dòng trống rồi gửi lại.")
+                f"Trang “{sheet}”: dòng {_rows_words(nothing)} chỉ ghi “không có”, “-” hoặc "
+                "tương tự, không phải một dự án, nên không tính.")
+        if apart:
+            self.reader.out.notes.append(
+                f"Trang “{sheet}”: dòng {_rows_words(apart)} nằm sau dòng trống và không có "
+                "tên dự án, nên không nhập. Nếu đó là một dự án, hãy ghi tên dự án rồi gửi lại.")
 
     def _check_size(self, f: Field, sheet: str, records: list) -> None:
         if f.max_rows is not None and len(records) > f.max_rows:

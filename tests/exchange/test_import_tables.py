@@ -38,11 +38,17 @@ def test_lines_of_text_under_the_table_are_notes_listed_not_projects(session, tm
     assert all(str(r) in listed for r in notes) and "dòng" in listed
 
 
-def test_rows_after_the_first_empty_row_are_ignored_and_listed(session, tmp_path):
-    later = {9: {"A": "Dự án sau dòng trống", "B": "X", "C": "Y"}, 15: {"A": "A", "B": "B"}}
+def test_whole_projects_after_empty_rows_are_data_and_partial_ones_are_listed(session,
+                                                                           tmp_path):
+    """Second wave: a blank row between two projects drops neither; after a blank row, a
+    row without a project's name is not data (a signature block), and is listed."""
+    later = {9: {"A": "Dự án sau dòng trống", "B": "X", "C": "Y"}, 15: {"A": "A", "B": "B"},
+             18: {"B": "Người lập biểu", "E": "Thủ trưởng đơn vị"}, 20: {"B": "KOICA", "C": "Y"}}
     result = import_file(session.store, _ngo(session, tmp_path, later), period=P)
-    assert [p["name"] for p in _projects(session)] == ["Dự án nước sạch"]
-    assert any("dòng 9, 15 nằm sau dòng trống" in n for n in result.notes)
+    assert [p["name"] for p in _projects(session)] == ["Dự án nước sạch",
+                                                       "Dự án sau dòng trống", "A"]
+    assert any("dòng 18" in n and "ghi chú" in n for n in result.notes), result.notes
+    assert any("dòng 20 nằm sau dòng trống và không có tên dự án" in n for n in result.notes)
 
 
 @pytest.mark.parametrize("row, says", [
