@@ -22,7 +22,7 @@ from ..core.backup import backup_now
 from ..core.import_marker import RestoreUnderWay, importing
 from ..core.returns import FUTURE_SLACK, REPLACED, STORED
 from ..core.store import Store
-from .files import SKIPPED, gather
+from .files import SKIPPED, gather, shown_name
 from .xlsx_layout import hidden_values
 from .xlsx_names import META_SHEET
 from .return_file import ImportResult, Prepared, apply, log_attempts, log_to_file, prepare
@@ -73,14 +73,15 @@ def _same_values(group: list[Prepared]) -> bool:
 
 
 def _refuse_all(timed: list[_Timed], why: str) -> list[ImportResult]:
-    names = [t.ready.path.name for t in timed]
+    names = [shown_name(t.ready.path) for t in timed]
     unit, period = timed[0].ready.unit, timed[0].ready.period
     out = []
     for t in timed:
-        others = ", ".join(f"“{n}”" for n in names if n != t.ready.path.name)
+        mine = shown_name(t.ready.path)
+        others = ", ".join(f"“{n}”" for n in names if n != mine)
         out.append(ImportResult(
-            t.ready.path.name, "refused",
-            f"Tệp “{t.ready.path.name}” và tệp {others} cùng là báo cáo của {unit.name} "
+            mine, "refused",
+            f"Tệp “{mine}” và tệp {others} cùng là báo cáo của {unit.name} "
             f"({unit.code}) kỳ {period.id} với số liệu khác nhau, nhưng {why}, nên không biết "
             "tệp nào là bản mới. Không tệp nào được nhập; hãy nhập riêng tệp đúng.",
             unit.code, period.id, sha256=t.ready.sha256))
@@ -97,7 +98,7 @@ def order_group(group: list[Prepared]) -> tuple[list[Prepared], list[ImportResul
         return [], _refuse_all(timed, why), ""
     timed.sort(key=lambda t: t.moment)
     last = timed[-1]
-    earlier = "; ".join(f"“{t.ready.path.name}” ({_when(t.moment)})" for t in timed[:-1])
+    earlier = "; ".join(f"“{shown_name(t.ready.path)}” ({_when(t.moment)})" for t in timed[:-1])
     source = "theo thời điểm lưu ghi trong tệp" if last.source == "workbook" else \
         "theo thời điểm sửa tệp"
     note = (f"Tệp này lưu sau cùng ({_when(last.moment)}, {source}) nên là bản đang dùng của "
@@ -158,14 +159,14 @@ class _Run:
         try:
             result = apply(self.store, item, dry_run=self.dry_run)
         except sqlite3.Error as exc:
-            self.add(ImportResult(item.path.name, "refused",
+            self.add(ImportResult(shown_name(item.path), "refused",
                                   _fault(exc, _db_path(self.store), self.stored)))
             self.stopped = True
             return
         if note:
             result.notes.insert(0, note)
         if result.outcome in (STORED, REPLACED):
-            self.stored.append(item.path.name)
+            self.stored.append(shown_name(item.path))
         self.add(result)
 
     def apply_groups(self, ready: list[Prepared]) -> None:
@@ -185,7 +186,7 @@ def _run(store, files, period, dry_run, progress) -> list[ImportResult]:
     counts = Counter(k for k in keys.values() if k)
     run, waiting = _Run(store, dry_run), []
     for i, path in enumerate(files):
-        if run.stopped or (progress is not None and progress(i, path.name) is False):
+        if run.stopped or (progress is not None and progress(i, shown_name(path)) is False):
             break
         if keys[path] is None or counts[keys[path]] > 1:
             waiting.append(path)
@@ -206,7 +207,7 @@ def import_files(store: Store, paths: Iterable[Path | str], *, period: str | Non
                  progress: Callable[[int, str], bool] | None = None) -> list[ImportResult]:
     """Import several files after a backup; `progress(i, name)` may return False to stop."""
     files, skipped = gather(paths)
-    results = [ImportResult(p.name, SKIPPED, why) for p, why in skipped]
+    results = [ImportResult(shown_name(p), SKIPPED, why) for p, why in skipped]
     if dry_run:
         return results + _import(store, files, period, dry_run, progress)
     try:
@@ -228,7 +229,7 @@ def _import(store, files, period, dry_run, progress) -> list[ImportResult]:
             return results + [ImportResult("(sao lưu trước khi nhập)", "refused",
                                            _fault(fault, _db_path(store), []))]
     done = _run(store, files, period, dry_run, progress)
-    order = {p.name: i for i, p in enumerate(files)}
+    order = {shown_name(p): i for i, p in enumerate(files)}
     done.sort(key=lambda r: order.get(r.file_name, len(order)))
     if not dry_run:
         _checkpoint(store)

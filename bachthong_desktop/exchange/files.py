@@ -1,13 +1,15 @@
 """Which files an import is given: folders, glob patterns, Excel's lock files, other files.
 
 `bachthong import *.xlsx` in cmd or PowerShell passes the pattern unexpanded, so patterns
-are expanded here. A folder stands for its .xlsx files, whatever the case of the extension;
-everything else found in it is listed as skipped, never dropped silently.
+are expanded here. A folder stands for its spreadsheet files (whatever the case of the
+extension), each tried as if named alone; everything else found in it is listed as skipped,
+never dropped silently.
 """
 
 from __future__ import annotations
 
 import glob
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -16,8 +18,22 @@ LOCK_PREFIX = "~$"  # Excel's lock file beside an open workbook
 _PATTERN_CHARS = set("*?[")
 
 
+# Spreadsheets a folder gives one by one, as if each were named: .xlsx and .xlsm are read,
+# the others refused with the sentence each gets when named alone ("save it as .xlsx").
+SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlt", ".xlsb", ".ods",
+                          ".fods", ".csv"})
+
+
+def shown_name(path: Path | str) -> str:
+    """A file's name (or a whole path given as text) as the user reads it and the log keeps
+    it: bytes the system could not decode (a Windows zip's CP1258 name unpacked here) become
+    "�", never a character no file, console or database can take."""
+    name = path.name if isinstance(path, Path) else path
+    return os.fsencode(name).decode("utf-8", "replace")
+
+
 def _is_return(path: Path) -> bool:
-    return path.suffix.casefold() == ".xlsx" and not path.name.startswith(LOCK_PREFIX)
+    return path.suffix.casefold() in SPREADSHEETS and not path.name.startswith(LOCK_PREFIX)
 
 
 def _why_skipped(path: Path) -> str:
@@ -30,7 +46,7 @@ def _why_skipped(path: Path) -> str:
                 "bỏ qua.")
     if path.is_dir():
         return "thư mục con: không nhập tệp trong thư mục con (hãy chọn riêng thư mục đó)."
-    return "không phải tệp Excel .xlsx: bỏ qua."
+    return "không phải tệp Excel (bảng tính): bỏ qua."
 
 
 def _expanded(raw: Path | str) -> list[Path]:

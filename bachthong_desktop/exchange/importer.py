@@ -19,7 +19,7 @@ __all__ = ["ImportResult", "expand_paths", "import_file", "import_files", "summa
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """The files to import: folders stand for the .xlsx files in them, patterns are expanded."""
+    """The files to import: folders stand for the spreadsheets in them, patterns are expanded."""
     return gather(paths)[0]
 
 

@@ -21,7 +21,7 @@ from ..core.returns import (OLDER, REFUSED, REPLACED, STORED, UNCHANGED, Recorde
                              record_return, saved_in_future)
 from ..core.store import Store
 from ..core.units import Unit
-from .files import SKIPPED
+from .files import SKIPPED, shown_name
 from .identify import check_form, identify_period, identify_unit
 from .xlsx_import import ReadReturn, ReturnError, read_return
 from .xlsx_safety import UnsafeFile
@@ -66,7 +66,7 @@ class Prepared:
 
 
 def _refused(path: Path, message: str, **known) -> ImportResult:
-    return ImportResult(path.name, REFUSED, message, **known)
+    return ImportResult(shown_name(path), REFUSED, message, **known)
 
 
 def _problems_message(read: ReadReturn) -> str:
@@ -83,7 +83,7 @@ def prepare(store: Store, path: Path, period: str | None = None) -> Prepared | I
     path = Path(path)
     known: dict[str, Any] = {}
     if not path.exists():
-        return _refused(path, f"Không tìm thấy tệp “{path}” (hoặc không có tệp nào khớp mẫu "
+        return _refused(path, f"Không tìm thấy tệp “{shown_name(str(path))}” (hoặc không có tệp nào khớp mẫu "
                         "tên này). Hãy kiểm tra lại tên tệp và thư mục.")
     try:
         read = read_return(path, store.form)
@@ -101,7 +101,7 @@ def prepare(store: Store, path: Path, period: str | None = None) -> Prepared | I
     except (UnsafeFile, ReturnError, UserError) as exc:
         return _refused(path, exc.message, **known)
     except OSError as exc:
-        return _refused(path, f"Tệp “{path.name}”: không đọc được tệp ({exc.strerror}). Hãy "
+        return _refused(path, f"Tệp “{shown_name(path)}”: không đọc được tệp ({exc.strerror}). Hãy "
                         "kiểm tra tệp còn đó và không bị chương trình khác khóa.", **known)
 
 
@@ -164,7 +164,7 @@ def apply(store: Store, ready: Prepared, *, dry_run: bool = False,
           received_at: str | None = None) -> ImportResult:
     """Store one prepared file (sqlite3 errors pass up: the batch names them)."""
     read, unit, period = ready.read, ready.unit, ready.period
-    rec = record_return(store, period.id, unit.code, read.values, read.cells, ready.path.name,
+    rec = record_return(store, period.id, unit.code, read.values, read.cells, shown_name(ready.path),
                         ready.sha256, dry_run=dry_run, received_at=received_at,
                         form_version=_int(read.meta.get("form_version")),
                         saved_at=_stamp(read.saved_at))
@@ -172,7 +172,7 @@ def apply(store: Store, ready: Prepared, *, dry_run: bool = False,
     message = _message(store, unit, period, rec, dry_run)
     if outcome == REFUSED:
         message = message.removeprefix("TỪ CHỐI. ")
-    return ImportResult(ready.path.name, outcome, message, unit.code, period.id, rec.version,
+    return ImportResult(shown_name(ready.path), outcome, message, unit.code, period.id, rec.version,
                         rec.diff, read.notes, rec.changed, sha256=ready.sha256)
 
 

@@ -19,6 +19,7 @@ from ..core.legacy_encodings import convert_legacy, encoding_of_font
 from ..core.text import clean, decode_excel_escapes, nfc
 from ..core.values import coerce
 from .xlsx_book import Cell, Outside, column_letter, sheet_count, workbook_reader
+from .files import shown_name
 from .xlsx_layout import SheetLayout, layouts, saved_time_of, sheet_parts
 from .xlsx_names import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER, table_fields,
                          text_fields, unit_columns, value_fields)
@@ -103,7 +104,7 @@ class _Reader:
 
     def __init__(self, path: Path, form: Form, safety: SafetyReport):
         self.path, self.form, self.safety = path, form, safety
-        self.out = ReadReturn(path.name, sha256=safety.sha256)
+        self.out = ReadReturn(shown_name(path), sha256=safety.sha256)
         self.raw_cells: dict[str, tuple[str, str, Any]] = {}  # code -> (sheet, cell, raw)
         self.tables: dict[str, list[tuple[str, int, dict]]] = {}
         self.by_code = {f.code: f for f in value_fields(form) + text_fields(form)}
@@ -138,7 +139,7 @@ class _Reader:
         return value
 
     def _broken(self) -> ReturnError:
-        return ReturnError(f"Tệp “{self.path.name}”: tệp bị hỏng, chương trình không đọc được. "
+        return ReturnError(f"Tệp “{self.out.file_name}”: tệp bị hỏng, chương trình không đọc được. "
                            "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi "
                            "gửi lại.")
 
@@ -173,8 +174,8 @@ class _Reader:
 
     def _check_found(self) -> None:
         """A file without the code column, or with nothing filled in, is not a return."""
-        name = self.path.name
-        if not self.raw_cells:
+        name = self.out.file_name
+        if not self.raw_cells and not self.out.problems:
             raise ReturnError(
                 f"Tệp “{name}”: không tìm thấy cột “{CODE_HEADER}” và cột “{VALUE_HEADER}” của "
                 "mẫu báo cáo. Hãy điền số liệu vào mẫu báo cáo do cơ quan tổng hợp gửi rồi gửi lại.")
@@ -183,7 +184,7 @@ class _Reader:
             raise ReturnError(f"Tệp “{name}”: mẫu báo cáo chưa có số liệu nào. Hãy điền số "
                               "liệu (không có hoạt động thì ghi 0) rồi gửi lại.")
         missing = [c for c in self.by_code if c not in self.raw_cells]
-        if missing:
+        if missing and not self.out.problems:  # a refused column hides its rows: no noise
             self.out.notes.append("Không thấy dòng của chỉ tiêu " + ", ".join(
                 f"“{self.by_code[c].label}” ({c})" for c in missing) + ": coi như chưa báo cáo.")
 

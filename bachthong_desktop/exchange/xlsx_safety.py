@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core import wording
 from ..core.paths import too_long
+from .files import shown_name
 from .xlsx_layout import sheet_parts
 
 MAX_FILE_BYTES = 10 * 1024 * 1024         # a return is some 20 KB; 10 MB is far beyond any
@@ -87,6 +88,9 @@ def _check_members(name: str, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     if "word/document.xml" in names:
         raise _refuse(name, "đây là tệp Word (.docx) được đổi tên, không phải bảng tính. Hãy "
                       "điền số liệu vào mẫu Excel (.xlsx) của cơ quan tổng hợp rồi gửi lại.")
+    if "xl/workbook.bin" in names:
+        raise _refuse(name, "đây là tệp Excel dạng nhị phân (.xlsb), chương trình chỉ đọc tệp "
+                      ".xlsx. " + SAVE_AS)
     if "xl/workbook.xml" not in names:
         raise _refuse(name, "tệp nén này không phải tệp Excel .xlsx. " + SAVE_AS)
     infos = zf.infolist()
@@ -154,7 +158,7 @@ def _sheet_part_names(parts: dict[str, bytes]) -> list[str]:
 def check_file(path: Path) -> SafetyReport:
     """Raise UnsafeFile with a Vietnamese message unless `path` is a plausible, safe xlsx."""
     path = Path(path)
-    name = path.name
+    name = shown_name(path)
     try:
         size = path.stat().st_size
         if size <= MAX_FILE_BYTES:
