@@ -320,7 +320,7 @@ class ReturnsTab(QWidget):
     # -- importing --------------------------------------------------------------------
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, f"Chọn các tệp báo cáo của {self.level_texts().member}", "", "Bảng tính Excel (*.xlsx);;Mọi tệp (*)")
+            self, f"Chọn các tệp báo cáo của {self.level_texts().member}", "", "Bảng tính Excel (*.xlsx *.xlsm);;Mọi tệp (*)")
         if names:
             self.import_paths([Path(n) for n in names])
 
