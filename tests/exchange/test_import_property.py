@@ -1,15 +1,20 @@
 """Contract 12: whatever a generated return holds, the command line answers 0 or 1, never a
-traceback, and a refused file leaves the database exactly as it was."""
+traceback, and a refused file leaves the database exactly as it was. The second wave (issue
+24) adds copied value columns, "none" rows, blank rows in the NGO table, saved times from
+the future and file names in any bytes."""
 
 import contextlib
 import datetime as dt
 import io
+import os
 import sqlite3
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from xlsx_fixtures import save, workbook
+from field_files import set_saved_time
+from xlsx_fixtures import save, value_cell, workbook
 
 from bachthong_desktop.cli import main
 
@@ -76,3 +81,71 @@ def test_any_generated_return_is_answered_never_crashed(session, tmp_path_factor
     if code == 1:
         assert "TỪ CHỐI" in out.getvalue(), out.getvalue()
         assert _state(session.db_path) == before
+
+
+# -- the second wave's generators -----------------------------------------------------------
+NONE_CELLS = ["-", "—", "x", "không", "Không có", "không có dự án", "", " ", "n/a", "0"]
+TITLES = ["Số liệu", "SỐ LIỆU", "Số liệu kỳ trước", "Số liệu 6 tháng cuối năm", "Nội dung"]
+CODES = ["rebuttal_turns", "rebuttal_accounts", "unit_radio_news", "plan_issued"]
+copies = st.lists(st.tuples(st.sampled_from("FGH"), st.sampled_from(TITLES),
+                            st.dictionaries(st.sampled_from(CODES), st.integers(0, 99),
+                                            max_size=3)), max_size=2)
+dash_rows = st.lists(st.tuples(st.integers(8, 30), st.lists(st.sampled_from(NONE_CELLS),
+                                                            min_size=1, max_size=8)),
+                     max_size=3)
+projects = st.lists(st.tuples(st.integers(7, 40), st.sampled_from(
+    ["Dự án A", "Nước sạch", "Người lập biểu", "Nguyễn Văn B", "Tổng cộng"]),
+    st.sampled_from([None, "KOICA", "-", "Plan"]), st.sampled_from([None, "01/02/2020"])),
+    max_size=4)
+ahead = st.one_of(st.none(), st.integers(-10**8, 10**9))  # seconds from now, or no time
+name_bytes = st.binary(min_size=1, max_size=24).map(
+    lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_"))  # any bytes a file name may hold
+
+
+def _second_wave(session, unit, copies, dash_rows, projects):
+    wb = workbook(session, unit)
+    ws, ngo = wb["Báo cáo"], wb["Dự án NGO"]
+    for col, title, figures in copies:
+        ws[f"{col}6"] = title
+        for code, value in figures.items():
+            row = value_cell(ws, code).row
+            ws[f"{col}{row}"] = value
+    for row, texts in dash_rows:
+        for col, text in zip("ABCDEFGH", texts):
+            ngo[f"{col}{row}"] = text
+    for row, name, donor, start in projects:
+        ngo[f"A{row}"], ngo[f"B{row}"], ngo[f"F{row}"] = name, donor, start
+    return wb
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(unit=st.sampled_from(["01975", "01993"]), copies=copies, dash_rows=dash_rows,
+       projects=projects, ahead=ahead, name=name_bytes)
+def test_second_wave_returns_are_answered_in_one_sentence(session, tmp_path_factory, unit,
+                                                          copies, dash_rows, projects, ahead,
+                                                          name):
+    folder = tmp_path_factory.mktemp("g")
+    path = save(_second_wave(session, unit, copies, dash_rows, projects), folder, "g.xlsx")
+    now = dt.datetime.now(dt.timezone.utc)
+    set_saved_time(path, None if ahead is None else now + dt.timedelta(seconds=ahead))
+    odd = Path(os.fsdecode(os.fsencode(folder) + b"/" + name + b".xlsx"))
+    path.rename(odd)
+    before = _state(session.db_path)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = main(["--db", str(session.db_path), "import", "--period", "2023-H1", str(folder)])
+    text = out.getvalue()
+    assert code in (0, 1) and "Traceback" not in text, text
+    assert text.encode("utf-8")  # no undecodable byte reaches the summary as a surrogate
+    if ahead is not None and ahead > 15 * 60:
+        assert code == 1 and "ghi thời điểm lưu là" in text, text
+    if code == 1:
+        assert "TỪ CHỐI" in text and _state(session.db_path) == before, text
+    stored = sqlite3.connect(session.db_path)
+    try:
+        rows = stored.execute("select value from report_values where field = 'ngo_projects'")
+        names = " ".join(r[0] for r in rows)
+    finally:
+        stored.close()
+    assert not any(f'"name": "{none}"' in names for none in NONE_CELLS if none.strip())
