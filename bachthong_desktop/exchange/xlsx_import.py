@@ -21,16 +21,16 @@ from ..core.values import coerce
 from .xlsx_book import Cell, Outside, column_letter, sheet_count, workbook_reader
 from .files import shown_name
 from .xlsx_layout import SheetLayout, layouts, saved_time_of, sheet_parts
-from .xlsx_names import (CODE_HEADER, META_SHEET, TEXT_HEADER, VALUE_HEADER, table_fields,
+from .xlsx_names import (CODE_HEADER, META_SHEET, VALUE_HEADER, table_fields,
                          text_fields, unit_columns, value_fields)
 from .xlsx_safety import MAX_CELLS, SafetyReport, check_file
+from .xlsx_columns import value_column
 from .xlsx_tables import TableReader
 
 ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "tcvn3-capitals": "TCVN3 (ABC)", "vni": "VNI"}
 STREAM_FROM_BYTES = 512 * 1024  # larger files: each sheet's XML parsed as a stream, not a tree
 EXCEL_ERRORS = frozenset({"#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!",
                           "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!"})
-_VALUE_HEADERS = {clean(VALUE_HEADER).casefold(), clean(TEXT_HEADER).casefold()}
 _NO_LAYOUT = SheetLayout()
 _COORD = re.compile(r"([A-Z]+)(\d+)")
 # Beyond these a cell is far outside any return (the NGO table allows 200 rows, its notes a
@@ -209,67 +209,12 @@ class _Reader:
             self._header_line(row, texts)
             if CODE_HEADER.casefold() in texts:
                 code_col = texts.index(CODE_HEADER.casefold())
-                value_col = self._value_column(sheet, rows, r, texts, code_col)
+                value_col = value_column(self, sheet, rows, r, texts, code_col)
                 continue
             if self.table_reader.starts(sheet, rows, r, texts):
                 return
             if code_col is not None and value_col is not None and len(row) > code_col:
                 self._value_row(sheet, row, r, code_col, value_col)
-
-    def _value_column(self, sheet: str, rows: list[list], r: int, texts: list[str],
-                      code_col: int) -> int | None:
-        """The one column titled as the template's value column. Two so titled are one only
-        when it is certain which holds the figures: one alone has values in the indicators'
-        rows, or both hold the same. A column titled otherwise ("Số liệu 6 tháng cuối năm")
-        is never taken for it. Refused naming the sheet and the columns, else."""
-        exact = [i for i, t in enumerate(texts) if t in _VALUE_HEADERS]
-        near = [i for i, t in enumerate(texts) if i not in exact and i != code_col
-                and any(h in t for h in _VALUE_HEADERS)]
-        if len(exact) == 1:
-            return exact[0]
-        if len(exact) > 1:
-            chosen = self._certain_column(rows[r:], code_col, exact)
-            if chosen is None:
-                self._columns_problem(sheet, r, rows[r - 1], exact, "cùng là cột số liệu "
-                                      "của mẫu nhưng ghi số liệu khác nhau, không biết cột nào "
-                                      "là số liệu kỳ này. Hãy giữ lại một cột (xóa cột kia, "
-                                      "hoặc đổi tiêu đề của nó, ví dụ “Kỳ trước”) rồi gửi lại.")
-            return chosen
-        if near:
-            self._columns_problem(sheet, r, rows[r - 1], near, f"khác tiêu đề của mẫu "
-                                  f"(“{VALUE_HEADER}” hoặc “{TEXT_HEADER}”), nên không biết có "
-                                  "phải số liệu kỳ này không. Nếu đúng, hãy sửa tiêu đề cột "
-                                  "như mẫu rồi gửi lại.")
-        else:
-            self.problem(sheet, f"dòng {r}", f"dòng tiêu đề có cột “{CODE_HEADER}” nhưng không "
-                         f"có cột “{VALUE_HEADER}” (hoặc “{TEXT_HEADER}”). Hãy dùng mẫu báo "
-                         "cáo do cơ quan tổng hợp gửi, giữ nguyên tiêu đề các cột.")
-        return None
-
-    def _certain_column(self, below: list[list], code_col: int, columns: list[int]):
-        """The column meant among several so titled, when certain; None otherwise."""
-        def values(i: int) -> list:
-            return [self._raw(row, i) for row in below if len(row) > code_col
-                    and isinstance(row[code_col].value, str)
-                    and clean(row[code_col].value) in self.by_code]
-        found = [values(i) for i in columns]
-        filled = [i for i, got in zip(columns, found) if any(v is not None for v in got)]
-        if len(filled) <= 1:
-            return filled[0] if filled else columns[0]
-        return columns[0] if all(got == found[0] for got in found) else None
-
-    @staticmethod
-    def _raw(row: list, i: int) -> Any:
-        if i >= len(row):
-            return None
-        value = row[i].value
-        return None if isinstance(value, str) and not clean(value) else value
-
-    def _columns_problem(self, sheet: str, r: int, head: list, columns: list[int],
-                         why: str) -> None:
-        named = " và ".join(f"cột {column_letter(i + 1)} (tiêu đề “{clean(str(head[i].value))}”)"
-                            for i in columns)
-        self.problem(sheet, f"{column_letter(columns[0] + 1)}{r}", f"{named} {why}")
 
     @staticmethod
     def plain(cell) -> str:

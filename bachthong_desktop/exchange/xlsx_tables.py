@@ -44,9 +44,40 @@ class TableReader:
                 found = {i: labels[t] for i, t in enumerate(texts) if t in labels}
                 found = found if len(found) >= 3 else {}
             if found:
+                titles = {c.code: c.label for c in columns}
+                found = self._one_column_each(sheet, r, rows[r:], found, titles)
                 self._rows(f, columns, sheet, rows[r:], r + 1, found)
                 return True
         return False
+
+    def _one_column_each(self, sheet: str, r: int, below: list[list], found: dict[int, str],
+                         titles: dict[str, str]) -> dict[int, str]:
+        """A column copied beside itself: kept when certain (one alone holds values, or all
+        hold the same), else refused naming the columns, and none of them read."""
+        out = dict(found)
+        for code in {c for c in found.values() if list(found.values()).count(c) > 1}:
+            same = [i for i, c in found.items() if c == code]
+            title = clean(titles.get(code, code)).casefold()
+            values = [[self._data(row, i, title) for row in below] for i in same]
+            filled = [i for i, got in zip(same, values) if any(v is not None for v in got)]
+            keep = filled[:1] if len(filled) <= 1 or all(v == values[0] for v in values) else []
+            if not keep:
+                named = " và ".join(f"cột {column_letter(i + 1)}" for i in same)
+                self.reader.problem(sheet, f"dòng {r}", f"{named} cùng là cột "
+                                    f"“{titles.get(code, code)}” của "
+                                    "bảng nhưng ghi khác nhau, không biết cột nào là số liệu "
+                                    "kỳ này. Hãy giữ lại một cột rồi gửi lại.")
+            for i in same:
+                if i not in keep:
+                    del out[i]
+        return out
+
+    def _data(self, row: list, i: int, title: str) -> Any:
+        """A cell's value under a table's head; its column's title (the labels row) is none."""
+        value = row[i].value if i < len(row) else None
+        if isinstance(value, str) and self.reader.plain(row[i]) in ("", title):
+            return None
+        return value
 
     def _rows(self, f: Field, columns: list[Column], sheet: str, rows: list[list], first: int,
               found: dict[int, str]) -> None:

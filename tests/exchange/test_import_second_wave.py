@@ -329,3 +329,18 @@ def test_any_file_name_is_shown_and_recorded_with_replacement_characters(session
     shown = name.decode("utf-8", "replace")
     assert [r["file_name"] for r in session.db.query("select file_name from returns")] == [shown]
     assert shown in [r["file_name"] for r in session.db.query("select file_name from import_log")]
+
+
+@pytest.mark.parametrize("copy, refused", [
+    ({"I5": "ngo_projects.name", "I6": "Tên dự án", "I7": "Dự án kỳ trước"}, True),
+    ({"I5": "ngo_projects.start", "I6": "Bắt đầu", "I7": "01/01/2018"}, False),  # the same
+    ({"I5": "ngo_projects.donor", "I6": "Tổ chức tài trợ"}, False),  # an empty copy
+])  # fmt: skip
+def test_a_table_column_copied_beside_itself_is_refused_unless_certain(session, tmp_path,
+                                                                       copy, refused):
+    path = _ngo(session, tmp_path, {int(k[1:]): {k[0]: v} for k, v in copy.items()})
+    if refused:
+        _refused(session, path, "trang “Dự án NGO”", "cột A và cột I cùng là cột “Tên dự án”")
+    else:
+        _stored(session, path)
+        assert _names(session) == [PROJECT["name"]]
