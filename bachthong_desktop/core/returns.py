@@ -72,9 +72,12 @@ FUTURE_SLACK = dt.timedelta(minutes=10)  # a commune PC's clock a little ahead i
 
 def saved_in_future(saved_at: str | None) -> bool:
     """A stored saved time later than this PC's clock (beyond the slack): it orders nothing."""
-    if not saved_at:
+    try:
+        moment = dt.datetime.fromisoformat(saved_at) if saved_at else None
+    except ValueError:
         return False
-    moment = dt.datetime.fromisoformat(saved_at)
+    if moment is None:
+        return False
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
     return moment > dt.datetime.now(dt.timezone.utc) + FUTURE_SLACK
