@@ -362,7 +362,7 @@ class SheetReader:
                 if row_number > outside.rows or column > outside.columns:
                     if cell.value not in (None, "") or cell.pending is not None:
                         outside.cells.append((f"{column_letter(column)}{row_number}",
-                                              cell.value))
+                                              cell.pending or cell.value))
                     continue
             if column > len(cells):
                 cells.extend([None] * (column - len(cells)))

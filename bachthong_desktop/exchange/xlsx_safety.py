@@ -38,7 +38,6 @@ class SafetyReport:
     """What the checks learnt about a file that passed them, and its XML parts (each read and
     checked once here, then read by the import from memory)."""
 
-    sheets_with_formulas: list[str] = field(default_factory=list)
     parts: dict[str, bytes] = field(default_factory=dict)  # every .xml and .rels part
     members: frozenset[str] = frozenset()  # the names of all parts of the zip
     # sheet part -> (declared area, its cell count) when larger than MAX_CELLS: the reader
@@ -143,10 +142,6 @@ def _check_xml_part(name: str, xml: bytes) -> None:
         raise _entity_trick(name)
 
 
-def _has_formulas(xml: bytes) -> bool:
-    return b"<f>" in xml or b"<f " in xml or b":f>" in xml or b":f " in xml
-
-
 def _sheet_part_names(parts: dict[str, bytes]) -> list[str]:
     """The sheets' parts: those the workbook names, wherever its relationships put them (a
     sheet outside xl/worksheets/ is still a sheet), and any part under xl/worksheets/."""
@@ -189,7 +184,6 @@ def check_file(path: Path) -> SafetyReport:
                     report.parts[info.filename] = zf.read(info)
                     _check_xml_part(name, report.parts[info.filename])
             sheets = _sheet_part_names(report.parts)
-            report.sheets_with_formulas = [p for p in sheets if _has_formulas(report.parts[p])]
             report.declared = {p: area for p in sheets
                                if (area := declared_area(report.parts[p][:4096]))}
             return report
