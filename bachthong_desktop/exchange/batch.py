@@ -82,7 +82,7 @@ def _refuse_all(timed: list[_Timed], why: str) -> list[ImportResult]:
         out.append(ImportResult(
             mine, "refused",
             f"Tệp “{mine}” và tệp {others} cùng là báo cáo của {unit.name} "
-            f"({unit.code}) kỳ {period.id} với số liệu khác nhau, nhưng {why}, nên không biết "
+            f"({unit.code}) kỳ {period.label} với số liệu khác nhau, nhưng {why}, nên không biết "
             "tệp nào là bản mới. Không tệp nào được nhập; hãy nhập riêng tệp đúng.",
             unit.code, period.id, sha256=t.ready.sha256))
     return out

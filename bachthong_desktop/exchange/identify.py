@@ -47,8 +47,8 @@ def identify_period(read: ReadReturn, asked: str | None) -> Period:
     shown = _parsed(read.header.get("period"), _period_from_header)
     if hidden and shown and hidden.id != shown.id:
         raise ReturnError(
-            f"Tệp “{name}”: đầu trang ghi kỳ báo cáo {shown.label} ({shown.id}) nhưng phần ẩn "
-            f"của mẫu ghi kỳ {hidden.label} ({hidden.id}). Không rõ đây là báo cáo kỳ nào; hãy "
+            f"Tệp “{name}”: đầu trang ghi kỳ báo cáo {shown.label} nhưng phần ẩn "
+            f"của mẫu ghi kỳ {hidden.label}. Không rõ đây là báo cáo kỳ nào; hãy "
             "điền vào mẫu báo cáo đúng kỳ do cơ quan tổng hợp gửi rồi gửi lại.")
     period = hidden or shown
     if period is None:
@@ -57,11 +57,11 @@ def identify_period(read: ReadReturn, asked: str | None) -> Period:
     if asked is not None and period.id != parse_period(asked).id:
         want = parse_period(asked)
         raise ReturnError(
-            f"Tệp “{name}” là báo cáo kỳ {period.label} ({period.id}), không phải kỳ đang tổng "
-            f"hợp {want.label} ({want.id}). Hãy chọn đúng tệp, hoặc chuyển sang kỳ báo cáo đó "
+            f"Tệp “{name}” là báo cáo kỳ {period.label}, không phải kỳ đang tổng "
+            f"hợp {want.label}. Hãy chọn đúng tệp, hoặc chuyển sang kỳ báo cáo đó "
             "rồi nhập.")
     if period.cutoff_start > dt.date.today():
-        raise ReturnError(f"Tệp “{name}” ghi kỳ báo cáo {period.id}, một kỳ chưa bắt đầu. Hãy "
+        raise ReturnError(f"Tệp “{name}” ghi kỳ báo cáo {period.label}, một kỳ chưa bắt đầu. Hãy "
                           "kiểm tra lại kỳ báo cáo trong tệp.")
     return period
 
@@ -157,7 +157,7 @@ def identify_unit(store, read: ReadReturn, period: Period) -> Unit:
         shown = f"mã {code}" if code else f"“{read.header.get('unit', '')}”"
         raise ReturnError(
             f"Tệp “{read.file_name}” là báo cáo của đơn vị {shown}, không phải đơn vị báo cáo "
-            f"cho {boss.name} trong kỳ {period.id}. Hãy kiểm tra danh sách đơn vị hoặc xin đơn "
+            f"cho {boss.name} trong kỳ {period.label}. Hãy kiểm tra danh sách đơn vị hoặc xin đơn "
             "vị gửi lại đúng mẫu.")
     header = (_by_header(store, read, boss, period, releases)
               if code and read.header.get("unit") else None)

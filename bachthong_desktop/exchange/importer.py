@@ -25,6 +25,7 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
 
 OUTCOME_WORDS = {STORED: "đã lưu", REPLACED: "đã thay thế", UNCHANGED: "không thay đổi",
                  REFUSED: "bị từ chối", SKIPPED: "bỏ qua"}
+DRY_RUN_WORDS = {**OUTCOME_WORDS, STORED: "sẽ được lưu", REPLACED: "sẽ thay bản đã có"}
 
 
 def summary_lines(results: list[ImportResult], dry_run: bool = False) -> list[str]:
@@ -35,7 +36,8 @@ def summary_lines(results: list[ImportResult], dry_run: bool = False) -> list[st
         lines.append(head)
         lines += [f"  Ghi chú: {note}" for note in r.notes]
     counts = {o: sum(1 for r in results if r.outcome == o) for o in OUTCOME_WORDS}
-    tail = ", ".join(f"{wording.number(n)} tệp {OUTCOME_WORDS[o]}" for o, n in counts.items() if n)
+    words = DRY_RUN_WORDS if dry_run else OUTCOME_WORDS  # nothing is stored by a dry run
+    tail = ", ".join(f"{wording.number(n)} tệp {words[o]}" for o, n in counts.items() if n)
     prefix = "Chạy thử, chưa lưu gì: " if dry_run else "Tổng cộng: "
     lines.append(prefix + (tail or "không có tệp nào") + ".")
     return lines

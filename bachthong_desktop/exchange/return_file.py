@@ -119,7 +119,7 @@ def _stamp(moment: dt.datetime | None) -> str | None:
 
 
 def _message(store: Store, unit: Unit, period: Period, rec: Recorded, dry_run: bool) -> str:
-    who = f"{unit.name} ({unit.code}), kỳ {period.id}"
+    who = f"{unit.name} ({unit.code}), kỳ {period.label}"
 
     def verb(word: str) -> str:
         return f"Sẽ {word.lower()}" if dry_run else word

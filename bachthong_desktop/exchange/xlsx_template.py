@@ -106,7 +106,7 @@ def _header_lines(ws, info: TemplateInfo, title: str) -> None:
     lines = [
         (title, _font(bold=True, size=14)),
         (f"Đơn vị: {info.unit.name} (mã {info.unit.code})", _font(bold=True)),
-        (f"Kỳ báo cáo: {info.period.label} ({info.period.id})", _font()),
+        (f"Kỳ báo cáo: {info.period.label}", _font()),  # the import reads the words
         (f"Mẫu báo cáo: {info.form.code}, phiên bản {info.form.version}", _font(italic=True)),
     ]
     for row, (text, font) in enumerate(lines, start=1):

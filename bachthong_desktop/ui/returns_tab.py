@@ -373,7 +373,7 @@ class ReturnsTab(QWidget):
             self.summary.setPlainText(f"Không ghi được mẫu báo cáo vào {folder}: {exc.strerror}. "
                                       "Hãy chọn thư mục khác.")
             return written
-        self.summary.setPlainText(f"Đã tạo {wording.number(len(written))} mẫu báo cáo kỳ {period.id} trong "
+        self.summary.setPlainText(f"Đã tạo {wording.number(len(written))} mẫu báo cáo kỳ {period.label} trong "
                                   f"{folder}. Gửi mỗi {self.level_texts().member} tệp có tên của mình.")
         return written
 

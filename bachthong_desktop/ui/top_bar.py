@@ -87,7 +87,7 @@ class TopBar(QWidget):
         self.periods.blockSignals(True)
         self.periods.clear()
         for pid in period_choices(self.window_.session.store, period_id):
-            self.periods.addItem(f"{parse_period(pid).label} ({pid})", pid)
+            self.periods.addItem(parse_period(pid).label, pid)
         self.periods.setCurrentIndex(self.periods.findData(period_id))
         self.periods.blockSignals(False)
 
@@ -130,7 +130,7 @@ class TopBar(QWidget):
             QMessageBox.information(self, "Kỳ báo cáo mới", "Mọi kỳ đến nay đều đã có. Hãy "
                                     "chọn kỳ cần làm ở ô “Kỳ báo cáo”.")
             return
-        labels = [f"{p.label} ({p.id})" for p in choices]
+        labels = [p.label for p in choices]
         choice, ok = QInputDialog.getItem(self, "Kỳ báo cáo mới", "Chọn kỳ báo cáo:", labels,
                                           0, False)
         if ok:

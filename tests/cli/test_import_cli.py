@@ -33,7 +33,7 @@ def test_template_all_then_import_status_trace(tmp_path, capsys, db_path):
     assert code == 0 and "Sẽ lưu" in text and "Chạy thử" in text
     code, text = _run(capsys, db, "import", str(good), str(bad))
     assert code == 1
-    assert "Lưu: Xã Vi Hương (01975), kỳ 2023-H1, bản 1" in text
+    assert "Lưu: Xã Vi Hương (01975), kỳ 6 tháng đầu năm 2023, bản 1" in text
     assert f"Tệp “{bad.name}”, trang “Báo cáo”, ô E12" in text and "TỪ CHỐI" in text
     code, text = _run(capsys, db, "import", str(good))
     assert code == 0 and "Không thay đổi" in text
