@@ -132,7 +132,8 @@ def test_header_and_signer_from_the_command_line(capsys, new_db_path, tmp_path):
                          "--kt", "KT. GIÁM ĐỐC", "--chuc-vu", "PHÓ GIÁM ĐỐC", "--ky-hieu", "SVHTTDL")
     assert code == 0, err
     text = report_text(capsys, db_path, "2026-H1", tmp_path / "so.docx")
-    assert "UBND TỈNH THÁI NGUYÊN\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH" in text
+    # the department's name in two lines, broken before "VÀ" (Decree 30, 12-13 pt)
+    assert "UBND TỈNH THÁI NGUYÊN\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH" in text
     assert "/BC-SVHTTDL" in text and "Thái Nguyên, ngày" in text
     assert "KT. GIÁM ĐỐC" in text and "Trần Văn Bình" in text and "TM. ỦY BAN" not in text
 
