@@ -7,6 +7,7 @@ import sys
 
 from ..core import wording
 from ..core.checks import checks_text, failing_checks
+from ..core.issue_watch import date_warning
 from ..core.periods import parse_period
 from ..exchange.document import document_for, with_number
 from ..exchange.export import issue_copy, parse_doc_date, refuse_if_failing
@@ -39,6 +40,8 @@ def run(session, args) -> int:
                               draft=bool(problems))
     figures = with_number(session.form, state.figures, args.so, date)
     name = print_document(doc, args.printer)
+    if args.final and (warning := date_warning(session, period, date)):
+        print(warning, file=sys.stderr)
     print(f"Đã gửi báo cáo tới máy in “{name}”.")
     if args.final:
         version = issue_copy(session, period.id, doc, "pdf", pdf_bytes(doc), figures)

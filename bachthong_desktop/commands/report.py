@@ -6,6 +6,8 @@ import sys
 
 from ..core import wording
 from ..core.checks import checks_text
+from ..core.issue_watch import date_warning
+from ..core.periods import parse_period
 from ..exchange.export import export, format_of, parse_doc_date
 
 
@@ -38,6 +40,8 @@ def run(session, args) -> int:
         print(f"Cảnh báo: báo cáo còn {wording.number(len(problems))} chỗ cần sửa trước khi phát hành "
               f"(đã ghi bản nháp):\n{checks_text(problems)}", file=sys.stderr)
     print(f"Đã ghi báo cáo vào {args.output}.")
+    if args.final and (warning := date_warning(session, parse_period(args.period), date)):
+        print(warning, file=sys.stderr)
     if version is not None:
         print(f"Đã lưu bản phát hành (mã {version.id}): {version.label}.")
     return 0

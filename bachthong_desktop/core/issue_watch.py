@@ -26,17 +26,30 @@ _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4
 SHOWN_TEXT = 40  # a text longer than this is said to have changed, not quoted
 
 
-def date_question(day: dt.date, today: dt.date, due: dt.date | None) -> str | None:
-    """The question before issuing with a date after today or after the deadline; else None."""
+def date_doubt(day: dt.date, today: dt.date, due: dt.date | None) -> str | None:
+    """"Ngày ban hành 31/12/2026 là ngày sau hôm nay (08/12/2026) …", or None for a usual date."""
     doubts = []
     if day > today:
         doubts.append(f"sau hôm nay ({wording.date(today)})")
     if due is not None and day > due:
         doubts.append(f"sau hạn gửi báo cáo ({wording.date(due)})")
-    if not doubts:
+    return f"Ngày ban hành {wording.date(day)} là ngày {' và '.join(doubts)}" if doubts else None
+
+
+def date_question(day: dt.date, today: dt.date, due: dt.date | None) -> str | None:
+    """The question before issuing with a date after today or after the deadline; else None."""
+    doubt = date_doubt(day, today, due)
+    return f"{doubt}: vẫn phát hành với ngày này, hay sửa lại ngày?" if doubt else None
+
+
+def date_warning(session, period, day: dt.date | None, today: dt.date | None = None) -> str | None:
+    """The command line's word on a doubtful issue date (it cannot ask): None when usual."""
+    from .deadlines import deadline
+
+    if day is None:
         return None
-    return (f"Ngày ban hành {wording.date(day)} là ngày {' và '.join(doubts)}: vẫn phát hành "
-            "với ngày này, hay sửa lại ngày?")
+    doubt = date_doubt(day, today or dt.date.today(), deadline(session.db, period, "office"))
+    return f"Lưu ý: {doubt}; hãy xem lại nếu gõ nhầm." if doubt else None
 
 
 def banner_text(version: IssuedVersion, count: int = 1) -> str:

@@ -105,3 +105,16 @@ def test_set_refuses_a_figure_the_period_s_office_does_not_report(capsys, new_db
         assert session.store.get("2026-H1", "01969", "local_news") is None
     finally:
         session.close()
+
+
+def test_an_issue_date_after_today_or_the_deadline_is_pointed_out(capsys, demo_db, tmp_path):
+    target = tmp_path / "chinh-thuc.docx"
+    code, _, err = run(capsys, "--db", demo_db, "report", "--period", "2023-H1", "-o",
+                       str(target), "--final", "--so", "5", "--ngay", "05/6/2023")
+    assert code == 0, err
+    assert "Lưu ý" not in err
+    code, _, err = run(capsys, "--db", demo_db, "report", "--period", "2023-H1", "-o",
+                       str(target), "--final", "--so", "6", "--ngay", "31/12/2099")
+    assert code == 0, err
+    assert "Lưu ý: Ngày ban hành 31/12/2099 là ngày sau hôm nay (" in err
+    assert "và sau hạn gửi báo cáo (" in err
