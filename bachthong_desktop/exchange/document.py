@@ -21,6 +21,7 @@ from ..core.values import as_date
 from .inline import Run, fill, fill_runs, is_nothing, names
 from .page import Margins
 from .appendix_words import absent_units
+from .line_breaks import kept_together
 from .recipients import dash_kept, recipient_items
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -239,8 +240,8 @@ def keep_together_template(template: str) -> str:
 
 
 def _typed(style: str, text: str) -> Paragraph:
-    """Text a person typed: printed exactly as typed, no marks read."""
-    return Paragraph(style, [Run(text)])
+    """Text a person typed: printed as typed, no marks read; a number kept with its word."""
+    return Paragraph(style, [Run(kept_together(text))])
 
 
 def render_block(form: Form, block: Block, ctx: dict) -> list[Paragraph]:
