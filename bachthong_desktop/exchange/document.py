@@ -162,6 +162,8 @@ def figure_words(form: Form, figures: dict[str, Figure], state_units=()) -> dict
     for code, fig in figures.items():
         f = form.field(code)
         value = _plain_value(form, code, fig.value)
+        if f.kind == "text" and isinstance(value, str):  # typed, put into a sentence
+            value = kept_together(value)
         ctx[code] = "" if value is None and not f.required else value  # "…" only if required
         if f.kind == "table":
             ctx[f"count_{code}"] = len(fig.value or [])
@@ -294,7 +296,7 @@ def _column_value(column, value: Any) -> Any:
         return as_date(value)
     if not isinstance(value, str):
         return value
-    value = value.strip()
+    value = kept_together(value.strip())
     if column.role == "unit_names":
         value = _LEVEL_WORDS.sub(lambda m: m.group(1) + m.group(2).lower(), value)
     for word in column.drop_leading:

@@ -34,7 +34,8 @@ def typed(demo_session):
     store.set_many("2023-H1", "063", {
         "staffing": LONG, "limitations": [ITEM, OTHER],
         "directions": [{"text": ITEM, "children": [CHILD]}],
-        "ngo_projects": [{"name": "Dự án A", "description": OWN}]}, "typed")
+        "ngo_projects": [{"name": "Dự án A", "description": OWN},
+                         {"name": "Dự án B", "purpose": "cấp nước cho 04 trường"}]}, "typed")
     return demo_session
 
 
@@ -61,6 +62,8 @@ def test_typed_text_is_kept_together_in_the_document_not_in_the_store(typed):
     for printed in (f"- {ITEM}", f"- {OTHER}", f"1. {ITEM}", f"- {CHILD}", f"+ {OWN}"):
         line = next(t for t in texts if t.replace(NBSP, " ") == printed)
         assert re.search(rf"\d{NBSP}{COUNTED}", line) and not re.search(rf"\d {COUNTED}", line)
+    assert f"6{NBSP}tháng đầu năm{NBSP}2023; UBND" in texts[0]  # a typed subject in a sentence
+    assert any(f"là cấp nước cho 04{NBSP}trường." in t for t in texts)  # a typed table cell
     stored = typed.store.values("2023-H1", "063")
     assert stored["staffing"] == LONG and NBSP not in stored["limitations"][0]
 
