@@ -90,7 +90,8 @@ class Appendix:
 
     @property
     def wide(self) -> bool:
-        return len(self.columns) > 6
+        """A landscape page for a table of many columns (none for a line without a table)."""
+        return len(self.columns) > 6 and bool(self.rows)
 
 
 @dataclass

@@ -65,4 +65,7 @@ def test_a_province_no_unit_has_reported_to(qapp, new_db_path, tmp_path, require
         title = next(line for line in appendix.splitlines() if "6 THÁNG" in line)
         assert "6 THÁNG ĐẦU NĂM 2026" in " ".join(title.split()), (pdf, title)
         counts.add(len(pages))
+        sizes = subprocess.run(["pdfinfo", "-f", "2", "-l", "2", str(pdf)], capture_output=True,
+                               text=True, check=True).stdout
+        assert re.search(r"Page\s+2 size:\s+595(\.\d+)? x 84[12]", sizes), sizes  # A4 upright
     assert counts == {2}  # the report's page and the appendix's
