@@ -232,8 +232,9 @@ def _format(text: str, context: dict[str, Any]) -> str:
         out += literal
         if name is not None:
             raw = _FORMATTER.get_value(name, (), context)
-            if spec == MID_SENTENCE and isinstance(raw, str):
-                value = continuing(raw, out)
+            if spec == MID_SENTENCE:  # only a text continues a sentence; others print as is
+                value = continuing(raw, out) if isinstance(raw, str) and raw.strip() else \
+                    _FORMATTER.format_field(raw, "")  # a number, a blank
             else:
                 value = _FORMATTER.format_field(raw, spec or "")
             out += value

@@ -70,6 +70,10 @@ def test_a_typed_text_after_la_is_in_lower_case_unless_a_name(demo_session):
     assert "Mục đích của dự án là UBND xã." in printed
 
 
+def test_mid_on_a_value_that_is_no_text_prints_it_as_is():
+    assert fill("là {x:mid} và {y:mid}", {"x": 12, "y": None}) == "là 12 và …"
+
+
 def test_the_request_subject_after_ve_viec(demo_session):
     demo_session.store.set("2023-H1", "063", "request_subject", "Về việc Báo cáo kết quả",
                            "typed")
