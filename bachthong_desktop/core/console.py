@@ -111,7 +111,7 @@ def _is_pipe(stream) -> bool:
         import ctypes
         import msvcrt
 
-        handle = msvcrt.get_osfhandle(stream.fileno())
+        handle = ctypes.c_void_p(msvcrt.get_osfhandle(stream.fileno()))  # 64 bits, not an int
         return ctypes.windll.kernel32.GetFileType(handle) == FILE_TYPE_PIPE
     except (AttributeError, OSError, ValueError, ImportError):
         return False
