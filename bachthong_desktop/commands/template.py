@@ -27,8 +27,8 @@ def _write(session, unit, period, target: Path) -> Path:
     try:
         return write_template(TemplateInfo(unit, period, session.form), target)
     except OSError as exc:
-        raise UserError(too_long(target) or f"Không ghi được tệp {target}: {exc.strerror}. Hãy chọn thư mục khác "
-                        "hoặc đóng tệp đang mở trong Excel.") from exc
+        raise UserError(too_long(target) or f"Không ghi được tệp {target}: {exc.strerror}. Hãy "
+                        "chọn thư mục khác hoặc đóng tệp đang mở trong Excel.") from exc
 
 
 def run(session, args) -> int:

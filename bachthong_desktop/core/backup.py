@@ -208,8 +208,9 @@ def _slug(reason: str) -> str:
 
 
 def _folder_error(folder: Path) -> UserError:
-    return UserError(too_long(folder, folder=True) or f"Không ghi được vào thư mục sao lưu “{folder}”. Hãy cấp quyền ghi cho thư "
-                     "mục này hoặc chọn nơi khác; cơ sở dữ liệu hiện tại không bị thay đổi.")
+    return UserError(too_long(folder, folder=True) or f"Không ghi được vào thư mục sao lưu "
+                     f"“{folder}”. Hãy cấp quyền ghi cho thư mục này hoặc chọn nơi khác; cơ sở "
+                     "dữ liệu hiện tại không bị thay đổi.")
 
 
 def _write_error(folder: Path, exc: Exception, file: Path | None = None) -> UserError:

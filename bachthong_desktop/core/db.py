@@ -115,7 +115,8 @@ def _looks_like_sqlite(path: Path) -> bool:
 
 
 def _folder_error(path: Path) -> UserError:
-    return UserError(too_long(path) or too_long(path.parent, folder=True) or f"Không ghi được vào thư mục “{path.parent}”. Hãy chọn thư mục khác "
+    return UserError(too_long(path) or too_long(path.parent, folder=True)
+                     or f"Không ghi được vào thư mục “{path.parent}”. Hãy chọn thư mục khác "
                      "(dùng --db hoặc biến BACHTHONG_DB) hoặc cấp quyền ghi cho thư mục này.")
 
 

@@ -143,8 +143,8 @@ def _open(path: Path) -> int:
     try:
         return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise UserError(too_long(path) or f"Không tạo được tệp khóa “{path}”: {exc.strerror}. Hãy cấp quyền ghi "
-                        "cho thư mục chứa cơ sở dữ liệu.") from exc
+        raise UserError(too_long(path) or f"Không tạo được tệp khóa “{path}”: {exc.strerror}. "
+                        "Hãy cấp quyền ghi cho thư mục chứa cơ sở dữ liệu.") from exc
 
 
 def _write_holder(fd: int, app: str) -> None:

@@ -75,8 +75,9 @@ def export(session, period_id: str, path: str | Path, final: bool = False,
     try:
         Path(path).write_bytes(content)
     except OSError as exc:
-        raise UserError(too_long(path) or f"Không ghi được tệp {path} ({exc.strerror}). Nếu tệp đang mở trong Word "
-                        "hoặc trình xem PDF, hãy đóng lại rồi thử lại.") from None
+        raise UserError(too_long(path)
+                        or f"Không ghi được tệp {path} ({exc.strerror}). Nếu tệp đang mở trong "
+                        "Word hoặc trình xem PDF, hãy đóng lại rồi thử lại.") from None
     version = issue_copy(session, period.id, doc, fmt, content, figures) if final else None
     return doc, version, problems
 

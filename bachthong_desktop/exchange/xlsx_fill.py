@@ -51,6 +51,7 @@ def save_workbook(workbook: Workbook, path: Path) -> Path:
     try:
         workbook.save(path)
     except OSError as exc:
-        raise UserError(too_long(path) or f"Không ghi được tệp “{path}”: {exc.strerror}. Nếu tệp đang mở trong "
+        raise UserError(too_long(path)
+                        or f"Không ghi được tệp “{path}”: {exc.strerror}. Nếu tệp đang mở trong "
                         "Excel, hãy đóng nó; hoặc chọn thư mục khác.") from exc
     return path

@@ -161,8 +161,9 @@ def check_file(path: Path) -> SafetyReport:
             size = len(data)
     except OSError as exc:
         long = too_long(path)
-        raise _refuse(name, long[0].lower() + long[1:] if long else f"không đọc được tệp ({exc.strerror}). Hãy kiểm tra "
-                      "tệp còn đó và không bị chương trình khác khóa.") from exc
+        raise _refuse(name, long[0].lower() + long[1:] if long else
+                      f"không đọc được tệp ({exc.strerror}). Hãy kiểm tra tệp còn đó và "
+                      "không bị chương trình khác khóa.") from exc
     if size > MAX_FILE_BYTES:
         raise _refuse(name, f"tệp nặng {wording.number(round(size / 1024 / 1024, 1))} MB, lớn hơn "
                       "nhiều so với một báo cáo. Hãy kiểm tra lại có đúng tệp báo cáo không.")
