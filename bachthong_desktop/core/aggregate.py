@@ -21,6 +21,8 @@ class Figure:
     office_value: Any = None
     by_unit: dict[str, Any] = field(default_factory=dict)
     overridden: bool = False
+    units_value: Any = None  # the units' total alone (printed beside an own figure)
+    own: bool = False  # the office's own work at its level: `value` is what it typed
 
     @property
     def from_units(self) -> bool:
@@ -32,18 +34,26 @@ def compile_report(store: Store, period: str, office: Unit, units: list[Unit]) -
     own = store.values(period, office.code)
     returns = store.values_by_unit(period, [u.code for u in units])
     names = {u.code: u.name for u in units}
-    return {f.code: _figure(f, own.get(f.code), returns, names) for f in store.form.fields}
+    own_codes = store.form.own_codes(office)
+    return {f.code: _figure(f, own.get(f.code), returns, names, f.code in own_codes)
+            for f in store.form.fields}
 
 
-def _figure(f: Field, own: Any, returns: dict[str, dict], names: dict[str, str]) -> Figure:
+def _figure(f: Field, own: Any, returns: dict[str, dict], names: dict[str, str],
+            own_work: bool = False) -> Figure:
+    """The office's own figure where the field is its own work at its level (its units'
+    total kept beside it); else the units' total, or the office's override of it."""
     if not f.from_units:
         return Figure(f.code, own, own)
     by_unit = {code: vals[f.code] for code, vals in returns.items()
                if vals.get(f.code) is not None}
-    if not f.from_office and own is not None:
-        return Figure(f.code, own, own, by_unit, overridden=True)
     combine = AGGREGATORS[f.aggregate]
-    return Figure(f.code, combine(f, own, by_unit, names), own, by_unit)
+    units = combine(f, None, by_unit, names) if by_unit else None
+    if own_work:
+        return Figure(f.code, own, own, by_unit, units_value=units, own=True)
+    if not f.from_office and own is not None:
+        return Figure(f.code, own, own, by_unit, overridden=True, units_value=units)
+    return Figure(f.code, combine(f, own, by_unit, names), own, by_unit, units_value=units)
 
 
 def _sum(f: Field, own: Any, by_unit: dict, names: dict) -> int | None:
@@ -64,6 +74,18 @@ def _gather_text(f: Field, own: Any, by_unit: dict, names: dict) -> list[dict]:
     if own:
         items.insert(0, {"unit": None, "unit_name": "", "text": own})
     return items
+
+
+def gathered_lines(items: list[dict] | None) -> list[str]:
+    """Units' gathered texts as the office's lines, each with its source: "Thôn Nà Bản: …"
+    (a line's own "- " or "+ " goes: the report writes its own marks)."""
+    out = []
+    for item in items or []:
+        for line in str(item.get("text") or "").splitlines():
+            line = line.strip().lstrip("-+•").strip()
+            if line:
+                out.append(f"{item['unit_name']}: {line}" if item.get("unit") else line)
+    return out
 
 
 def _merge_list(f: Field, own: Any, by_unit: dict, names: dict) -> list[dict]:
@@ -127,6 +149,7 @@ def figures_as_json(figures: dict[str, Figure], form: Form) -> dict[str, dict]:
         entry = {"label": f.label, "kind": f.kind, "unit": f.unit, "value": fig.value}
         if f.from_units:
             entry.update(total=fig.value, office_value=fig.office_value,
-                         by_unit=fig.by_unit, overridden=fig.overridden)
+                         by_unit=fig.by_unit, overridden=fig.overridden,
+                         units_value=fig.units_value, own=fig.own)
         out[code] = entry
     return out

@@ -44,6 +44,7 @@ class Field:
     max_rows: int | None = None  # a table: the most rows a return may hold
     upward_from: str | None = None
     needs: str = ""  # a level word; the field is left out where that word is empty
+    own_at: tuple[str, ...] = ()  # levels where a units' field is also the office's own work
 
     @property
     def from_units(self) -> bool:
@@ -67,6 +68,7 @@ class Block:
     if_partial: str = ""  # some units have not answered a share it prints: this sentence
     if_empty: str = ""  # a heading with nothing under it: this text, else the heading goes
     needs: str = ""  # a level word; the block is left out where it is empty for the office
+    fallback: str | None = None  # a units' text printed while the block's own field is empty
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,25 @@ class Form:
                 return key
         return kind
 
+    def level_of(self, office) -> str:
+        """The level an office is at ("xã", "tỉnh" ...): a variant's kind ("tỉnh có đặc khu"
+        is a "tỉnh"); "" where the definition knows none of its words."""
+        for kind in (office.level_word, office.kind) if office is not None else ():
+            words = self.level_words.get((kind or "").lower())
+            if words is not None:
+                return words.get("variant_of") or kind.lower()
+        return ""
+
+    def is_own(self, f: Field, level: str) -> bool:
+        """At this level the office types its own figure of the field (a commune's radio),
+        not its units' total."""
+        return f.from_office or level in f.own_at
+
+    def own_codes(self, office) -> set[str]:
+        """The units' fields that are the office's own work at the office's level."""
+        level = self.level_of(office)
+        return {f.code for f in self._fields.values() if f.from_units and level in f.own_at}
+
     def lacks(self, f: Field, words: dict[str, str]) -> bool:
         """The field names a body this level does not have (its `needs` word is empty)."""
         return bool(f.needs) and not words.get(f.needs)
@@ -188,6 +209,7 @@ def _field(raw: dict, section: str) -> Field:
         columns=tuple(_column(c) for c in raw.get("columns", ())),
         maximum=raw.get("max"), max_rows=raw.get("max_rows"),
         upward_from=raw.get("upward_from"), needs=raw.get("needs", ""),
+        own_at=tuple(raw.get("own_at", ())),
     )
 
 
@@ -197,6 +219,7 @@ def _block(raw: dict) -> Block:
         level=raw.get("level", 0), prefix=raw.get("prefix", ""),
         if_none=raw.get("if_none", ""), if_partial=raw.get("if_partial", ""),
         if_empty=raw.get("if_empty", ""), needs=raw.get("needs", ""),
+        fallback=raw.get("fallback"),
     )
 
 

@@ -22,7 +22,8 @@ CONTEXT_WORDS = {
 }
 # Words of the office's level ([level_words.<kind>] in the definition); templates use them too.
 LEVEL_WORDS = {"members", "member_kinds", "members_caps", "member_column", "media_centre",
-               "portal", "steering_35", "members_short", "member_short", "parent"}
+               "portal", "steering_35", "members_short", "member_short", "parent", "radio",
+               "members_subject"}
 CONTEXT_WORDS |= LEVEL_WORDS
 # A variant of a level ([level_words."tỉnh có đặc khu"]) says whose words it changes.
 VARIANT_KEYS = {"variant_of", "with_members"}
@@ -37,15 +38,21 @@ def check_form(form: Form, codes: list[str]) -> list[str]:
     known |= {word for words in form.period_words.values() for word in words}
     known |= {f"{f.code}_{part}" for f in form.fields if f.aggregate == "share_yes"
               for part in ("yes", "answered", "missing")}
+    known |= {f"{f.code}_units" for f in form.fields if f.from_units}
     for f in form.fields:
         problems += _check_field(f)
         if f.upward_from and f.upward_from not in codes:
             problems.append(f"field {f.code}: upward_from names unknown field {f.upward_from}")
+        problems += [f"field {f.code}: own_at names unknown level {level!r}"
+                     for level in f.own_at if level not in form.level_words]
+        if f.own_at and not f.from_units:
+            problems.append(f"field {f.code}: own_at is for a field its units report too")
     for i, section in enumerate(form.sections):
         for j, block in enumerate(section.blocks):
             problems += _check_block(block, form, known, f"sections[{i}].blocks[{j}]")
     problems += _check_levels(form)
     problems += _check_needs(form)
+    problems += _check_printed(form)
     for key in ("trich_yeu", "opening", "closing", "appendix_title", "appendix_units",
                 "appendix_units_sum"):
         problems += _check_template(form.document.get(key, ""), known, f"document.{key}")
@@ -72,7 +79,8 @@ def _printed_by(form: Form) -> dict[str, set[str]]:
     templates = [(b, t) for s in form.sections for b in s.blocks
                  for t in (b.template, b.if_partial, "" if b.if_none == "omit" else b.if_none)]
     for block, template in templates:
-        for code in _codes_in(form, template) | ({block.field} if block.field else set()):
+        fields = {c for c in (block.field, block.fallback) if c}
+        for code in _codes_in(form, template) | fields:
             out.setdefault(code, set()).add(block.needs)
     for key in ("trich_yeu", "opening", "closing", "appendix_title"):
         for code in _codes_in(form, form.document.get(key, "")):
@@ -103,9 +111,57 @@ def _check_needs(form: Form) -> list[str]:
                             "reporting unit fills the same return")
         elif f.needs and blocks - {f.needs}:
             problems.append(f"field {f.code} needs {f.needs!r} but a block without it prints it")
-        elif not f.needs and blocks and "" not in blocks and len(blocks) == 1:
+        elif not f.needs and not f.from_units and blocks and "" not in blocks \
+                and len(blocks) == 1:
             problems.append(f"field {f.code} is printed only by blocks that need "
                             f"{next(iter(blocks))!r}: give it needs = {next(iter(blocks))!r} too")
+    return problems
+
+
+def _own_prints(form: Form) -> dict[str, set[str]]:
+    """For each field, the `needs` of every block that prints the office's own value of it
+    ({code}, a block's field; not {code_units}, which is its units' total)."""
+    out: dict[str, set[str]] = {}
+    for block in (b for s in form.sections for b in s.blocks):
+        templates = (block.template, block.if_partial,
+                     "" if block.if_none == "omit" else block.if_none)
+        named = {n.split(".")[0] for t in templates for n in _names(t)}
+        codes = {n for n in named if form.has_field(n)} | ({block.field} - {None})
+        for code in codes:
+            out.setdefault(code, set()).add(block.needs)
+    for key in ("trich_yeu", "opening", "closing"):
+        for name in _names(form.document.get(key, "")):
+            if form.has_field(name):
+                out.setdefault(name, set()).add("")
+    return out
+
+
+def _names(template: str) -> list[str]:
+    try:
+        return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+    except ValueError:
+        return []
+
+
+def level_fills(form: Form, level: str) -> list[Field]:
+    """The fields an office of this level types itself: its own fields (not of a body it
+    lacks) and the units' fields that are its own work there (a commune's radio)."""
+    words = form.words_for(level)
+    base = form.level_words.get(level, {}).get("variant_of") or level
+    return [f for f in form.fields_for(words) if f.from_office or base in f.own_at]
+
+
+def _check_printed(form: Form) -> list[str]:
+    """Nothing an office types is printed nowhere: at every level, each field it fills is
+    printed by a block that level prints (or plays a part of the document, a role)."""
+    problems, printed, roles = [], _own_prints(form), set(form.roles.values())
+    for level in form.level_words:
+        words = form.words_for(level)
+        for f in level_fills(form, level):
+            shown = {n for n in printed.get(f.code, set()) if not n or words.get(n)}
+            if not shown and f.code not in roles:
+                problems.append(f"field {f.code}: an office of level {level!r} fills it but "
+                                "no block that level prints prints it")
     return problems
 
 
@@ -136,6 +192,10 @@ def _check_block(block: Block, form: Form, known: set[str], where: str) -> list[
         return [f"{where}: a {block.kind} block needs a field"]
     if block.needs and block.needs not in LEVEL_WORDS:
         return [f"{where}: needs unknown level word {block.needs!r}"]
+    if block.fallback and (not form.has_field(block.fallback)
+                           or form.field(block.fallback).aggregate != "gather_text"
+                           or block.kind != "bullets"):
+        return [f"{where}: fallback must be a bullets block's units' gathered text field"]
     if block.kind == "records":
         known = known | {c.code for c in form.field(block.field).columns}
     if block.kind == "heading":
@@ -156,11 +216,11 @@ KEYS = {
     "section": ({"code", "tab"}, {"fields", "blocks"}),
     "field": ({"code", "kind", "label"}, {"reporters", "aggregate", "unit", "required",
                                           "default_from", "merge_key", "columns", "max",
-                                          "max_rows", "upward_from", "needs"}),
+                                          "max_rows", "upward_from", "needs", "own_at"}),
     "column": ({"code", "label"}, {"kind", "required", "merge", "reporters", "role",
                                    "drop_leading"}),
     "block": ({"kind"}, {"template", "field", "level", "prefix", "if_none", "if_partial",
-                         "if_empty", "needs"}),
+                         "if_empty", "needs", "fallback"}),
     "returns": (set(), {"file_prefix", "title", "return_sheet", "text_sheet", "text_title",
                         "help_sheet", "help", "table_sheets"}),
 }

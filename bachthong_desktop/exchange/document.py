@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core import wording
-from ..core.aggregate import Figure
+from ..core.aggregate import Figure, gathered_lines
 from ..core.definition import Block, Form
 from ..core.definition_check import LEVEL_WORDS
 from ..core.numbers import date_line
@@ -166,6 +166,8 @@ def figure_words(form: Form, figures: dict[str, Figure], state_units=()) -> dict
         if f.kind == "text" and isinstance(value, str):  # typed, put into a sentence
             value = kept_together(value)
         ctx[code] = "" if value is None and not f.required else value  # "…" only if required
+        if f.from_units:  # the units' total alone, beside an own figure
+            ctx[f"{code}_units"] = "" if fig.units_value is None else fig.units_value
         if f.kind == "table":
             ctx[f"count_{code}"] = len(fig.value or [])
         if f.aggregate == "share_yes":
@@ -265,7 +267,9 @@ def render_block(form: Form, block: Block, ctx: dict) -> list[Paragraph]:
     if block.kind == "text":
         return [_typed("body", line) for line in str(value or "").splitlines() if line.strip()]
     if block.kind == "bullets":
-        return [_typed("body", f"{block.prefix or '- '}{item}") for item in value or []]
+        items = value or (gathered_lines(ctx.get(f"{block.fallback}_units") or [])
+                          if block.fallback else [])
+        return [_typed("body", f"{block.prefix or '- '}{item}") for item in items]
     if block.kind == "numbered":
         out = []
         for i, item in enumerate(value or [], 1):
@@ -453,10 +457,11 @@ def _appendix_totals(fields, words: dict, grouped: bool = False) -> list[list[st
     """The compiled totals ("Tổng cộng"); where the office changed a total, the units' sum is
     "Cộng các xã, thị trấn" and a "Tổng cộng theo báo cáo" row gives the report's figures."""
     if not any(fig.overridden for _, fig in fields):
-        totals = [fig.value if not f.from_office else _units_sum(fig) for f, fig in fields]
+        totals = [fig.value if not (f.from_office or fig.own) else _units_sum(fig)
+                  for f, fig in fields]
         return [["", words["appendix_total"], *(_cell(t, grouped) for t in totals)]]
     sums = [_cell(_units_sum(fig), grouped) for _, fig in fields]
-    reported = [_cell(fig.value, grouped) for _, fig in fields]
+    reported = [_cell(_units_sum(fig) if fig.own else fig.value, grouped) for _, fig in fields]
     return [["", words["appendix_units_sum"], *sums],
             ["", words["appendix_reported_total"], *reported]]
 

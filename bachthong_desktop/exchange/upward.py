@@ -6,20 +6,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..core.aggregate import Figure
+from ..core.aggregate import Figure, gathered_lines
 from ..core.definition import Field, Form
 from ..core.periods import parse_period
 from .xlsx_fill import fill_return, save_workbook
 from .xlsx_template import TemplateInfo, build_template, template_file_name, unit_columns
 
 
-def _texts(items: list[dict] | str | None) -> str | None:
-    """Texts gathered from the office and its units, as one text: the office's first."""
-    if isinstance(items, str):  # the office wrote its own text in place of its units'
-        return items
-    lines = [i["text"] if not i.get("unit") else f"{i['unit_name']}: {i['text']}"
-             for i in items or [] if i.get("text")]
-    return "\n".join(lines) or None
+def _texts(f: Field, fig: Figure, figures: dict[str, Figure]) -> str | None:
+    """The office's text of a gathered field as its report printed it: its own lines
+    (`upward_from`), or while it wrote none, its units' texts each with its source."""
+    source = figures.get(f.upward_from) if f.upward_from else None
+    own = source.value if source is not None else None
+    if isinstance(fig.value, str):  # an old override: the office's text in place of its units'
+        own = own or fig.value
+    if own:
+        return "\n".join(own) if isinstance(own, list) else str(own)
+    return "\n".join(gathered_lines(fig.units_value)) or None
 
 
 def _rows(f: Field, rows: list[dict] | None) -> list[dict]:
@@ -39,7 +42,7 @@ def upward_value(f: Field, fig: Figure, figures: dict[str, Figure]) -> Any:
     if f.kind == "yesno":
         return _yes_no(f, fig, figures)
     if f.aggregate == "gather_text":
-        return _texts(fig.value)
+        return _texts(f, fig, figures)
     if f.kind == "table":
         return _rows(f, fig.value)
     return fig.value

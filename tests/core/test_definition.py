@@ -31,7 +31,7 @@ def test_tabs_are_the_report_sections_in_order():
 def test_headings_cover_every_part_of_the_reference():
     """Every heading of the reference, at its level, numbered by the document ({n})."""
     headings = [b for s in load_form().sections for b in s.blocks if b.kind == "heading"]
-    assert [b.level for b in headings] == [1, 1, 2, 2, 2, 2, 3, 3, 3, 1, 2, 2, 1]
+    assert [b.level for b in headings] == [1, 1, 2, 2, 2, 2, 3, 3, 3, 1, 2, 2, 2, 1]
     assert all(b.template.startswith("{n} ") for b in headings)
 
 

@@ -27,7 +27,9 @@ def test_a_commune_or_province_lacks_the_centre_s_fields_the_district_has_them()
     lacked = {f.code for f in form.fields} - {f.code for f in form.fields_for(form.words_for("xã"))}
     assert lacked == CENTRE_FIELDS
     assert len(form.fields_for(form.words_for("tỉnh"))) == len(form.fields) - len(CENTRE_FIELDS)
-    assert form.fields_for(form.words_for("huyện")) == form.fields
+    # the 2023 district printed no proposals of its own (the reference): it has no such field
+    assert form.fields_for(form.words_for("huyện")) == [f for f in form.fields
+                                                       if f.code != "proposals"]
 
 
 def test_a_field_the_window_hides_may_not_be_printed_by_a_block_that_stays():
@@ -88,3 +90,35 @@ def test_validation_leaves_out_what_the_level_lacks(demo_session):
                                 "office")
     warned = {p.field for p in demo_session.state("2026-H1", earlier="2023-H1").problems}
     assert "portal_news" in warned and "local_news" not in warned
+
+
+def test_a_field_an_office_fills_but_no_block_prints_is_refused():
+    raw = raw_form()
+    sections = raw["sections"]
+    activities = next(s for s in sections if s["code"] == "activities")
+    activities["blocks"] = [b for b in activities["blocks"]
+                            if "{unit_radio_news}" not in b.get("template", "")]
+    with pytest.raises(ValueError, match="field unit_radio_news: an office of level 'xã' fills "
+                                         "it but no block that level prints prints it"):
+        parse_form(raw)
+
+
+def test_a_new_field_of_the_office_needs_a_block_that_prints_it():
+    raw = raw_form()
+    raw["sections"][1]["fields"].append({"code": "forgotten", "kind": "count", "label": "X",
+                                         "unit": "lượt"})
+    with pytest.raises(ValueError, match="field forgotten: an office of level 'huyện' fills"):
+        parse_form(raw)
+
+
+def test_own_work_by_level():
+    """A commune types its own radio, page, sessions, visitors and rebuttals; a province its
+    own rebuttals; the 2023 district none: its figures are its communes' totals."""
+    form = load_form()
+    commune = {"unit_radio_news", "unit_page_posts", "propaganda_sessions", "foreign_visitors",
+               "rebuttal_turns", "rebuttal_accounts"}
+    own = {level: {f.code for f in form.unit_fields() if level in f.own_at}
+           for level in ("xã", "phường", "đặc khu", "tỉnh", "thành phố", "huyện")}
+    assert own["xã"] == own["phường"] == own["đặc khu"] == commune
+    assert own["tỉnh"] == own["thành phố"] == {"rebuttal_turns", "rebuttal_accounts"}
+    assert own["huyện"] == set()
