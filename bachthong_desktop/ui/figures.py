@@ -40,13 +40,16 @@ def units_total(field: Field, fig: Figure | None) -> int | None:
 
 
 class FigureCountEditor(Editor):
-    """A sum of the communes' counts: read-only unless "Sửa tay"; its value is the override."""
+    """A count the office's units report: where it is the office's own work at its level (a
+    commune's radio) the office types it, its units' total shown beside; elsewhere the units'
+    sum, read-only unless "Sửa tay", its value the override."""
 
     def __init__(self, field: Field, parent=None):
         super().__init__(field, parent)
         self.figure: Figure | None = None
         self.names: dict[str, str] = {}
         self.texts = LevelTexts()
+        self.own = False  # the office's own work at its level: typed, no "Sửa tay"
         edit = self._add(QLineEdit())
         edit.setMaximumWidth(160)
         edit.textEdited.connect(self._changed)
@@ -61,9 +64,14 @@ class FigureCountEditor(Editor):
     def set_figure(self, fig: Figure | None, names: dict[str, str],
                    texts: LevelTexts = LevelTexts()) -> None:
         self.figure, self.names, self.texts = fig, names, texts
+        self.own = self.field.code in texts.own
+        self.toggle.setVisible(not self.own)
         self._show(None)  # an override being typed stays as it is
 
     def _show(self, override: int | None) -> None:
+        if self.own:
+            self._show_own()
+            return
         total = units_total(self.field, self.figure)
         lines = breakdown_lines(self.figure, self.names)
         on = override is not None or self.toggle.isChecked()
@@ -81,10 +89,25 @@ class FigureCountEditor(Editor):
                                f"bỏ đánh dấu (Bỏ sửa tay) để dùng lại tổng của {members} báo cáo.")
         self.info.setToolTip(self.main.toolTip())
 
+    def _show_own(self) -> None:
+        """The office's own figure, typed; what its units reported is said beside, apart."""
+        self.main.setReadOnly(False)
+        self.main.setStyleSheet("")
+        lines = breakdown_lines(self.figure, self.names)
+        total = units_total(self.field, self.figure)
+        members, member = self.texts.members, self.texts.member
+        self.info.setText("" if not lines else
+                          f"Số liệu của chính cơ quan. {capitalised(members)} báo cáo thêm: "
+                          f"{wording.number(len(lines))} {member}, tổng "
+                          f"{wording.number(total)} (in ở câu riêng và ở Phụ lục, không cộng "
+                          "vào số của cơ quan)")
+        self.main.setToolTip("\n".join(lines))
+        self.info.setToolTip(self.main.toolTip())
+
     def _load(self, value):
         self.toggle.setChecked(value is not None)
-        if value is not None:
-            self.main.setText(wording.number(value))
+        if value is not None or self.own:
+            self.main.setText("" if value is None else wording.number(value))
         self._show(value)
 
     def _toggled(self, on: bool) -> None:
@@ -99,10 +122,10 @@ class FigureCountEditor(Editor):
         self._changed()
 
     def typed_text(self) -> str:
-        return self.main.text() if self.toggle.isChecked() else ""
+        return self.main.text() if self.own or self.toggle.isChecked() else ""
 
     def value(self):
-        return parse_count(self.main.text()) if self.toggle.isChecked() else None
+        return parse_count(self.main.text()) if self.own or self.toggle.isChecked() else None
 
 
 class UnitsView(QWidget):

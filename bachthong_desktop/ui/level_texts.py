@@ -16,6 +16,7 @@ class LevelTexts:
     member: str = GENERIC["member_short"]  # "xã", "xã, phường"
     parent: str = GENERIC["parent"]  # "tỉnh", "cấp tỉnh", "Bộ"
     hidden: frozenset[str] = frozenset()  # fields of bodies the level lacks ("Trung tâm VH …")
+    own: frozenset[str] = frozenset()  # units' fields the office types as its own work there
 
     @classmethod
     def of(cls, form, office) -> LevelTexts:
@@ -24,7 +25,8 @@ class LevelTexts:
             return cls()
         words, named = form.words_of(office), form.unit_words(office)
         return cls(named["members_short"], named["member_short"], named["parent"],
-                   frozenset(f.code for f in form.fields if form.lacks(f, words)))
+                   frozenset(f.code for f in form.fields if form.lacks(f, words)),
+                   frozenset(form.own_codes(office)))
 
     @property
     def returns_tab(self) -> str:

@@ -77,8 +77,8 @@ class FieldRow(QWidget):
 
 def field_label(field: Field, commune: bool = False, texts: LevelTexts = LevelTexts()) -> str:
     if field.aggregate == "gather_text" and not commune:
-        return (f"{field.label}: {texts.members} báo cáo gửi lên "
-                "(chỉ để xem; chép ý cần dùng vào phần trên)")
+        return (f"{field.label}: {texts.members} báo cáo gửi lên, kèm tên từng nơi (chép ý "
+                "cần dùng vào ô trên; khi ô trên để trống, báo cáo in các ý này)")
     unit = f" ({field.unit})" if field.unit and field.kind == "count" else ""
     return field.label + unit + (" *" if field.required else "")
 
