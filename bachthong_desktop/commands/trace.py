@@ -29,10 +29,14 @@ def run(session, args) -> int:
                         + ", ".join(f.code for f in session.form.unit_fields()) + ".")
     f = session.form.field(args.code)
     figure = session.compile(period)[f.code]
-    total = "(chưa có)" if figure.value is None else value_text(f, figure.value)
+    summed = figure.units_value if figure.own else figure.value  # the units' total
+    total = "(chưa có)" if summed is None else value_text(f, summed)
     if f.aggregate == "share_yes" and figure.value is not None:
         total = f"{wording.share(figure.value)} số đơn vị trả lời “Có”"
     print(f"{f.label} ({f.code}), kỳ {period.id}: {total}")
+    if figure.own and figure.value is not None:
+        print(f"  Số của chính cơ quan (in ở câu riêng, không cộng vào tổng): "
+              f"{value_text(f, figure.value)}")
     if figure.overridden:
         print("  Huyện đã ghi đè tổng này bằng số tự nhập.")
     elif figure.office_value is not None and f.from_office:

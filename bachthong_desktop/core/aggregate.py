@@ -35,8 +35,13 @@ def compile_report(store: Store, period: str, office: Unit, units: list[Unit]) -
     returns = store.values_by_unit(period, [u.code for u in units])
     names = {u.code: u.name for u in units}
     own_codes = store.form.own_codes(office)
-    return {f.code: _figure(f, own.get(f.code), returns, names, f.code in own_codes)
-            for f in store.form.fields}
+    figures = {f.code: _figure(f, own.get(f.code), returns, names, f.code in own_codes)
+               for f in store.form.fields}
+    for code, gathered in store.form.fallbacks(store.form.words_of(office)).items():
+        lines = gathered_lines(figures[gathered].units_value)
+        if not figures[code].value and lines:  # the office wrote none: its units' texts
+            figures[code] = Figure(code, lines, figures[code].office_value)
+    return figures
 
 
 def _figure(f: Field, own: Any, returns: dict[str, dict], names: dict[str, str],
@@ -148,7 +153,8 @@ def figures_as_json(figures: dict[str, Figure], form: Form) -> dict[str, dict]:
         f = form.field(code)
         entry = {"label": f.label, "kind": f.kind, "unit": f.unit, "value": fig.value}
         if f.from_units:
-            entry.update(total=fig.value, office_value=fig.office_value,
+            entry.update(total=fig.units_value if fig.own else fig.value,
+                         office_value=fig.office_value,
                          by_unit=fig.by_unit, overridden=fig.overridden,
                          units_value=fig.units_value, own=fig.own)
         out[code] = entry

@@ -27,6 +27,12 @@ def describe_report(form: Form, period: Period, office: Unit, units: list[Unit],
 
 def _describe(field: Field, fig: Figure, unit_count: int) -> list[str]:
     head = f"{field.label} [{field.code}]: "
+    if fig.own:  # the office's own figure; its units' total apart, never added to it
+        units = (f"  (số của cơ quan; {wording.number(len(fig.by_unit))}/"
+                 f"{wording.number(unit_count)} đơn vị báo cáo thêm, tổng "
+                 f"{_scalar(field, fig.units_value)})" if fig.by_unit else "")
+        shown = "(chưa có)" if fig.value in (None, "") else _scalar(field, fig.value)
+        return [head + shown + units]
     if fig.value in (None, [], ""):
         return [head + "(chưa có)"]
     note = ""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core import wording
-from ..core.aggregate import Figure, gathered_lines
+from ..core.aggregate import Figure
 from ..core.definition import Block, Form
 from ..core.definition_check import LEVEL_WORDS
 from ..core.numbers import date_line
@@ -267,9 +267,7 @@ def render_block(form: Form, block: Block, ctx: dict) -> list[Paragraph]:
     if block.kind == "text":
         return [_typed("body", line) for line in str(value or "").splitlines() if line.strip()]
     if block.kind == "bullets":
-        items = value or (gathered_lines(ctx.get(f"{block.fallback}_units") or [])
-                          if block.fallback else [])
-        return [_typed("body", f"{block.prefix or '- '}{item}") for item in items]
+        return [_typed("body", f"{block.prefix or '- '}{item}") for item in value or []]
     if block.kind == "numbered":
         out = []
         for i, item in enumerate(value or [], 1):

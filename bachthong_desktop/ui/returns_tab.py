@@ -305,7 +305,8 @@ class ReturnsTab(QWidget):
             return
         figure = figures[code]
         field = self.session.form.field(code)
-        total = "chưa có" if figure.value is None else _value_text(field, figure.value)
+        summed = figure.units_value if figure.own else figure.value  # the units' total
+        total = "chưa có" if summed is None else _value_text(field, summed)
         if field.aggregate == "share_yes" and figure.value is not None:
             total = f"{wording.share(figure.value)} số {self.level_texts().member} trả lời “Có”"
         self.trace_total.setText(f"Tổng hợp: <b>{total}</b>")

@@ -69,3 +69,12 @@ def test_the_2023_district_body_has_none_of_the_new_sentences(demo_session):
 
 def body_of(session, period) -> str:
     return "\n".join(p.text for p in document_for(session, period).body)
+
+
+def test_the_units_texts_count_as_the_offices_until_it_writes_its_own(new_session):
+    """Standing in for the office's "Tồn tại, hạn chế", its units' texts fill that required
+    part: the checks do not ask the office for what its report prints."""
+    commune_with_two_thon(new_session)
+    state = new_session.state(PERIOD)
+    assert state.value("limitations") == ["Thôn Nà Bản: Thiếu loa 40", "Thôn Khuổi Lếch: Thiếu loa 45"]
+    assert "limitations" not in {p.field for p in state.problems}
