@@ -166,11 +166,12 @@ class Form:
         level = self.level_of(office)
         return {f.code for f in self._fields.values() if f.from_units and level in f.own_at}
 
-    def fallbacks(self, words: dict[str, str]) -> dict[str, str]:
+    def fallbacks(self, words: dict[str, str] | None = None) -> dict[str, str]:
         """For each field a printed block gives a fallback, the units' gathered field whose
-        texts stand in for it while the office has written none (at a level of these words)."""
+        texts stand in for it while the office has written none (at a level of these words;
+        None: at any level)."""
         return {b.field: b.fallback for s in self.sections for b in s.blocks
-                if b.fallback and (not b.needs or words.get(b.needs))}
+                if b.fallback and (words is None or not b.needs or words.get(b.needs))}
 
     def lacks(self, f: Field, words: dict[str, str]) -> bool:
         """The field names a body this level does not have (its `needs` word is empty)."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from ..core import wording
-from ..core.aggregate import AGGREGATORS, Figure
+from ..core.aggregate import AGGREGATORS, Figure, gathered_lines
 from ..core.definition import Field
 from ..core.numbers import parse_count
 from .editors import Editor, route_undo_keys
@@ -129,11 +130,17 @@ class FigureCountEditor(Editor):
 
 
 class UnitsView(QWidget):
-    """A read-only view of what the communes sent for a field (share, texts, projects)."""
+    """A read-only view of what the communes sent for a field (share, texts, projects); texts
+    can be taken, with their sources, into the office's own field (`take`)."""
+
+    take = Signal(list)  # the units' lines, "Thôn Nà Bản: …", for the office's own field
 
     def __init__(self, field: Field, parent=None):
         super().__init__(parent)
         self.field = field
+        self.lines: list[str] = []
+        self.take_button: QPushButton | None = None
+        self.take_target = ""  # the office's field the texts are taken into
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         if field.aggregate == "gather_text":
@@ -148,10 +155,20 @@ class UnitsView(QWidget):
         self.view.setStyleSheet(READ_ONLY_STYLE)
         column.addWidget(self.view)
 
+    def offer_take(self, target_label: str) -> None:
+        """A button that copies the units' texts into the office's own field (named)."""
+        self.take_button = QPushButton(f"Chép các ý này vào “{target_label}”")
+        self.take_button.clicked.connect(lambda: self.take.emit(list(self.lines)))
+        self.take_button.setEnabled(bool(self.lines))
+        self.layout().addWidget(self.take_button, 0, Qt.AlignLeft)
+
     def set_figure(self, fig: Figure | None, names: dict[str, str],
                    texts: LevelTexts = LevelTexts()) -> None:
         if self.field.aggregate == "gather_text":
-            items = [i for i in (fig.value if fig and fig.value else []) if i.get("unit")]
+            items = (fig.units_value if fig else None) or []
+            self.lines = gathered_lines(items)
+            if self.take_button is not None:
+                self.take_button.setEnabled(bool(self.lines))
             text = "\n\n".join(f"[{i['unit_name']}] {i['text']}" for i in items)
             self.view.setPlainText(text or f"Chưa có {texts.member} nào gửi nội dung này.")
             return

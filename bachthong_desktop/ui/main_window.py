@@ -255,6 +255,8 @@ class MainWindow(QMainWindow):
                 editor.main.setPlaceholderText(f"để trống sẽ dùng: {default}")
             if isinstance(editor, DateEditor):
                 editor.set_period(parse_period(self.period))
+        for target, gathered in self.session.form.fallbacks().items():
+            tab.link_take(gathered, target)
         tab.set_figures(self.figures, self.names, self.level_texts)
         for code in tab.rows:
             self._refresh_field(code)

@@ -75,6 +75,17 @@ class FieldRow(QWidget):
         self.problem.setVisible(bool(text) or self.reserved)
 
 
+def append_lines(editor: Editor, lines: list[str]) -> None:
+    """Lines added at the end of a multi-line editor, as if typed there (undo takes them back)."""
+    box = editor.main
+    cursor = box.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    start = "\n" if box.toPlainText().strip() else ""
+    cursor.insertText(start + "\n".join(lines))
+    box.setTextCursor(cursor)
+    box.setFocus()
+
+
 def field_label(field: Field, commune: bool = False, texts: LevelTexts = LevelTexts()) -> str:
     if field.aggregate == "gather_text" and not commune:
         return (f"{field.label}: {texts.members} báo cáo gửi lên, kèm tên từng nơi (chép ý "
@@ -146,6 +157,16 @@ class SectionTab(QScrollArea):
             label.setBuddy(editor.focus_widget())
         self._rows[f.code] = row
 
+    def link_take(self, gathered: str, target: str) -> None:
+        """The units' texts of `gathered` can be copied into the office's field `target`."""
+        rows = self.rows
+        if gathered not in rows or target not in rows or rows[gathered].view is None:
+            return
+        editor = rows[target].editor
+        rows[gathered].view.offer_take(rows[target].field.label.split(" (")[0])
+        rows[gathered].view.take_target = target
+        rows[gathered].view.take.connect(lambda lines: append_lines(editor, lines))
+
     @property
     def editors(self) -> dict[str, Editor]:
         return {c: r.editor for c, r in self.rows.items() if r.editor is not None}
@@ -161,6 +182,9 @@ class SectionTab(QScrollArea):
                 if isinstance(widget, (FigureCountEditor, UnitsView)):
                     widget.set_figure(figures.get(code), names, texts)
             self._show_row(row, code not in texts.hidden)
+            take = getattr(row.view, "take_button", None)
+            if take is not None:  # never into a field the level lacks (2023: no proposals)
+                take.setVisible(row.view.take_target not in texts.hidden)
 
     def _show_row(self, row: FieldRow, shown: bool) -> None:
         """A field of a body the office's level does not have is not asked for."""

@@ -76,6 +76,12 @@ def test_its_own_difficulties_and_proposals_are_its_to_write(new_opener, new_db_
         assert tab.rows[code].isVisibleTo(window)
     view = tab.rows["unit_difficulties"].view
     assert "[Thôn Nà Bản] Thiếu loa" in view.view.toPlainText()
+    type_text(editor_of(window, "limitations").main, "Kinh phí ít")
+    view.take_button.click()  # the thôn's text, with its source, taken into the commune's own
+    window.saver.flush()
+    assert window.session.store.get("2026-H1", "02008", "limitations") == [
+        "Kinh phí ít", "Thôn Nà Bản: Thiếu loa"]
+    assert not tab.rows["unit_proposals"].view.take_button.isEnabled()  # nothing to take
     type_text(editor_of(window, "proposals").main, "Cấp thêm loa")
     window.saver.flush()
     assert window.session.store.get("2026-H1", "02008", "proposals") == ["Cấp thêm loa"]
@@ -87,3 +93,7 @@ def test_the_2023_district_keeps_its_communes_totals(opener, qtbot):
     editor = editor_of(window, "unit_radio_news")
     assert not editor.own and editor.toggle.isVisibleTo(window) and editor.main.isReadOnly()
     assert "Tổng của các xã báo cáo" in editor.info.text()
+    tab = _show_tab_of(window, qtbot, "unit_proposals")
+    assert not tab.rows["proposals"].isVisibleTo(window)  # the 2023 district had none
+    assert not tab.rows["unit_proposals"].view.take_button.isVisibleTo(window)
+    assert tab.rows["unit_difficulties"].view.take_button.isVisibleTo(window)
