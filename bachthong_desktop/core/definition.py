@@ -156,11 +156,6 @@ class Form:
                 return words.get("variant_of") or kind.lower()
         return ""
 
-    def is_own(self, f: Field, level: str) -> bool:
-        """At this level the office types its own figure of the field (a commune's radio),
-        not its units' total."""
-        return f.from_office or level in f.own_at
-
     def own_codes(self, office) -> set[str]:
         """The units' fields that are the office's own work at the office's level."""
         level = self.level_of(office)
