@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..core.aggregate import Figure, gathered_lines
+from ..core.aggregate import Figure
 from ..core.definition import Field, Form
 from ..core.periods import parse_period
 from .xlsx_fill import fill_return, save_workbook
@@ -14,15 +14,16 @@ from .xlsx_template import TemplateInfo, build_template, template_file_name, uni
 
 
 def _texts(f: Field, fig: Figure, figures: dict[str, Figure]) -> str | None:
-    """The office's text of a gathered field as its report printed it: its own lines
-    (`upward_from`), or while it wrote none, its units' texts each with its source."""
+    """The office's text of a gathered field as its report printed it: its own field
+    (`upward_from`), which holds its units' texts with their sources while it wrote none;
+    nothing where its report prints no such part (the 2023 district's proposals)."""
     source = figures.get(f.upward_from) if f.upward_from else None
     own = source.value if source is not None else None
     if isinstance(fig.value, str):  # an old override: the office's text in place of its units'
         own = own or fig.value
-    if own:
-        return "\n".join(own) if isinstance(own, list) else str(own)
-    return "\n".join(gathered_lines(fig.units_value)) or None
+    if isinstance(own, list):
+        return "\n".join(own) or None
+    return own or None
 
 
 def _rows(f: Field, rows: list[dict] | None) -> list[dict]:

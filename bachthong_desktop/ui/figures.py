@@ -104,6 +104,7 @@ class FigureCountEditor(Editor):
                           "vào số của cơ quan)")
         self.main.setToolTip("\n".join(lines))
         self.info.setToolTip(self.main.toolTip())
+        self.toggle.setToolTip("")  # hidden: nothing to override
 
     def _load(self, value):
         self.toggle.setChecked(value is not None)

@@ -17,7 +17,7 @@ from bachthong_desktop.exchange.docx_writer import docx_bytes
 from bachthong_desktop.exchange.document import document_for
 
 # (catalog code, the level its kind is at); the 2023 district is the demo's
-OFFICES = [("02008", "xã"), ("00187", "phường"), ("07192", "đặc khu"), ("19", "tỉnh"),
+OFFICES = [("02008", "xã"), ("00199", "phường"), ("07192", "đặc khu"), ("19", "tỉnh"),
            ("01", "thành phố")]
 PERIOD = "2026-H1"
 

@@ -69,3 +69,13 @@ def test_send_from_the_command_line(capsys, new_db_path, tmp_path):
                  str(tmp_path / "gui.xlsx")]) == 0
     assert "Đã ghi báo cáo của Xã Phủ Thông" in capsys.readouterr().out
     assert (tmp_path / "gui.xlsx").exists()
+
+
+def test_the_2023_district_sends_up_no_proposals_its_report_did_not_print(demo_session):
+    from bachthong_desktop.exchange.upward import upward_values
+
+    sent = upward_values(demo_session.form, demo_session.compile("2023-H1"))
+    assert demo_session.compile("2023-H1")["unit_proposals"].by_unit  # the communes proposed
+    assert "unit_proposals" not in sent  # the reference report has no proposals part
+    assert sent["unit_difficulties"].splitlines() == demo_session.compile(
+        "2023-H1")["limitations"].value  # its "Tồn tại, hạn chế", as printed
