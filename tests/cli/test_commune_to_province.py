@@ -61,7 +61,7 @@ def test_a_commune_without_units_prints_everything_and_its_province_gets_it(
     session.store.set_many(PERIOD, COMMUNE, {"ngo_projects": [PROJECT]}, "office")
     session.close()
     expected["ngo_projects"] = [PROJECT["name"], PROJECT["donor"], PROJECT["purpose"],
-                                "mường hum", "05/01/2026-31/12/2027"]
+                                "mường hum", "05/01/2026", "31/12/2027"]
 
     pdf = tmp_path / "xa.pdf"
     assert run(capsys, "--db", commune_db, "report", "--period", PERIOD, "-o", str(pdf))[0] == 0
