@@ -55,7 +55,8 @@ def _nothing(empty):
 def value_strategy(f):
     """A value of a field's kind, or empty, or zero."""
     if f.kind == "count":
-        return st.one_of(_nothing(0), st.integers(1, 20), st.integers(10_000, 99_999))
+        big = min(99_999, f.maximum or 99_999)  # within the field's max: the store refuses more
+        return st.one_of(_nothing(0), st.integers(1, 20), st.integers(10_000, big))
     if f.kind == "yesno":
         return st.sampled_from([None, True, False])
     if f.kind == "date":
