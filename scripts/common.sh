@@ -16,6 +16,12 @@ PYVER="$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 TEST_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui cups printer-driver-cups-pdf
   poppler-utils binutils libpython$PYVER libpython${PYVER}t64"
 
+# The Windows test run and the installer (scripts/windows-*.sh): Wine, a display for the window,
+# the cross compiler of the test-only icuuc stub, NSIS, unzip for the Windows Python and wheels.
+WINE_PACKAGES="wine wine64 xvfb xauth gcc-mingw-w64-x86-64-win32 nsis unzip"
+# The versions of every Python package the tests run with, on Linux and in the Windows run alike.
+CONSTRAINTS="$ROOT/constraints.txt"
+
 apt_install() {
   # Install the packages this release knows (names differ a little between Debian and Ubuntu).
   # A name the release lacks is skipped with one line; any other apt failure stops the script.
@@ -48,8 +54,8 @@ make_venv() {
   [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
   if [ -n "${1:-}" ]; then
-    "$VENV/bin/python" -m pip install -q -e "$ROOT[$1]"
+    "$VENV/bin/python" -m pip install -q -c "$CONSTRAINTS" -e "$ROOT[$1]"
   else
-    "$VENV/bin/python" -m pip install -q -e "$ROOT"
+    "$VENV/bin/python" -m pip install -q -c "$CONSTRAINTS" -e "$ROOT"
   fi
 }
