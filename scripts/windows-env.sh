@@ -3,7 +3,10 @@
 # project lives here or in tests/windows/, never in the product.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-WORK="$ROOT/build/wine"                      # everything this makes (gitignored, rebuilt whole)
+# Everything this makes, rebuilt whole by a full run, outside the clone: the prefix's drive Z:
+# links to / and would lead anything that walks the clone (setuptools, linters) round the disk.
+# One folder per clone; BACHTHONG_WINE_WORK chooses another.
+WORK="${BACHTHONG_WINE_WORK:-${XDG_CACHE_HOME:-$HOME/.cache}/bachthong-wine/$(printf %s "$ROOT" | sha1sum | cut -c1-10)}"
 export WINEPREFIX="$WORK/prefix"
 export WINEARCH=win64 WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml="    # no Mono/Gecko download dialogs
@@ -109,4 +112,14 @@ prepare_windows() {
 on_display() {
   # Run "$@" with a virtual X display of a 1366x768 laptop screen (Qt's windows platform).
   xvfb-run -a -s "-screen 0 1366x768x24 -nolisten tcp" "$@"
+}
+
+BUNDLE="$WORK/dist/bachthong-desktop"         # the Windows one-folder bundle
+
+build_windows_bundle() {
+  # The real Windows bundle: build.spec run by PyInstaller under the Windows Python.
+  rm -rf "$WORK/dist" "$WORK/pyinstaller"
+  (cd "$ROOT" && win "$WINPY" -m PyInstaller --noconfirm --log-level ERROR \
+    --distpath "$(winpath "$WORK")\\dist" --workpath "$(winpath "$WORK")\\pyinstaller" build.spec)
+  [ -f "$BUNDLE/bachthong.exe" ] && [ -f "$BUNDLE/bachthong-desktop.exe" ]
 }
