@@ -4,10 +4,15 @@
 ; uninstaller touches. Silent for IT staff: setup.exe /S (uninstall: uninstall.exe /S).
 ; Defines passed by the script: VERSION, VERSION4 (a.b.c.d), BUNDLE, ROOT, NOTICES, SIZE_KB,
 ; OUTFILE (build-time paths with /, as makensis reads them on Linux).
-Unicode true
+; A 64-bit installer: the program is 64-bit only (Qt 6), and Windows 10/11 PCs are 64-bit.
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
-SetCompressor /SOLID lzma
+!ifdef FAST  ; the Windows run's second, "newer" installer for the upgrade test: quick to make
+  SetCompressor zlib
+!else
+  SetCompressor /SOLID lzma
+!endif
 
 !include "MUI2.nsh"
 

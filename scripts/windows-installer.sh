@@ -4,7 +4,8 @@
 #   bash scripts/windows-installer.sh                 everything from nothing (Wine, prefix, bundle)
 #   bash scripts/windows-installer.sh --use-bundle    from the bundle the last Windows run built
 # BACHTHONG_INSTALLER_VERSION and BACHTHONG_INSTALLER_OUT make an installer that claims another
-# version (the Windows run's upgrade test); nobody else needs them.
+# version (the Windows run's upgrade test; BACHTHONG_INSTALLER_FAST=1 compresses it quickly);
+# nobody else needs them.
 source "$(dirname "$0")/windows-env.sh"
 
 if [ "${1:-}" != "--use-bundle" ]; then
@@ -21,7 +22,9 @@ OUT="${BACHTHONG_INSTALLER_OUT:-$ROOT/dist/windows/bachthong-ttdn-setup-$VERSION
 mkdir -p "$(dirname "$OUT")"
 command -v makensis >/dev/null || apt_install nsis
 
-makensis -INPUTCHARSET UTF8 -V2 -DVERSION="$VERSION" -DVERSION4="$VERSION4" -DROOT="$ROOT" \
+fast=()
+[ -z "${BACHTHONG_INSTALLER_FAST:-}" ] || fast=(-DFAST)
+makensis -INPUTCHARSET UTF8 -V2 "${fast[@]}" -DVERSION="$VERSION" -DVERSION4="$VERSION4" -DROOT="$ROOT" \
   -DBUNDLE="$BUNDLE" -DNOTICES="$BUNDLE/_internal/THIRD-PARTY-NOTICES.txt" \
   -DSIZE_KB="$(du -sk "$BUNDLE" | cut -f1)" -DOUTFILE="$OUT" "$ROOT/packaging/installer.nsi"
 echo "Bộ cài: $OUT ($(( $(stat -c %s "$OUT") / 1048576 )) MB)"

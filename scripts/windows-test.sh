@@ -61,7 +61,7 @@ step "the Windows bundle (build.spec under the Windows PyInstaller)"
 build_windows_bundle
 step "the installer, and a newer-version one for the upgrade test"
 bash "$ROOT/scripts/windows-installer.sh" --use-bundle
-BACHTHONG_INSTALLER_VERSION="$NEXT_VERSION" BACHTHONG_INSTALLER_OUT="$NEXT_INSTALLER" \
+BACHTHONG_INSTALLER_VERSION="$NEXT_VERSION" BACHTHONG_INSTALLER_OUT="$NEXT_INSTALLER" BACHTHONG_INSTALLER_FAST=1 \
   bash "$ROOT/scripts/windows-installer.sh" --use-bundle
 step "the Windows suite (tests/windows/, with the bundle's and the installer's tests)"
 run_windows_suite
