@@ -50,8 +50,8 @@ def listed(variables: str) -> list[str]:
 
 
 def apt_install_line(script: str) -> str:
-    lines = [line for line in (ROOT / "scripts" / script).read_text().splitlines()
-             if line.startswith("apt_install ")]
+    lines = [line.strip() for line in (ROOT / "scripts" / script).read_text().splitlines()
+             if line.strip().startswith("apt_install ")]
     assert len(lines) == 1, lines
     return lines[0]
 
@@ -70,6 +70,8 @@ def has_candidate(name: str) -> bool:
     ("install.sh", {"fonts-liberation2", "fonts-dejavu-core", "libxcb-cursor0", "libegl1"}),
     ("test.sh", {"fonts-liberation2", "libreoffice-writer-nogui", "libreoffice-calc-nogui", "cups",
                  "printer-driver-cups-pdf", "poppler-utils", "binutils"}),
+    ("windows-env.sh", {"wine", "wine64", "xvfb", "xauth", "gcc-mingw-w64-x86-64-win32", "nsis",
+                        "unzip"}),
 ])
 def test_each_script_asks_apt_for_every_package_of_its_list(apt_stub, script, must_hold):
     line = apt_install_line(script)
