@@ -13,7 +13,6 @@ import pytest
 from bachthong_desktop.core.backup import backup_now, list_backups
 from bachthong_desktop.core.db import open_db
 from bachthong_desktop.core.errors import UserError
-from bachthong_desktop.core.paths import too_long
 from bachthong_desktop.exchange.xlsx_safety import UnsafeFile, check_file
 
 
@@ -66,6 +65,8 @@ def test_a_windows_path_of_260_characters_is_said_to_be_too_long(tmp_path):
     deep = tmp_path
     while len(str(deep)) < 300:
         deep = deep / "Zalo Received Files"
+    from bachthong_desktop.core.paths import too_long
+
     said = too_long(deep / "ttdn.sqlite3")  # the real platform: win32
     assert said and "quá giới hạn 259 ký tự của Windows" in said and "C:\\BaoCao" in said
     assert too_long(tmp_path / "ttdn.sqlite3") is None
