@@ -86,8 +86,7 @@ def printed_codes(form: Form) -> set[str]:
     for section in form.sections:
         for block in section.blocks:
             templates += [block.template, block.if_partial, block.if_none]
-            if block.field:
-                codes.add(block.field)
+            codes |= {code for code in (block.field, block.fallback) if code}
     for template in templates:
         for _, name, _, _ in string.Formatter().parse(template or ""):
             name = (name or "").split(".")[0].removeprefix("count_")
@@ -225,7 +224,7 @@ def test_the_walk_finds_the_blocks_fields(offices):
     form = next(iter(offices.values()))[0]
     codes = printed_codes(form)
     assert {"rebuttal_accounts", "portal_documents", "plan_subject", "ngo_projects",
-            "request_subject", "directions"} <= codes
+            "request_subject", "directions", "unit_proposals"} <= codes  # a block's fallback too
     assert all(form.field(c).kind in {"count", "yesno", "date", "text", "longtext", "list",
                                        "nested_list", "table"} for c in codes)
 
