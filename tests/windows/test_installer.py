@@ -28,11 +28,14 @@ def shell_folder(kind: str) -> Path:
 
 
 def run(program, *args, timeout=300, **env):
-    """A program of the bundle or the installer, with the user's real data folder."""
-    clean = {k: v for k, v in os.environ.items() if k not in ("BACHTHONG_DATA_DIR", "BACHTHONG_DB")}
+    """A program of the bundle or the installer, with the user's real data folder. Detached
+    from any console, the bundle writes UTF-8 into the pipe (in a console, its code page:
+    tests/windows/test_console_output.py)."""
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("BACHTHONG_DATA_DIR", "BACHTHONG_DB", "PYTHONIOENCODING")}
     return subprocess.run([str(program), *args], capture_output=True, text=True,
                           encoding="utf-8", errors="replace", timeout=timeout,
-                          env={**clean, "PYTHONIOENCODING": "utf-8", **env})
+                          env={**clean, **env}, creationflags=subprocess.DETACHED_PROCESS)
 
 
 @pytest.fixture
