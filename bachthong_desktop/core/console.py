@@ -123,12 +123,22 @@ def _console_code_page() -> int:
 
     kernel32 = ctypes.windll.kernel32
     number = kernel32.GetConsoleOutputCP()
-    if number or not kernel32.AttachConsole(ATTACH_PARENT_PROCESS):
-        return number
+    if number:  # a console made for us alone (our parent had none) is no reader's: UTF-8
+        return number if _shared(kernel32) else 0
+    if not kernel32.AttachConsole(ATTACH_PARENT_PROCESS):
+        return 0
     try:
         return kernel32.GetConsoleOutputCP()
     finally:
         kernel32.FreeConsole()
+
+
+def _shared(kernel32) -> bool:
+    """True when another process (the shell reading our pipe) is attached to our console."""
+    import ctypes
+
+    ids = (ctypes.c_uint32 * 4)()
+    return kernel32.GetConsoleProcessList(ids, 4) > 1
 
 
 def say(line: str, stream=None) -> None:
