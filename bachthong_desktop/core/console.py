@@ -90,8 +90,12 @@ def output_encoding(stream, platform: str | None = None, environ=None, pipe: boo
 
     `pipe` (is the stream a pipe) and `code_page()` (the console's) are seams for the tests.
     """
-    if (os.environ if environ is None else environ).get("PYTHONIOENCODING"):
-        return getattr(stream, "encoding", None)  # Python applied it; our fallback is added
+    chosen = (os.environ if environ is None else environ).get("PYTHONIOENCODING", "")
+    if chosen.split(":")[0]:  # read here: a PyInstaller bundle's Python ignores the variable
+        try:
+            return codecs.lookup(chosen.split(":")[0]).name
+        except LookupError:
+            pass
     if (platform or sys.platform) != "win32":
         return "utf-8"
     if not (_is_pipe(stream) if pipe is None else pipe):

@@ -66,6 +66,9 @@ def test_a_pipe_on_windows_is_written_in_the_consoles_code_page():
     chosen = io.TextIOWrapper(io.BytesIO(), encoding="cp1258")
     assert output_encoding(chosen, "win32", {"PYTHONIOENCODING": "cp1258"}, True,
                            lambda: 437) == "cp1258"  # the caller chose
+    ignored = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")  # a bundle's Python ignores it
+    assert output_encoding(ignored, "win32", {"PYTHONIOENCODING": "utf-8:replace"}, True,
+                           lambda: 437) == "utf-8"
     assert windows(True, 99999) == "utf-8"  # a code page Python does not know
     assert output_encoding(None, "linux", {}, True, lambda: 437) == "utf-8"
 
