@@ -222,7 +222,7 @@ KEYS = {
     "block": ({"kind"}, {"template", "field", "level", "prefix", "if_none", "if_partial",
                          "if_empty", "needs", "fallback"}),
     "returns": (set(), {"file_prefix", "title", "return_sheet", "text_sheet", "text_title",
-                        "help_sheet", "help", "table_sheets"}),
+                        "help_sheet", "help", "table_sheets", "sent", "labels", "unit_words"}),
 }
 # The document's parts that the code fills from a field: each must name a field.
 ROLES = ("number", "date", "request_date", "recipients", "recipients_note", "signer_authority",

@@ -9,7 +9,7 @@ from typing import Any
 from ..core.aggregate import Figure
 from ..core.definition import Field, Form
 from ..core.periods import parse_period
-from .xlsx_fill import fill_return, save_workbook
+from .xlsx_fill import as_sent, fill_return, save_workbook
 from .xlsx_template import TemplateInfo, build_template, template_file_name, unit_columns
 
 
@@ -61,7 +61,9 @@ def write_upward(session, period_id: str, path: str | Path) -> Path:
     period = parse_period(period_id)
     office = session.office_for(period)
     workbook = build_template(TemplateInfo(office, period, session.form))
-    fill_return(workbook, session.form, upward_values(session.form, session.compile(period)))
+    values = upward_values(session.form, session.compile(period))
+    fill_return(workbook, session.form, values)
+    as_sent(workbook, session.form, values)
     path = Path(path)
     if path.is_dir():
         path = path / template_file_name(period, office, session.form)

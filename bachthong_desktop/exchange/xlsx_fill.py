@@ -12,8 +12,13 @@ from ..core.errors import UserError
 from ..core.numbers import NumberError, parse_date
 from ..core.paths import too_long
 from ..core.wording import format_date_d30
-from .xlsx_template import (FIRST_VALUE_ROW, NO, YES, put, table_fields, value_columns,
-                            table_sheet_title, unit_columns)
+from openpyxl.styles import PatternFill
+
+from .xlsx_print import HAND_ROW, fit_row, print_to_row
+from .xlsx_template import (FIRST_VALUE_ROW, INPUT_COLOR, NO, YES, put, sheet_name, table_fields,
+                            table_sheet_title, unit_columns, value_columns, write_help)
+
+_NO_FILL = PatternFill(fill_type=None)
 
 
 def excel_value(kind: str, value: Any) -> Any:
@@ -39,11 +44,32 @@ def fill_return(wb: Workbook, form: Form, values: dict[str, Any]) -> None:
             if code in values:
                 value = excel_value(form.field(code).kind, values[code])
                 put(ws, row, value_col, value)
+                fit_row(ws, row, ws.row_dimensions[row].height or HAND_ROW)
     for f in table_fields(form):
         ws = wb[table_sheet_title(f, form)]
-        for i, record in enumerate(values.get(f.code) or []):
+        records = values.get(f.code) or []
+        for i, record in enumerate(records):
             for col, column in enumerate(unit_columns(f), start=1):
                 put(ws, FIRST_VALUE_ROW + i, col, excel_value(column.kind, record.get(column.code)))
+            fit_row(ws, FIRST_VALUE_ROW + i)  # a long project text wraps inside its own row
+
+
+def as_sent(wb: Workbook, form: Form, values: dict[str, Any]) -> None:
+    """A return the program fills and sends (up the chain, or a commune's own) is a report, not
+    a form to fill: no yellow cells, the table's empty rows left unprinted, and a help sheet
+    that says what the file is ([returns.sent] of the definition)."""
+    for f in table_fields(form):
+        rows = len(values.get(f.code) or [])
+        print_to_row(wb[table_sheet_title(f, form)], FIRST_VALUE_ROW + max(rows, 1) - 1)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.fill.fill_type == "solid" and str(cell.fill.fgColor.rgb).endswith(INPUT_COLOR):
+                    cell.fill = _NO_FILL
+    lines = form.returns.get("sent", {}).get("help")
+    help_title = sheet_name(form, "help")
+    if lines and help_title in wb.sheetnames:
+        write_help(wb[help_title], lines)
 
 
 def save_workbook(workbook: Workbook, path: Path) -> Path:

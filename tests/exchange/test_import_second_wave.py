@@ -95,7 +95,7 @@ def _columns(session, folder, heads: dict, figures: dict, clear_e=False):
     ws = wb["Báo cáo"]
     for col, title in heads.items():
         ws[f"{col}6"] = title
-    codes = [c.value for c in ws["D"] if isinstance(c.value, str) and "_" in c.value]
+    codes = [c.value for c in ws["A"] if isinstance(c.value, str) and "_" in c.value]
     for code in codes if clear_e else []:
         ws[f"E{row_of(ws, code)}"] = None
     for (col, code), value in figures.items():
@@ -106,7 +106,7 @@ def _columns(session, folder, heads: dict, figures: dict, clear_e=False):
 @pytest.mark.parametrize("heads, figures", [
     ({"F": "Số liệu"}, {("F", "rebuttal_turns"): 40}),
     ({"F": "SỐ LIỆU "}, {("F", "rebuttal_accounts"): 9}),
-    ({"A": "Số liệu"}, {("A", "rebuttal_turns"): 7}),
+    ({"B": "Số liệu"}, {("B", "rebuttal_turns"): 7}),
     ({"F": "Số liệu", "G": "Số liệu"}, {("G", "rebuttal_turns"): 1}),
 ])  # fmt: skip
 def test_two_columns_titled_as_the_value_column_with_other_figures_are_refused(
