@@ -15,8 +15,8 @@ def _fill(path, **values):
     wb = openpyxl.load_workbook(path)
     ws = wb["Báo cáo"]
     for row in ws.iter_rows(min_row=7):
-        if row[3].value in values:
-            row[4].value = values[row[3].value]
+        if row[0].value in values:
+            row[4].value = values[row[0].value]
     wb.save(path)
     return path
 

@@ -87,7 +87,7 @@ def filled_return(session: Session, folder, unit: str = "01975", **values):
                                        session.form), folder)
     wb = openpyxl.load_workbook(path)
     for row in wb["Báo cáo"].iter_rows(min_row=7):
-        if row[3].value in values:
-            row[4].value = values[row[3].value]
+        if row[0].value in values:
+            row[4].value = values[row[0].value]
     wb.save(path)
     return path
