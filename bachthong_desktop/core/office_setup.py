@@ -14,6 +14,7 @@ from . import catalog
 from .catalog import CatalogUnit
 from .definition import load_form
 from .errors import UserError
+from .place_names import default_place
 from .settings import set_setting
 from .text import clean
 from .unit_names import check_name
@@ -49,7 +50,7 @@ def office_defaults(unit: CatalogUnit) -> dict[str, str]:
         "parent_body": "",
         "short_name": f"UBND {unit.kind} {unit.bare_name}",
         "level_word": level_of(unit),
-        "place": unit.bare_name,
+        "place": default_place(unit.kind, unit.name),  # "Phường 12" in full
         "province": province.bare_name if province else "",
         "doc_issuer_code": "UBND",
         "signer_authority": f"TM. {COMMITTEE}",

@@ -22,6 +22,7 @@ from ..core.wording import date
 from ..exchange.page import MARGINS, get_margins, set_margin
 from .catalog_dialog import CatalogRow
 from .level_texts import LevelTexts
+from .place_offer import PlaceOffer
 from .units_box import UnitsBox
 
 TITLE = "Thông tin cơ quan"
@@ -121,6 +122,9 @@ class OfficeDialog(QDialog):
         for code, label in HEADER_LABELS:
             self.header[code] = QLineEdit()
             form.addRow(label, self.header[code])
+            if code == "place":  # the full form offered for a name after a person or event
+                self.place_offer = PlaceOffer(self.header[code], self._shown_unit)
+                form.addRow(self.place_offer)
         self.header["parent_body"].setPlaceholderText("ví dụ: UBND TỈNH THÁI NGUYÊN (để trống "
                                                       "nếu là Ủy ban nhân dân)")
         self.department = QPushButton("Sở Văn hóa, Thể thao và Du lịch lập báo cáo")
@@ -128,6 +132,11 @@ class OfficeDialog(QDialog):
         self.department.clicked.connect(self._as_department)
         form.addRow(self.department)
         return box
+
+    def _shown_unit(self) -> tuple[str, str] | None:
+        """(kind, name) of the office chosen or shown, whose place the date line writes."""
+        unit = self.chosen or self.office
+        return (unit.kind, unit.name) if unit is not None else None
 
     def _province_name(self) -> str | None:
         """The province of the office chosen or shown, when it is a province's."""
