@@ -3,6 +3,7 @@ rule beside it; the clerk takes it with one click, and the printed date line fol
 
 from bachthong_desktop.core.office_setup import set_up_office
 from bachthong_desktop.core.units import office
+from bachthong_desktop.exchange.document import document_for
 from bachthong_desktop.ui.office_dialog import OfficeDialog
 from bachthong_desktop.ui.screenshots import save_small
 
@@ -23,6 +24,8 @@ def test_a_ward_named_after_a_person_is_offered_its_full_name(qtbot, new_session
     assert not offer.isVisible()  # written: nothing more to offer
     assert dialog.save()
     assert office(new_session.db).place == "Phường Phan Đình Phùng"
+    date_line = document_for(new_session, "2026-H1").header.date_line
+    assert date_line.startswith("Phường Phan Đình Phùng, ngày"), date_line
 
 
 def test_a_commune_with_a_plain_name_is_offered_nothing(qtbot, new_session):
