@@ -61,6 +61,16 @@ class ModeDialog(QDialog):
         return dialog.mode()
 
 
+def ok_cancel(dialog: QDialog, ok_text: str, on_ok) -> QDialogButtonBox:
+    """The dialog's OK button, named `ok_text` and calling `on_ok`, beside "Hủy"."""
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.button(QDialogButtonBox.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def question_box(parent, title: str, text: str, yes: str, no: str) -> QMessageBox:
     """A yes/no question whose buttons say what they do (No is the default)."""
     box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)

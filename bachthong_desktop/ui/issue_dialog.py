@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel,
                                QLineEdit, QMessageBox, QVBoxLayout)
 
 from ..core.errors import UserError
 from ..core.issue_watch import date_question
 from ..exchange.export import parse_doc_date
-from .dialogs import ask
+from .dialogs import ask, ok_cancel
 
 TITLE = "Phát hành bản chính thức"
 
@@ -39,11 +39,7 @@ class IssueDialog(QDialog):
         form.addRow("Số văn bản:", self.number)
         form.addRow("Ngày ban hành:", self.date)
         form.addRow("Định dạng:", self.format)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Phát hành")
-        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Phát hành", self.try_accept)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QDateEdit, QDialog, QGroupBox, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMessageBox, QPushButton, QVBoxLayout)
 
@@ -15,7 +15,7 @@ from ..core.office_setup import add_own_unit
 from ..core.unit_names import SimilarName, rename_unit
 from ..core.units import Unit, end_unit, reporting_units
 from ..core.wording import date
-from .dialogs import ask
+from .dialogs import ask, ok_cancel
 
 NONE_TEXT = "(không có: cơ quan tự lập báo cáo của mình)"
 
@@ -42,11 +42,7 @@ class EndDialog(QDialog):
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)
         self.day.setMinimumDate(QDate(first.year, first.month, first.day))
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Kết thúc")
-        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Kết thúc", self.accept)
         column = QVBoxLayout(self)
         column.addWidget(note)
         row = QHBoxLayout()
