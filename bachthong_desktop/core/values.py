@@ -2,6 +2,7 @@
 
 Stored shapes: count int; yesno bool; date "YYYY-MM-DD"; text and longtext str (NFC);
 list [str]; nested_list [{"text": str, "children": [str]}]; table [{column: value}].
+Typed texts may hold the window's bold/italic marks (core/marks.py).
 An empty value is None: "not reported", never zero.
 """
 
@@ -14,7 +15,21 @@ from typing import Any
 from .definition import Field
 from .errors import UserError
 from .numbers import NumberError, parse_count, parse_date
-from .text import clean, clean_multiline
+from . import marks
+from .text import clean as _clean_words, clean_multiline as _clean_lines
+
+def clean(text: str) -> str:
+    """Cleaned as typed text is; the editor's bold and italic marks kept in their one form."""
+    text = _clean_words(marks.tidy(text))
+    return marks.trimmed(text) if marks.has_marks(text) else text
+
+
+def clean_multiline(text: str) -> str:
+    text = _clean_lines(marks.tidy(text))
+    if not marks.has_marks(text):
+        return text
+    return "\n".join(marks.trimmed(line, left=False) for line in text.split("\n")).strip("\n")
+
 
 YES_WORDS = {"có", "co", "x", "yes", "đã", "da", "1", "true", "rồi", "đã ban hành"}
 NO_WORDS = {"không", "khong", "chưa", "chua", "no", "0", "false"}

@@ -11,6 +11,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+from ..core import marks
 from ..core.db import memory_db
 from ..core.definition import load_form
 from ..core.demo import DEMO_PERIOD, demo_dir, demo_returns, read_toml
@@ -35,13 +36,25 @@ def _import_returns(store: Store, period: str) -> dict[str, int]:
     return changed
 
 
+def _marked(value):
+    """The demo file's "**bold**" / "*italic*" as the window's marks, in texts, lists, rows."""
+    if isinstance(value, str):
+        return marks.from_markup(value)
+    if isinstance(value, list):
+        return [_marked(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _marked(v) for k, v in value.items()}
+    return value
+
+
 def load_demo(store: Store, period: str = DEMO_PERIOD) -> dict[str, int]:
     """Store the office's demo entries, then import the communes' returns; all or nothing."""
     office = read_toml(demo_dir(period) / "office.toml")
     changed = {}
     with store.db.atomic():
         install_history(store.db)  # the demo's units: the 2023 district and its communes
-        changed[office["unit"]] = len(store.set_many(period, office["unit"], office["values"], DEMO))
+        values = {code: _marked(value) for code, value in office["values"].items()}
+        changed[office["unit"]] = len(store.set_many(period, office["unit"], values, DEMO))
         if demo_returns(period):
             changed.update(_import_returns(store, period))
         else:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core import wording
+from ..core import marks, wording
 from ..core.aggregate import Figure
 from ..core.definition import Block, Form
 from ..core.definition_check import LEVEL_WORDS
@@ -18,7 +18,7 @@ from ..core.periods import Period
 from ..core.report_state import ReportState
 from ..core.units import Unit
 from ..core.values import as_date
-from .inline import Run, fill, fill_runs, is_nothing, names
+from .inline import Run, fill, fill_runs, is_nothing, names, typed_runs
 from .page import Margins
 from .appendix_words import absent_units
 from .line_breaks import kept_together
@@ -164,7 +164,7 @@ def figure_words(form: Form, figures: dict[str, Figure], state_units=()) -> dict
         f = form.field(code)
         value = _plain_value(form, code, fig.value)
         if f.kind == "text" and isinstance(value, str):  # typed, put into a sentence
-            value = kept_together(value)
+            value = _kept(value)
         ctx[code] = "" if value is None and not f.required else value  # "…" only if required
         if f.from_units:  # the units' total alone, beside an own figure
             ctx[f"{code}_units"] = "" if fig.units_value is None else fig.units_value
@@ -245,8 +245,13 @@ def keep_together_template(template: str) -> str:
 
 
 def _typed(style: str, text: str) -> Paragraph:
-    """Text a person typed: printed as typed, no marks read; a number kept with its word."""
-    return Paragraph(style, [Run(kept_together(text))])
+    """Text a person typed: printed as typed, in the bold/italic set in the window; a number
+    kept with its word."""
+    return Paragraph(style, typed_runs(_kept(text)))
+
+
+def _kept(text: str) -> str:
+    return marks.on_words(text, kept_together)
 
 
 def render_block(form: Form, block: Block, ctx: dict) -> list[Paragraph]:
@@ -299,7 +304,7 @@ def _column_value(column, value: Any) -> Any:
         return as_date(value)
     if not isinstance(value, str):
         return value
-    value = kept_together(value.strip())
+    value = _kept(value.strip())
     if column.role == "unit_names":
         value = _LEVEL_WORDS.sub(lambda m: m.group(1) + m.group(2).lower(), value)
     for word in column.drop_leading:

@@ -1,5 +1,6 @@
 """Filling the definition's sentence templates: their **bold** / *italic* marks and their
-optional [clauses]. Only a template carries marks; a value put into it is printed as typed."""
+optional [clauses]. A template's marks are "**"/"*"; a typed value's are the window's
+(core/marks.py), never characters it holds: "5*2" prints as typed."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import string
 from dataclasses import dataclass
 from typing import Any, Collection
 
-from ..core import wording
+from ..core import marks, wording
 
 BLANK = "…"
 MID_SENTENCE = "mid"  # {code:mid}: a typed text that continues the sentence (see `continuing`)
@@ -41,6 +42,11 @@ def template_marks(template: str, bold: bool = False, italic: bool = False) -> l
         else:
             runs.append(Run(part, bold, italic))
     return runs
+
+
+def typed_runs(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
+    """Typed text as runs: its own bold/italic (set in the window) on top of the look given."""
+    return [Run(part, bold or b, italic or i) for part, b, i in marks.spans(text)]
 
 
 def plain(runs: list[Run]) -> str:
@@ -215,7 +221,8 @@ def fill_runs(template: str, context: dict[str, Any], words: Collection[str] = (
     """The template's runs with their placeholders replaced; values are never read as marks.
     `words`: placeholders that are wording, not values (see `drop_empty_clauses`)."""
     template = drop_empty_clauses(template, context, words)
-    runs = [Run(_format(r.text, context), r.bold, r.italic) for r in template_marks(template)]
+    runs = [run for r in template_marks(template)
+            for run in typed_runs(_format(r.text, context), r.bold, r.italic)]
     return _tidy_runs(runs)
 
 
@@ -227,7 +234,7 @@ def _format(text: str, context: dict[str, Any]) -> str:
     for literal, name, spec, conversion in _FORMATTER.parse(text):
         if was_empty and out.endswith(" ") and literal[:1] in (" ", ".", ",", ";", ""):
             out = out.rstrip(" ")
-        if value[-1:] in (".", "…") and literal[:1] == "." and literal[:3] != "...":
+        if marks.plain(value)[-1:] in (".", "…") and literal[:1] == "." and literal[:3] != "...":
             literal = literal[1:]
         out += literal
         if name is not None:
@@ -246,6 +253,10 @@ def continuing(value: str, before: str) -> str:
     """A typed text that continues the template's sentence ({code:mid}): the words just
     before it not said twice ("về" + "Về kế hoạch …"), and its first letter in lower case
     unless it starts a name ("Bắc Kạn", "UBND", "Đảng ...")."""
+    value = value.strip()
+    lead = value[:len(value) - len(value.lstrip(marks.MARKERS))]  # a bold/italic start
+    if lead:
+        return lead + continuing(value[len(lead):], before)
     words, said = value.strip().split(" "), before.split()
     for n in range(min(3, len(said), len(words) - 1), 0, -1):
         if [w.lower() for w in words[:n]] == [w.lower() for w in said[-n:]]:
