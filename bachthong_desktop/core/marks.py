@@ -38,10 +38,15 @@ def spans(text: str) -> list[Span]:
 
 
 def _merged(items: list[Span]) -> list[Span]:
+    """Neighbours of one look joined; a stretch of spaces takes the look around it when both
+    sides share it ("**a b**" one run), else none."""
+    items = [item for item in items if item[0]]
     out: list[Span] = []
-    for text, bold, italic in items:
-        if not text.strip():  # a space alone takes the look before it: no run of its own
-            bold, italic = out[-1][1:] if out else (False, False)
+    for k, (text, bold, italic) in enumerate(items):
+        if not text.strip():
+            before = items[k - 1][1:] if k else None
+            after = items[k + 1][1:] if k + 1 < len(items) else None
+            bold, italic = before if before == after and before else (False, False)
         if out and out[-1][1:] == (bold, italic):
             out[-1] = (out[-1][0] + text, bold, italic)
         else:

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLineEdit,
-                               QPlainTextEdit, QToolButton, QWidget)
+                               QToolButton, QWidget)
 
 from ..core.definition import Field
 from ..core import wording
@@ -16,6 +16,7 @@ from ..core.numbers import NumberError, parse_count
 from ..core.periods import Period
 from ..core.text import clean
 from ..core.typed_dates import parse_typed_date, typed_text
+from .marked_text import MarkedTextEdit
 
 PROBLEM_STYLE = "border: 2px solid #c0392b; background: #fdecea;"
 YESNO = ["—", "Có", "Không"]
@@ -213,19 +214,21 @@ class TextEditor(Editor):
 
 
 class PlainEditor(Editor):
-    """Base of the multi-line editors: Tab moves on, the box grows with its text a little."""
+    """Base of the multi-line editors: Tab moves on, the box grows with its text a little;
+    Ctrl+B / Ctrl+I set bold and italic, printed as shown."""
 
     ROWS = 5
 
     def __init__(self, field: Field, parent=None):
         super().__init__(field, parent)
-        edit = self._add(QPlainTextEdit())
+        edit = self._add(MarkedTextEdit())
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * self.ROWS + 12)
         edit.textChanged.connect(self._changed)
 
-    def plain(self) -> str:
-        return self.main.toPlainText()
+    def marked(self) -> str:
+        """The text with its bold and italic as marks (core/marks.py)."""
+        return self.main.marked()
 
 
 class LongTextEditor(PlainEditor):
@@ -234,10 +237,10 @@ class LongTextEditor(PlainEditor):
     ROWS = 7
 
     def _load(self, value):
-        self.main.setPlainText(value or "")
+        self.main.set_marked(value or "")
 
     def value(self):
-        return self.plain()
+        return self.marked()
 
 
 class ListEditor(PlainEditor):
@@ -248,7 +251,7 @@ class ListEditor(PlainEditor):
         self.main.setPlaceholderText("Mỗi dòng một ý; khi in, mỗi dòng là một gạch đầu dòng “- ”.")
 
     def _load(self, value):
-        self.main.setPlainText("\n".join(value or []))
+        self.main.set_marked("\n".join(value or []))
 
     def value(self):
-        return [t for t in (clean(line) for line in self.plain().splitlines()) if t]
+        return [t for t in (clean(line) for line in self.marked().splitlines()) if t]

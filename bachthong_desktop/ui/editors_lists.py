@@ -72,10 +72,10 @@ class NestedListEditor(PlainEditor):
         self.layout_.insertWidget(0, hint)
 
     def _load(self, value):
-        self.main.setPlainText(nested_text(value))
+        self.main.set_marked(nested_text(value))
 
     def value(self):
-        return parse_nested(self.plain())
+        return parse_nested(self.marked())
 
 
 class TableEditor(Editor):

@@ -90,3 +90,4 @@ def test_libreoffice_reads_the_marks_of_the_word_file(demo_session, tmp_path, re
     html = " ".join((tmp_path / "bao-cao.html").read_text(encoding="utf-8").split())
     assert "<i>khu di tích lịch sử Nà Tu" in html or "<em>khu di tích lịch sử Nà Tu" in html
     assert "<b>10</b>" in html or "<strong>10</strong>" in html
+
