@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import wording
+from . import marks, wording
 from .aggregate import Figure
 from .definition import Field, Form
 from .periods import Period
@@ -22,7 +22,7 @@ def describe_report(form: Form, period: Period, office: Unit, units: list[Unit],
             if not form.lacks(field, words):  # not a body the level lacks (as the window)
                 lines += _describe(field, figures[field.code], len(units))
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return marks.plain("\n".join(lines).rstrip() + "\n")  # words only: a terminal shows no marks
 
 
 def _describe(field: Field, fig: Figure, unit_count: int) -> list[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from .marks import plain as _plain_words
+
 GROUPING_FROM = 10_000
 NOT_REPORTED = "(chưa có)"
 
@@ -98,8 +100,8 @@ def value(kind: str, raw: Any, unit: str = "") -> str:
     if isinstance(raw, (int, float)):
         return with_unit(raw, unit)
     if isinstance(raw, list):
-        return "; ".join(_item(item) for item in raw)
-    return str(raw)
+        return _plain_words("; ".join(_item(item) for item in raw))
+    return _plain_words(str(raw))  # a message or the history shows the words, not the marks
 
 
 def _item(item: Any) -> str:

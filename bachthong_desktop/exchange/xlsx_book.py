@@ -109,26 +109,46 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
+class FormattedText(str):
+    """A cell's text that came with bold or italic runs (which the import does not keep)."""
+
+
+def _formatted(run) -> bool:
+    """A rich-text run (<r>) set in bold or italic."""
+    for props in run:
+        if _local(props.tag) == "rPr":
+            return any(_local(p.tag) in ("b", "i") and p.get("val", "1") not in ("0", "false")
+                       for p in props)
+    return False
+
+
 def _text(node) -> str:
     """A string item's text: its own <t> or its runs' <t>, not the phonetic guide (<rPh>).
     An item with both, or with two <t> of its own, is no file Excel writes and readers join
     it differently (openpyxl keeps the last <t> first): ValueError rather than a guess."""
-    plain, runs = [], []
+    plain, runs, formatted = [], [], False
     for child in node:
         name = _local(child.tag)
         if name == "t":
             plain.append(child.text or "")
         elif name == "r":
             runs += [t.text or "" for t in child if _local(t.tag) == "t"]
+            formatted = formatted or _formatted(child)
     if len(plain) > 1 or (plain and runs):
         raise ValueError("a string item with several texts")
-    return "".join(plain or runs)
+    text = "".join(plain or runs)
+    return FormattedText(text) if formatted else text
 
 
 def shared_strings(xml: bytes | None) -> list[str]:
     if not xml:
         return []
-    return [_text(si).replace("x005F_", "") for si in fromstring(xml) if _local(si.tag) == "si"]
+    return [_unescaped(_text(si)) for si in fromstring(xml) if _local(si.tag) == "si"]
+
+
+def _unescaped(text: str) -> str:
+    plain = text.replace("x005F_", "")
+    return FormattedText(plain) if isinstance(text, FormattedText) else plain
 
 
 @dataclass

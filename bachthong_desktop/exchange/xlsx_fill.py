@@ -7,6 +7,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from ..core import marks
 from ..core.definition import Form
 from ..core.errors import UserError
 from ..core.numbers import NumberError, parse_date
@@ -31,8 +32,8 @@ def excel_value(kind: str, value: Any) -> Any:
         except NumberError:
             return value  # as it was typed: the importer says what is wrong with it
     if isinstance(value, list):
-        return "\n".join(str(item) for item in value)
-    return value
+        return "\n".join(marks.plain(str(item)) for item in value)
+    return marks.plain(value) if isinstance(value, str) else value  # a cell holds plain text
 
 
 def fill_return(wb: Workbook, form: Form, values: dict[str, Any]) -> None:

@@ -16,9 +16,11 @@ from ..core import wording
 from ..core.definition import Field, Form
 from ..core.errors import UserError
 from ..core.legacy_encodings import convert_legacy, encoding_of_font
+from ..core import marks
 from ..core.text import clean, decode_excel_escapes, nfc
 from ..core.values import coerce
-from .xlsx_book import Cell, Outside, column_letter, sheet_count, workbook_reader
+from .xlsx_book import (Cell, FormattedText, Outside, column_letter, sheet_count,
+                        workbook_reader)
 from .files import shown_name
 from .xlsx_layout import SheetLayout, layouts, saved_time_of, sheet_parts
 from .xlsx_names import (CODE_HEADER, META_SHEET, VALUE_HEADER, table_fields,
@@ -128,6 +130,10 @@ class _Reader:
                          "không được). Hãy sửa ô này, ghi số liệu hoặc chữ bình thường.")
             return None
         if isinstance(value, str):
+            if isinstance(value, FormattedText):
+                self.out.notes.append(f"Trang “{sheet}”, ô {coord}: chữ in đậm, in nghiêng "
+                                      "trong ô không được giữ (tệp gửi lên chỉ mang chữ "
+                                      "thường); nội dung vẫn được nhận đủ.")
             font = cell.font_name
             value, encoding = convert_legacy(decode_excel_escapes(value), font)
             if encoding:
@@ -135,7 +141,7 @@ class _Reader:
                        if encoding_of_font(font) else f"bảng mã {ENCODING_NAMES[encoding]}")
                 self.out.notes.append(f"Trang “{sheet}”, ô {coord}: chữ gõ bằng {how} đã được "
                                       "chuyển sang Unicode.")
-            value = nfc(value)
+            value = marks.strip(nfc(value))  # no mark of the window's comes from a file
         return value
 
     def _broken(self) -> ReturnError:

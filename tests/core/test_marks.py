@@ -45,3 +45,9 @@ def test_coerce_keeps_marks_and_nothing_but_marks_is_empty(code):
         assert got[0]["name"] == f"Dự án {I}A{i}"
     empty = {"longtext": f"{B} {b}", "list": [f"{I}{i}"], "table": [{"name": f"{B}{b}"}]}
     assert coerce(field, empty[field.kind]) is None
+
+
+def test_a_person_reads_the_words_without_marks_in_messages_and_the_history():
+    from bachthong_desktop.core import wording
+    assert wording.value("longtext", f"Đài {B}cũ{b}") == "Đài cũ"
+    assert wording.value("list", [f"{I}a{i}", "b"]) == "a; b"
