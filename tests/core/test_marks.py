@@ -51,3 +51,8 @@ def test_a_person_reads_the_words_without_marks_in_messages_and_the_history():
     from bachthong_desktop.core import wording
     assert wording.value("longtext", f"Đài {B}cũ{b}") == "Đài cũ"
     assert wording.value("list", [f"{I}a{i}", "b"]) == "a; b"
+
+
+def test_a_change_to_the_words_leaves_the_marks_where_they_stand():
+    keep = lambda t: t.replace("10 thôn", "10\u00a0thôn")  # noqa: E731
+    assert marks.on_words(f"tại {B}10{b} thôn", keep) == f"tại {B}10{b}\u00a0thôn"
