@@ -13,6 +13,7 @@ from ..core.numbers import NumberError, parse_date
 from ..core.wording import format_date_d30
 from ..core.text import clean
 from .editors import Editor, PlainEditor, route_undo_keys
+from .marked_cells import MarkedCellDelegate, cell_text, set_cell_text
 
 _CHILD = re.compile(r"^\s*[-+•*]\s*")
 WIDTHS = {"name": 260, "donor": 180, "purpose": 260, "status": 180, "description": 320,
@@ -99,6 +100,8 @@ class TableEditor(Editor):
         table.verticalHeader().setSectionResizeMode(QHeaderView.Interactive)
         for col, c in enumerate(self.columns):
             table.setColumnWidth(col, WIDTHS.get(c.code, 130))
+            if c.role == "description":  # the row's own wording takes Ctrl+B / Ctrl+I
+                table.setItemDelegateForColumn(col, MarkedCellDelegate(table))
         table.itemChanged.connect(self._changed)
         self.table = table
         route_undo_keys(table)
@@ -138,7 +141,8 @@ class TableEditor(Editor):
             cell = record.get(c.code)
             if c.kind == "date" and cell:
                 cell = format_date_d30(parse_date(cell))
-            item = QTableWidgetItem("" if cell is None else str(cell))
+            item = QTableWidgetItem()
+            set_cell_text(item, "" if cell is None else str(cell))
             item.setToolTip(item.text() if len(item.text()) > 30 else "")
             self.table.setItem(row, col, item)
 
@@ -153,7 +157,7 @@ class TableEditor(Editor):
         out = {}
         for col, c in enumerate(self.columns):
             item = self.table.item(row, col)
-            out[c.code] = item.text() if item else ""
+            out[c.code] = cell_text(item) if item else ""
         return out
 
     def _date_cells(self, empty: bool = False):

@@ -3,10 +3,11 @@ box, saved, read again after reopening, shown, and in the window's preview docum
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidgetItem
 
 from bachthong_desktop.core import marks
 from bachthong_desktop.exchange.document import document_for
+from bachthong_desktop.ui.marked_text import MarkedTextEdit
 
 from ui_helpers import editor_of, type_text
 
@@ -85,3 +86,31 @@ def test_loading_and_reading_back_changes_nothing(opener):
     stored = marks.tidy(f"Đầu {B}đậm {I}cả hai{i}{b} và {I}nghiêng{i}.\nDòng hai {B}x{b}")
     editor.load(stored)
     assert editor.value() == stored
+
+
+def test_a_rows_own_description_takes_ctrl_i_and_prints_it(opener, tmp_path):
+    window = opener.open()
+    editor = editor_of(window, "ngo_projects")
+    table = editor.table
+    col = [c.code for c in editor.columns].index("description")
+    window.tabs.setCurrentWidget(next(t for t in window.section_tabs if "ngo_projects" in t.editors))
+    editor.add_row()
+    table.setCurrentCell(0, 0)
+    table.item(0, 0) or table.setItem(0, 0, QTableWidgetItem())
+    table.item(0, 0).setText("Dự án A")
+    table.setItem(0, col, QTableWidgetItem())
+    table.openPersistentEditor(table.item(0, col))
+    cell = table.findChild(MarkedTextEdit)
+    cell.set_marked("Dự án có 10 thôn")
+    select_word(cell, "10")
+    press(cell, Qt.Key_B)
+    table.itemDelegateForColumn(col).setModelData(cell, table.model(), table.model().index(0, col))
+    assert editor.value()[0]["description"] == f"Dự án có {B}10{b} thôn"
+    assert table.item(0, col).text() == "Dự án có 10 thôn"
+    table.closePersistentEditor(table.item(0, col))
+    window.grab().save(str(tmp_path / "table.png"))
+    window.save_all()
+    editor = editor_of(opener.reopen(), "ngo_projects")
+    assert editor.value()[0]["description"] == f"Dự án có {B}10{b} thôn"
+    para = next(p for p in document_for(opener.session, "2023-H1").body if "Dự án có" in p.text)
+    assert [(r.text, r.bold) for r in para.runs][1] == ("10", True)
