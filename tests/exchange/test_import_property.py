@@ -125,6 +125,8 @@ def _second_wave(session, unit, copies, dash_rows, projects):
 @example(unit="01975", copies=[("F", "Số liệu", {"rebuttal_turns": 5}),
                                 ("G", "Số liệu", {"rebuttal_turns": 7})],
          dash_rows=[], projects=[], ahead=10**6, name=b"g")  # two refusals: column and clock
+@example(unit="01975", copies=[], dash_rows=[], projects=[(8, "Dự án A", None, None)],
+         ahead=901, name=b"_")  # a project's name alone, and the clock
 def test_second_wave_returns_are_answered_in_one_sentence(session, tmp_path_factory, unit,
                                                           copies, dash_rows, projects, ahead,
                                                           name):
@@ -142,10 +144,12 @@ def test_second_wave_returns_are_answered_in_one_sentence(session, tmp_path_fact
     assert code in (0, 1) and "Traceback" not in text, text
     assert text.encode("utf-8")  # no undecodable byte reaches the summary as a surrogate
     if ahead is not None and ahead > 15 * 60:
-        # Refused; by the clock unless the sheet's own content was refused first (a copied value
-        # column is found while the file is read, before its saved time is weighed).
+        # A time from the future never gets in. The clock is named unless the file's content was
+        # refused first (a copied value column, a project's name alone … are found while the file
+        # is read, before its saved time is weighed); test_import_second_wave names the clock.
         assert code == 1, text
-        assert "ghi thời điểm lưu là" in text or "cột số liệu" in text, text
+        if "ghi thời điểm lưu là" not in text:
+            assert "trang “" in text, text  # the content's own refusal names its sheet
     if code == 1:
         assert "TỪ CHỐI" in text and _state(session.db_path) == before, text
     stored = sqlite3.connect(session.db_path)
