@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .paths import resources_dir
+from .place_names import bare
 from .text import clean, strip_accents
 
 CURRENT_RELEASE = "2026.9.0"  # what offices are set up from today
@@ -48,8 +49,7 @@ class CatalogUnit:
     @property
     def bare_name(self) -> str:
         """The name without its kind: "Phủ Thông", "Thái Nguyên" (the place of the date line)."""
-        prefix = self.kind + " "
-        return self.name[len(prefix):] if self.name.lower().startswith(prefix) else self.name
+        return bare(self.kind, self.name)
 
     @property
     def label(self) -> str:
